@@ -1,0 +1,115 @@
+/* store.h: the results store, one SQLite file.  This is the only module that
+ * speaks SQL; every query is named after what a report or a view needs.
+ *
+ * The schema is documented in benchtop-store(5).  Opening for reading never
+ * creates a file; opening for writing creates the file and runs forward
+ * migrations.  Every struct a query returns is owned by the caller and freed
+ * with the matching *_free() function.
+ */
+#ifndef BENCHTOP_STORE_H
+#define BENCHTOP_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "benchtop/attempt.h"
+#include "benchtop/metrics.h"
+#include "benchtop/util.h"
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define STORE_SCHEMA_VERSION 1
+
+struct store;
+
+enum store_mode {
+	STORE_READ,  /* read-only; the file must exist and be a benchtop store */
+	STORE_WRITE, /* read-write; created (with its directory) when missing */
+};
+
+int store_open(const char *path, enum store_mode mode, struct store **out, struct bt_error *err);
+void store_close(struct store *s);
+const char *store_path(const struct store *s);
+/* PRAGMA user_version of the open store. */
+int store_schema_version(struct store *s);
+/* PRAGMA data_version: changes when another connection commits (for "new data available"). */
+long store_data_version(struct store *s);
+
+/* ------------------------------------------------------------- writing */
+
+/* Transactions.  store_begin() starts the import transaction; savepoints
+ * let --keep-going drop one bad unit without losing the others. */
+int store_begin(struct store *s, struct bt_error *err);
+int store_commit(struct store *s, struct bt_error *err);
+void store_rollback(struct store *s);
+int store_savepoint(struct store *s, struct bt_error *err);
+int store_release(struct store *s, struct bt_error *err);
+void store_rollback_savepoint(struct store *s);
+
+/* Insert or replace one attempt (creating its run and task when needed).
+ * An attempt is identified by (run name, task runtime+name, number); putting
+ * it again replaces the old one with its requests, evidence and artifacts.
+ * The (run, task) pair is remembered for store_refresh_task_results(). */
+int store_put_attempt(struct store *s, const struct attempt *a, struct bt_error *err);
+/* Delete every attempt of (run, task) whose batch differs from `batch`: a
+ * newer date folder replaces the older one's attempts. Returns the count removed in *removed. */
+int store_drop_other_batches(struct store *s, const char *run_name, const struct task_info *t,
+			     const char *batch, long *removed, struct bt_error *err);
+
+/* Task metadata from a task JSON (upstream-format 3.3).  Strings may be NULL. */
+struct task_meta {
+	const char *description, *prompt, *repo_url, *repo_commit;
+	const char *reference_patch;
+	size_t reference_patch_len;
+};
+int store_put_task_meta(struct store *s, const struct task_info *t, const struct task_meta *m,
+			struct bt_error *err);
+
+/* A failure-taxonomy judgement (judge CSVs, or the JSONL "failure" object).
+ * Either category or subcategory may be NULL (leave the stored one as is). */
+struct judgement {
+	const char *agent, *model, *runtime, *task;
+	int number; /* N of run_N */
+	const char *category, *category_reasoning;
+	const char *subcategory, *subcategory_reasoning;
+	const char *source;
+};
+int store_put_judgement(struct store *s, const struct judgement *j, struct bt_error *err);
+/* Remove a model's logic subcategories that came from `source` (the merge rule of spec 6.3). */
+int store_clear_subcategories(struct store *s, const char *agent, const char *model,
+			      struct bt_error *err);
+
+/* Outcomes of the attempts of each (run, task) pair touched since the last
+ * call, for the cached per-task statistics.  The callback computes the
+ * statistics; the store writes them.  Call inside the import transaction. */
+typedef void (*store_stats_fn)(const struct attempt_outcome *a, size_t n, struct task_stats *out);
+int store_refresh_task_results(struct store *s, store_stats_fn fn, struct bt_error *err);
+
+/* ------------------------------------------------------------- reading */
+
+struct run_summary {
+	int64_t id;
+	char *name, *agent, *model, *label, *source, *imported_at;
+	long n_attempts;          /* generation attempts */
+	long n_tasks;             /* generation tasks with at least one attempt */
+	long n_feature_attempts;
+	long n_feature_tasks;
+};
+/* Runs ordered by agent, then model, then name. */
+int store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error *err);
+void store_runs_free(struct run_summary *r, size_t n);
+/* Find a run by name (exact), or by a unique prefix / "agent/model". */
+int store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *err);
+
+/* The cached task statistics of one run (run_id) or of every run (run_id = 0). */
+int store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
+		    size_t *n, struct bt_error *err);
+
+/* Counts for import tests and the status line. */
+struct store_counts {
+	long runs, tasks, attempts, requests, artifacts, evidence, judgements;
+	long artifact_bytes;
+};
+int store_counts(struct store *s, struct store_counts *c, struct bt_error *err);
+
+#endif

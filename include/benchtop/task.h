@@ -1,0 +1,73 @@
+/* task.h: the benchmark's vocabulary: frameworks, runtimes, constraints and
+ * how a task name encodes them (upstream-format.md section 3), plus the
+ * display names the paper uses for agents and models.
+ *
+ * Pure functions over strings; nothing here allocates except task_info
+ * fields documented below.
+ */
+#ifndef BENCHTOP_TASK_H
+#define BENCHTOP_TASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Constraint types as bits, in the canonical order the task names use. */
+enum task_constraint {
+	TC_ARCH = 1 << 0,       /* clean_architecture */
+	TC_POSTGRES = 1 << 1,   /* postgres */
+	TC_SQLITE = 1 << 2,     /* sqlite */
+	TC_SQLALCHEMY = 1 << 3, /* sqlalchemy (uv) */
+	TC_SEQUELIZE = 1 << 4,  /* sequelize (node) */
+};
+#define TASK_N_CONSTRAINTS 5
+#define TASK_N_FRAMEWORKS 8
+
+enum task_kind { TASK_GENERATION = 0, TASK_FEATURE = 1 };
+
+/* Parsed task identity.  Strings point into static tables or into the
+ * fixed arrays of the struct; nothing needs freeing. */
+struct task_info {
+	enum task_kind kind;
+	char name[128];
+	char runtime[16];     /* uv | node for generation; the dockerFolder for feature tasks */
+	char framework[16];   /* canonical framework token (hono, not honojs) */
+	unsigned constraints; /* TC_* bits */
+	int level;            /* number of constraints, 0..3 */
+	char difficulty[16];  /* feature tasks: hard|intermediate|simple|unknown; "" otherwise */
+};
+
+/* Parse a generation task name ("flask-openapi-clean_architecture-sqlite").
+ * Returns false (and fills why) when the name does not follow the scheme:
+ * unknown constraint tokens, a missing framework, or constraints out of
+ * canonical order are rejected so typos do not silently become new tasks. */
+bool task_parse_generation(const char *name, struct task_info *out, char *why, size_t whylen);
+/* Feature task: dockerFolder (aiohttp|express|fastapi|flask|honojs|...) + name. */
+bool task_parse_feature(const char *docker_folder, const char *name, struct task_info *out,
+			char *why, size_t whylen);
+
+/* Name <-> bit of one constraint type; task_constraint_bit returns 0 when unknown. */
+unsigned task_constraint_bit(const char *token);
+const char *task_constraint_token(unsigned bit);
+const char *task_constraint_display(unsigned bit);
+/* The five constraint bits in canonical order. */
+extern const unsigned task_constraint_order[TASK_N_CONSTRAINTS];
+
+/* Write the canonical '-'-joined constraint list ("" when none). */
+void task_constraints_string(unsigned bits, char *out, size_t outlen);
+/* Build a generation task name for a framework and a constraint set. */
+void task_generation_name(const char *framework, unsigned bits, char *out, size_t outlen);
+
+/* Frameworks, sorted by name (the order upstream's CSVs use). */
+extern const char *const task_frameworks[TASK_N_FRAMEWORKS];
+const char *task_framework_runtime(const char *framework); /* "uv"/"node"/NULL */
+const char *task_framework_display(const char *framework); /* "FastAPI" ...; input when unknown */
+/* Canonical framework for a token: "honojs" -> "hono"; NULL when unknown. */
+const char *task_framework_canonical(const char *token);
+/* The ORM bit of a runtime (uv -> TC_SQLALCHEMY, node -> TC_SEQUELIZE), 0 if unknown. */
+unsigned task_runtime_orm(const char *runtime);
+
+/* The paper's display names: "mini_swe_sdk" -> "Mini-SWE"; unknown input is returned unchanged. */
+const char *task_agent_display(const char *agent);
+const char *task_model_display(const char *model);
+
+#endif

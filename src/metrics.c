@@ -1,0 +1,267 @@
+/* metrics.c: pass@k, task statistics and aggregates (spec section 4). */
+#include "config.h"
+
+#include "benchtop/metrics.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/util.h"
+
+/* C(a, k) as a double; 0 when a < k. */
+static double
+binom(int a, int k)
+{
+	double r = 1.0;
+
+	if (k < 0 || a < k)
+		return 0.0;
+	for (int i = 1; i <= k; i++)
+		r = r * (double)(a - k + i) / (double)i;
+	return r;
+}
+
+double
+metrics_pass_at_k(int n, int c, int k)
+{
+	if (n <= 0)
+		return 0.0;
+	if (n < k)
+		return c > 0 ? 1.0 : 0.0;
+	return 1.0 - binom(n - c, k) / binom(n, k);
+}
+
+double
+metrics_pass_power(int n, int c, int k)
+{
+	if (n <= 0)
+		return 0.0;
+	return pow((double)c / (double)n, (double)k);
+}
+
+void
+metrics_mean_std(const double *v, size_t n, double *mean, double *std)
+{
+	double sum = 0.0, m, ss = 0.0;
+
+	if (n == 0) {
+		*mean = 0.0;
+		*std = 0.0;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		sum += v[i];
+	m = sum / (double)n;
+	*mean = m;
+	if (n < 2) {
+		*std = 0.0;
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		ss += (v[i] - m) * (v[i] - m);
+	*std = sqrt(ss / (double)(n - 1));
+}
+
+double
+metrics_sem(double std, size_t n)
+{
+	return n < 2 ? 0.0 : std / sqrt((double)n);
+}
+
+void
+metrics_task_stats(const struct attempt_outcome *a, size_t n, struct task_stats *out)
+{
+	double *raw = xcalloc(n ? n : 1, sizeof(double));
+	double *strict = xcalloc(n ? n : 1, sizeof(double));
+
+	memset(out, 0, sizeof(*out));
+	out->n_executed = (int)n;
+	for (size_t i = 0; i < n; i++) {
+		raw[i] = a[i].raw;
+		strict[i] = a[i].strict;
+		out->n_succeeded += a[i].succeeded;
+		out->n_tests_passed += a[i].tests_passed;
+	}
+	metrics_mean_std(raw, n, &out->raw, &out->raw_std);
+	metrics_mean_std(strict, n, &out->strict, &out->strict_std);
+	out->pass1 = metrics_pass_at_k((int)n, out->n_succeeded, 1);
+	out->pass3 = metrics_pass_at_k((int)n, out->n_succeeded, 3);
+	out->pow3 = metrics_pass_power((int)n, out->n_succeeded, 3);
+	out->pass1_tests = metrics_pass_at_k((int)n, out->n_tests_passed, 1);
+	free(raw);
+	free(strict);
+}
+
+static const char *const agg_names[AGG_COUNT] = {
+	"framework", "framework", "runtime", "runtime", "global", "global",
+	"constraint_type", "framework_constraint",
+};
+
+const char *
+metrics_agg_name(enum agg_by by)
+{
+	return by < AGG_COUNT ? agg_names[by] : "?";
+}
+
+int
+metrics_agg_parse(const char *s)
+{
+	static const struct {
+		const char *name;
+		enum agg_by by;
+	} names[] = {
+		{"framework", AGG_FRAMEWORK},
+		{"framework,level", AGG_FRAMEWORK_LEVEL},
+		{"framework-level", AGG_FRAMEWORK_LEVEL},
+		{"runtime", AGG_RUNTIME},
+		{"runtime,level", AGG_RUNTIME_LEVEL},
+		{"runtime-level", AGG_RUNTIME_LEVEL},
+		{"global", AGG_GLOBAL},
+		{"all", AGG_GLOBAL},
+		{"level", AGG_LEVEL},
+		{"constraint", AGG_CONSTRAINT},
+		{"constraint_type", AGG_CONSTRAINT},
+		{"framework,constraint", AGG_FRAMEWORK_CONSTRAINT},
+		{"framework:constraint", AGG_FRAMEWORK_CONSTRAINT},
+		{"framework_constraint", AGG_FRAMEWORK_CONSTRAINT},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(names[i].name, s) == 0)
+			return (int)names[i].by;
+	return -1;
+}
+
+/* A (group, level) key of one task under one granularity.  A task may have
+ * several keys (constraint types overlap). */
+struct agg_key {
+	char group[48];
+	int level;
+};
+
+static size_t
+task_keys(const struct task_row *t, enum agg_by by, struct agg_key keys[TASK_N_CONSTRAINTS])
+{
+	size_t n = 0;
+
+	switch (by) {
+	case AGG_FRAMEWORK:
+	case AGG_FRAMEWORK_LEVEL:
+		snprintf(keys[0].group, sizeof(keys[0].group), "%s", t->framework);
+		keys[0].level = by == AGG_FRAMEWORK_LEVEL ? t->level : -1;
+		return 1;
+	case AGG_RUNTIME:
+	case AGG_RUNTIME_LEVEL:
+		snprintf(keys[0].group, sizeof(keys[0].group), "%s", t->runtime);
+		keys[0].level = by == AGG_RUNTIME_LEVEL ? t->level : -1;
+		return 1;
+	case AGG_GLOBAL:
+	case AGG_LEVEL:
+		snprintf(keys[0].group, sizeof(keys[0].group), "all");
+		keys[0].level = by == AGG_LEVEL ? t->level : -1;
+		return 1;
+	case AGG_CONSTRAINT:
+	case AGG_FRAMEWORK_CONSTRAINT:
+		for (size_t i = 0; i < TASK_N_CONSTRAINTS; i++) {
+			unsigned bit = task_constraint_order[i];
+			if (!(t->constraints & bit))
+				continue;
+			if (by == AGG_CONSTRAINT)
+				snprintf(keys[n].group, sizeof(keys[n].group), "%s",
+					 task_constraint_token(bit));
+			else
+				snprintf(keys[n].group, sizeof(keys[n].group), "%s:%s", t->framework,
+					 task_constraint_token(bit));
+			keys[n].level = -1;
+			n++;
+		}
+		return n;
+	case AGG_COUNT:
+		break;
+	}
+	return 0;
+}
+
+static int
+cmp_agg(const void *pa, const void *pb)
+{
+	const struct agg_row *a = pa, *b = pb;
+	int c = strcmp(a->group, b->group);
+	return c ? c : (a->level > b->level) - (a->level < b->level);
+}
+
+/* Running sums for one group; sd needs the values, so keep them. */
+struct agg_acc {
+	struct agg_row row;
+	double *raw, *strict, *pass1;
+	size_t n, cap;
+};
+
+size_t
+metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct agg_row **out)
+{
+	struct agg_acc *acc = NULL;
+	size_t nacc = 0, cap = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		struct agg_key keys[TASK_N_CONSTRAINTS];
+		size_t nk = task_keys(&rows[i], by, keys);
+
+		for (size_t k = 0; k < nk; k++) {
+			struct agg_acc *g = NULL;
+			for (size_t j = 0; j < nacc; j++)
+				if (acc[j].row.level == keys[k].level &&
+				    strcmp(acc[j].row.group, keys[k].group) == 0) {
+					g = &acc[j];
+					break;
+				}
+			if (!g) {
+				BT_GROW(acc, cap, nacc + 1);
+				g = &acc[nacc++];
+				memset(g, 0, sizeof(*g));
+				g->row.by = by;
+				g->row.level = keys[k].level;
+				memcpy(g->row.group, keys[k].group, sizeof(g->row.group));
+			}
+			const struct task_stats *s = &rows[i].s;
+			size_t old = g->cap;
+			if (g->n + 1 > g->cap) {
+				g->cap = old ? old * 2 : 16;
+				g->raw = xreallocarray(g->raw, g->cap, sizeof(double));
+				g->strict = xreallocarray(g->strict, g->cap, sizeof(double));
+				g->pass1 = xreallocarray(g->pass1, g->cap, sizeof(double));
+			}
+			g->raw[g->n] = s->raw;
+			g->strict[g->n] = s->strict;
+			g->pass1[g->n] = s->pass1;
+			g->n++;
+			g->row.pass3 += s->pass3;
+			g->row.pow3 += s->pow3;
+			g->row.pass1_tests += s->pass1_tests;
+			g->row.n_succeeded += s->n_succeeded;
+			g->row.n_executed += s->n_executed;
+		}
+	}
+
+	struct agg_row *res = xcalloc(nacc ? nacc : 1, sizeof(*res));
+	for (size_t j = 0; j < nacc; j++) {
+		struct agg_acc *g = &acc[j];
+		double dn = (double)g->n;
+		res[j] = g->row;
+		res[j].n_tasks = (int)g->n;
+		metrics_mean_std(g->raw, g->n, &res[j].raw, &res[j].raw_sd);
+		metrics_mean_std(g->strict, g->n, &res[j].strict, &res[j].strict_sd);
+		metrics_mean_std(g->pass1, g->n, &res[j].pass1, &res[j].pass1_sd);
+		res[j].pass3 = g->row.pass3 / dn;
+		res[j].pow3 = g->row.pow3 / dn;
+		res[j].pass1_tests = g->row.pass1_tests / dn;
+		free(g->raw);
+		free(g->strict);
+		free(g->pass1);
+	}
+	free(acc);
+	qsort(res, nacc, sizeof(*res), cmp_agg);
+	*out = res;
+	return nacc;
+}

@@ -1,0 +1,441 @@
+/* store.c: opening the store, the schema and its migrations, transactions. */
+#include "config.h"
+
+#include "store_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* 'BTOP': marks a SQLite file as a benchtop store. */
+#define STORE_APPLICATION_ID 0x42544f50
+
+/* Schema version 1.  Documented in man/benchtop-store.5.in: keep in step. */
+static const char schema_v1[] =
+	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
+	"CREATE TABLE run ("
+	"  id INTEGER PRIMARY KEY,"
+	"  name TEXT NOT NULL UNIQUE,"
+	"  agent TEXT NOT NULL,"
+	"  model TEXT NOT NULL,"
+	"  label TEXT NOT NULL DEFAULT '',"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  imported_at TEXT NOT NULL);"
+	"CREATE TABLE task ("
+	"  id INTEGER PRIMARY KEY,"
+	"  kind TEXT NOT NULL CHECK (kind IN ('generation', 'feature')),"
+	"  runtime TEXT NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  framework TEXT NOT NULL,"
+	"  constraints TEXT NOT NULL DEFAULT '',"
+	"  constraint_bits INTEGER NOT NULL DEFAULT 0,"
+	"  level INTEGER NOT NULL DEFAULT 0,"
+	"  difficulty TEXT NOT NULL DEFAULT '',"
+	"  description TEXT, prompt TEXT, repo_url TEXT, repo_commit TEXT,"
+	"  reference_patch BLOB,"
+	"  UNIQUE (runtime, name));"
+	"CREATE TABLE attempt ("
+	"  id INTEGER PRIMARY KEY,"
+	"  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
+	"  task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  number INTEGER NOT NULL,"
+	"  batch TEXT NOT NULL DEFAULT '',"
+	"  has_report INTEGER NOT NULL,"
+	"  n_requests INTEGER NOT NULL DEFAULT 0,"
+	"  n_errored INTEGER NOT NULL DEFAULT 0,"
+	"  assertions_total INTEGER NOT NULL,"
+	"  assertions_passed INTEGER NOT NULL,"
+	"  assertions_failed INTEGER NOT NULL,"
+	"  raw_pct REAL NOT NULL,"
+	"  strict_pct REAL NOT NULL,"
+	"  tests_passed INTEGER NOT NULL,"
+	"  verifiers_ok INTEGER NOT NULL,"
+	"  succeeded INTEGER NOT NULL,"
+	"  arch_ok INTEGER, arch_reason TEXT,"
+	"  db_ok INTEGER, db_reason TEXT,"
+	"  orm_ok INTEGER, orm_reason TEXT,"
+	"  termination TEXT, steps INTEGER, tokens_in INTEGER, tokens_out INTEGER,"
+	"  llm_calls INTEGER, cost REAL,"
+	"  flags INTEGER NOT NULL DEFAULT 0,"
+	"  problems TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (run_id, task_id, number));"
+	"CREATE INDEX attempt_by_task ON attempt(task_id, run_id);"
+	"CREATE TABLE assertion (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE request ("
+	"  attempt_id INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,"
+	"  position INTEGER NOT NULL,"
+	"  name TEXT NOT NULL,"
+	"  method TEXT NOT NULL DEFAULT '',"
+	"  url TEXT NOT NULL DEFAULT '',"
+	"  status TEXT NOT NULL DEFAULT '',"
+	"  code INTEGER, response_ms INTEGER, response_bytes INTEGER,"
+	"  n_total INTEGER NOT NULL, n_passed INTEGER NOT NULL,"
+	"  n_failed INTEGER NOT NULL, n_skipped INTEGER NOT NULL DEFAULT 0,"
+	"  passed TEXT NOT NULL DEFAULT '[]',"
+	"  failed TEXT NOT NULL DEFAULT '[]',"
+	"  PRIMARY KEY (attempt_id, position)) WITHOUT ROWID;"
+	"CREATE VIEW assertion_result AS"
+	"  SELECT r.attempt_id, r.position, r.name AS request, a.name AS assertion, 1 AS passed"
+	"    FROM request r, json_each(r.passed) j JOIN assertion a ON a.id = j.value"
+	"  UNION ALL"
+	"  SELECT r.attempt_id, r.position, r.name, a.name, 0"
+	"    FROM request r, json_each(r.failed) j JOIN assertion a ON a.id = j.value;"
+	"CREATE TABLE artifact ("
+	"  id INTEGER PRIMARY KEY,"
+	"  attempt_id INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,"
+	"  kind TEXT NOT NULL,"
+	"  path TEXT,"
+	"  size INTEGER NOT NULL,"
+	"  truncated INTEGER NOT NULL DEFAULT 0,"
+	"  format TEXT NOT NULL DEFAULT '',"
+	"  content BLOB NOT NULL,"
+	"  UNIQUE (attempt_id, kind));"
+	"CREATE TABLE evidence ("
+	"  attempt_id INTEGER NOT NULL REFERENCES attempt(id) ON DELETE CASCADE,"
+	"  verifier TEXT NOT NULL,"
+	"  file TEXT, patch_line INTEGER,"
+	"  label TEXT NOT NULL,"
+	"  detail TEXT);"
+	"CREATE INDEX evidence_by_attempt ON evidence(attempt_id);"
+	"CREATE TABLE judgement ("
+	"  agent TEXT NOT NULL, model TEXT NOT NULL, runtime TEXT NOT NULL, task TEXT NOT NULL,"
+	"  number INTEGER NOT NULL,"
+	"  category TEXT, category_reasoning TEXT,"
+	"  subcategory TEXT, subcategory_reasoning TEXT,"
+	"  source TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (agent, model, runtime, task, number)) WITHOUT ROWID;"
+	"CREATE TABLE task_result ("
+	"  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
+	"  task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
+	"  n_executed INTEGER NOT NULL, n_succeeded INTEGER NOT NULL,"
+	"  n_tests_passed INTEGER NOT NULL,"
+	"  raw REAL NOT NULL, raw_std REAL NOT NULL,"
+	"  strict REAL NOT NULL, strict_std REAL NOT NULL,"
+	"  pass1 REAL NOT NULL, pass3 REAL NOT NULL, pow3 REAL NOT NULL,"
+	"  pass1_tests REAL NOT NULL,"
+	"  PRIMARY KEY (run_id, task_id)) WITHOUT ROWID;"
+	"CREATE INDEX task_result_by_task ON task_result(task_id);";
+
+/* Forward migrations: migrations[i] takes the schema from version i to i+1. */
+static const char *const migrations[] = {
+	schema_v1,
+};
+#define N_MIGRATIONS (sizeof(migrations) / sizeof(migrations[0]))
+
+int
+store_fail(struct store *s, struct bt_error *err, const char *what)
+{
+	int rc = sqlite3_extended_errcode(s->db);
+	int code = BT_EIO;
+
+	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
+		return bt_errorf(err, BT_EINPUT, "%s: %s: the store is not a valid SQLite file (%s)",
+				 s->path, what, sqlite3_errmsg(s->db));
+	if ((rc & 0xff) == SQLITE_FULL)
+		return bt_errorf(err, BT_EIO, "%s: %s: disk full", s->path, what);
+	if ((rc & 0xff) == SQLITE_READONLY)
+		return bt_errorf(err, BT_EIO, "%s: %s: the store is read-only", s->path, what);
+	return bt_errorf(err, code, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+int
+store_exec(struct store *s, const char *sql, struct bt_error *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		int rc = store_fail(s, err, "query failed");
+		sqlite3_free(msg);
+		return rc;
+	}
+	return BT_OK;
+}
+
+int
+store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct bt_error *err)
+{
+	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK) {
+		*st = NULL;
+		return store_fail(s, err, "cannot prepare a query");
+	}
+	return BT_OK;
+}
+
+static int
+pragma_int(struct store *s, const char *sql, int *out, struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, sql, &st, err);
+
+	if (rc)
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = BT_OK;
+	} else {
+		rc = store_fail(s, err, "cannot read the store header");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+migrate(struct store *s, int from, struct bt_error *err)
+{
+	int rc;
+
+	if ((rc = store_exec(s, "BEGIN IMMEDIATE", err)))
+		return rc;
+	for (int v = from; v < (int)N_MIGRATIONS; v++) {
+		if ((rc = store_exec(s, migrations[v], err))) {
+			store_exec(s, "ROLLBACK", NULL);
+			return rc;
+		}
+	}
+	char sql[96];
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+		 (int)N_MIGRATIONS, STORE_APPLICATION_ID);
+	if ((rc = store_exec(s, sql, err)) || (rc = store_exec(s, "COMMIT", err))) {
+		store_exec(s, "ROLLBACK", NULL);
+		return rc;
+	}
+	return BT_OK;
+}
+
+static int
+check_header(struct store *s, enum store_mode mode, struct bt_error *err)
+{
+	int version, app, rc, ntables;
+
+	if ((rc = pragma_int(s, "PRAGMA user_version", &version, err)) ||
+	    (rc = pragma_int(s, "PRAGMA application_id", &app, err)) ||
+	    (rc = pragma_int(s, "SELECT count(*) FROM sqlite_master", &ntables, err)))
+		return rc;
+	if (version == 0 && app == 0 && ntables == 0) {
+		if (mode == STORE_READ)
+			return bt_errorf(err, BT_EINPUT, "%s: an empty file, not a benchtop store",
+					 s->path);
+		return migrate(s, 0, err);
+	}
+	if (app != STORE_APPLICATION_ID)
+		return bt_errorf(err, BT_EINPUT,
+				 "%s: a SQLite database, but not a benchtop store", s->path);
+	if (version > STORE_SCHEMA_VERSION)
+		return bt_errorf(err, BT_EINPUT,
+				 "%s: written by a newer benchtop (store schema %d, this build reads up "
+				 "to %d); upgrade benchtop", s->path, version, STORE_SCHEMA_VERSION);
+	if (version < STORE_SCHEMA_VERSION) {
+		if (mode == STORE_READ)
+			return bt_errorf(err, BT_EINPUT,
+					 "%s: store schema %d is older than %d; run 'benchtop "
+					 "migrate --store %s' once", s->path, version,
+					 STORE_SCHEMA_VERSION, s->path);
+		return migrate(s, version, err);
+	}
+	return BT_OK;
+}
+
+static int
+open_db(struct store *s, enum store_mode mode, struct bt_error *err)
+{
+	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+	int rc;
+
+	flags |= mode == STORE_READ ? SQLITE_OPEN_READONLY
+				    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
+	if (rc != SQLITE_OK) {
+		int r = bt_errorf(err, BT_EIO, "%s: cannot open the store: %s", s->path,
+				  s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+		sqlite3_close(s->db);
+		s->db = NULL;
+		return r;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 5000);
+	return BT_OK;
+}
+
+int
+store_open(const char *path, enum store_mode mode, struct store **out, struct bt_error *err)
+{
+	struct store *s;
+	struct stat st;
+	int rc;
+
+	*out = NULL;
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return bt_errorf(err, BT_EINPUT, "%s: is a directory, not a store file", path);
+	} else if (mode == STORE_READ) {
+		return bt_errorf(err, BT_ENOINPUT, "%s: no such store", path);
+	} else {
+		char *dir = xstrdup(path);
+		char *slash = strrchr(dir, '/');
+		if (slash && slash != dir) {
+			*slash = '\0';
+			if ((rc = path_mkdirs(dir, err))) {
+				free(dir);
+				return rc;
+			}
+		}
+		free(dir);
+	}
+
+	s = xcalloc(1, sizeof(*s));
+	s->path = xstrdup(path);
+	s->readonly = mode == STORE_READ;
+	if ((rc = open_db(s, mode, err)))
+		goto fail;
+	if (mode == STORE_WRITE) {
+		/* WAL lets a browser read while an import writes. */
+		if ((rc = store_exec(s, "PRAGMA journal_mode = WAL", err)))
+			goto fail;
+		store_exec(s, "PRAGMA synchronous = NORMAL", NULL);
+	}
+	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)))
+		goto fail;
+	rc = check_header(s, mode, err);
+	if (rc && mode == STORE_READ && err && strstr(err->msg, "unable to open")) {
+		/* A WAL store in a read-only place: no -shm can be made, so read
+		 * it as immutable (nobody can be writing it anyway). */
+		char *uri = xasprintf("file:%s?immutable=1", path);
+		sqlite3_close(s->db);
+		s->db = NULL;
+		free(s->path);
+		s->path = uri;
+		rc = open_db(s, mode, err);
+		if (!rc)
+			rc = check_header(s, mode, err);
+		free(s->path);
+		s->path = xstrdup(path);
+	}
+	if (rc)
+		goto fail;
+	if (mode == STORE_WRITE &&
+	    (rc = store_exec(s, "CREATE TEMP TABLE IF NOT EXISTS touched ("
+				"run_id INTEGER, task_id INTEGER, PRIMARY KEY (run_id, task_id))"
+				" WITHOUT ROWID", err)))
+		goto fail;
+	*out = s;
+	return BT_OK;
+fail:
+	store_close(s);
+	return rc;
+}
+
+void
+store_close(struct store *s)
+{
+	if (!s)
+		return;
+	for (int i = 0; i < SQL_COUNT_STMTS; i++)
+		sqlite3_finalize(s->stmt[i]);
+	if (s->db)
+		sqlite3_close(s->db);
+	strv_free(&s->assertion_names);
+	free(s->assertion_ids);
+	free(s->path);
+	free(s);
+}
+
+const char *
+store_path(const struct store *s)
+{
+	return s->path;
+}
+
+int
+store_schema_version(struct store *s)
+{
+	int v = -1;
+	pragma_int(s, "PRAGMA user_version", &v, NULL);
+	return v;
+}
+
+long
+store_data_version(struct store *s)
+{
+	int v = -1;
+	pragma_int(s, "PRAGMA data_version", &v, NULL);
+	return v;
+}
+
+int
+store_begin(struct store *s, struct bt_error *err)
+{
+	return store_exec(s, "BEGIN IMMEDIATE", err);
+}
+
+int
+store_commit(struct store *s, struct bt_error *err)
+{
+	return store_exec(s, "COMMIT", err);
+}
+
+void
+store_rollback(struct store *s)
+{
+	if (!sqlite3_get_autocommit(s->db))
+		store_exec(s, "ROLLBACK", NULL);
+	s->savepoints = 0;
+	/* the cached assertion ids may name rows that are gone now */
+	strv_free(&s->assertion_names);
+}
+
+int
+store_savepoint(struct store *s, struct bt_error *err)
+{
+	int rc = store_exec(s, "SAVEPOINT unit", err);
+	if (!rc)
+		s->savepoints++;
+	return rc;
+}
+
+int
+store_release(struct store *s, struct bt_error *err)
+{
+	int rc = store_exec(s, "RELEASE unit", err);
+	if (!rc)
+		s->savepoints--;
+	return rc;
+}
+
+void
+store_rollback_savepoint(struct store *s)
+{
+	store_exec(s, "ROLLBACK TO unit", NULL);
+	store_exec(s, "RELEASE unit", NULL);
+	s->savepoints--;
+	strv_free(&s->assertion_names);
+}
+
+/* ------------------------------------------------------------- helpers */
+
+void
+store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void
+store_bind_opt_long(sqlite3_stmt *st, int i, long v)
+{
+	if (v < 0)
+		sqlite3_bind_null(st, i);
+	else
+		sqlite3_bind_int64(st, i, v);
+}
+
+char *
+store_col_text(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return xstrdup(t ? (const char *)t : "");
+}

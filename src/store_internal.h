@@ -1,0 +1,59 @@
+/* store_internal.h: what the store_*.c files share.  Not installed, not
+ * included outside the store. */
+#ifndef BENCHTOP_STORE_INTERNAL_H
+#define BENCHTOP_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "benchtop/store.h"
+
+/* Cached prepared statements, one per query the store runs repeatedly. */
+enum store_stmt {
+	SQL_RUN_FIND,
+	SQL_RUN_INSERT,
+	SQL_RUN_UPDATE,
+	SQL_TASK_FIND,
+	SQL_TASK_INSERT,
+	SQL_ATTEMPT_FIND,
+	SQL_ATTEMPT_INSERT,
+	SQL_ATTEMPT_UPDATE,
+	SQL_ATTEMPT_CLEAR_REQUESTS,
+	SQL_ATTEMPT_CLEAR_ARTIFACTS,
+	SQL_ATTEMPT_CLEAR_EVIDENCE,
+	SQL_ASSERTION_FIND,
+	SQL_ASSERTION_INSERT,
+	SQL_REQUEST_INSERT,
+	SQL_ARTIFACT_INSERT,
+	SQL_EVIDENCE_INSERT,
+	SQL_JUDGEMENT_UPSERT,
+	SQL_TOUCHED_INSERT,
+	SQL_COUNT_STMTS
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	bool readonly;
+	int savepoints;
+	sqlite3_stmt *stmt[SQL_COUNT_STMTS];
+	/* assertion-name ids seen in this connection, to skip lookups */
+	struct strv assertion_names;
+	int64_t *assertion_ids;
+	size_t cap_assertion_ids;
+};
+
+/* Prepare (once) and reset a cached statement; NULL on error (err set). */
+sqlite3_stmt *store_stmt(struct store *s, enum store_stmt which, struct bt_error *err);
+/* Run SQL without results. */
+int store_exec(struct store *s, const char *sql, struct bt_error *err);
+/* Fill err from the connection's last error. */
+int store_fail(struct store *s, struct bt_error *err, const char *what);
+/* Prepare a one-off statement. */
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct bt_error *err);
+
+/* Bind helpers: NULL strings bind SQL NULL. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+void store_bind_opt_long(sqlite3_stmt *st, int i, long v);  /* v < 0 binds NULL */
+char *store_col_text(sqlite3_stmt *st, int i);              /* xstrdup, "" for NULL */
+
+#endif

@@ -1,0 +1,202 @@
+/* store_read.c: the queries reports and views run. */
+#include "config.h"
+
+#include "store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error *err)
+{
+	static const char sql[] =
+		"SELECT r.id, r.name, r.agent, r.model, r.label, r.source, r.imported_at,"
+		" (SELECT count(*) FROM attempt a JOIN task t ON t.id = a.task_id"
+		"   WHERE a.run_id = r.id AND t.kind = 'generation'),"
+		" (SELECT count(*) FROM task_result x JOIN task t ON t.id = x.task_id"
+		"   WHERE x.run_id = r.id AND t.kind = 'generation'),"
+		" (SELECT count(*) FROM attempt a JOIN task t ON t.id = a.task_id"
+		"   WHERE a.run_id = r.id AND t.kind = 'feature'),"
+		" (SELECT count(*) FROM task_result x JOIN task t ON t.id = x.task_id"
+		"   WHERE x.run_id = r.id AND t.kind = 'feature')"
+		" FROM run r ORDER BY r.agent, r.model, r.name";
+	struct run_summary *v = NULL;
+	size_t cap = 0, len = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct run_summary *r;
+		BT_GROW(v, cap, len + 1);
+		r = &v[len++];
+		r->id = sqlite3_column_int64(st, 0);
+		r->name = store_col_text(st, 1);
+		r->agent = store_col_text(st, 2);
+		r->model = store_col_text(st, 3);
+		r->label = store_col_text(st, 4);
+		r->source = store_col_text(st, 5);
+		r->imported_at = store_col_text(st, 6);
+		r->n_attempts = sqlite3_column_int64(st, 7);
+		r->n_tasks = sqlite3_column_int64(st, 8);
+		r->n_feature_attempts = sqlite3_column_int64(st, 9);
+		r->n_feature_tasks = sqlite3_column_int64(st, 10);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_runs_free(v, len);
+		return store_fail(s, err, "cannot list runs");
+	}
+	*out = v;
+	*n = len;
+	return BT_OK;
+}
+
+void
+store_runs_free(struct run_summary *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].name);
+		free(r[i].agent);
+		free(r[i].model);
+		free(r[i].label);
+		free(r[i].source);
+		free(r[i].imported_at);
+	}
+	free(r);
+}
+
+int
+store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc, matches = 0;
+
+	*id = 0;
+	/* exact name first, then agent/model, then a unique prefix */
+	rc = store_prepare(s,
+			   "SELECT id, 0 FROM run WHERE name = ?1"
+			   " UNION ALL SELECT id, 1 FROM run WHERE agent || '/' || model = ?1"
+			   " UNION ALL SELECT id, 2 FROM run WHERE substr(name, 1, length(?1)) = ?1"
+			   " ORDER BY 2",
+			   &st, err);
+	if (rc)
+		return rc;
+	store_bind_text(st, 1, name);
+	int best = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int tier = sqlite3_column_int(st, 1);
+		if (best >= 0 && tier != best)
+			break; /* only the best tier that matched counts */
+		if (best < 0)
+			*id = sqlite3_column_int64(st, 0);
+		best = tier;
+		matches++;
+	}
+	sqlite3_finalize(st);
+	if (matches == 0)
+		return bt_errorf(err, BT_EUSAGE, "no run named '%s' (see 'benchtop runs')", name);
+	if (matches > 1) {
+		*id = 0;
+		return bt_errorf(err, BT_EUSAGE, "'%s' names several runs; give the full name", name);
+	}
+	return BT_OK;
+}
+
+int
+store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
+		size_t *n, struct bt_error *err)
+{
+	static const char sql[] =
+		"SELECT x.run_id, t.id, t.name, t.framework, t.runtime, t.constraint_bits, t.level,"
+		" x.n_executed, x.n_succeeded, x.n_tests_passed, x.raw, x.raw_std, x.strict,"
+		" x.strict_std, x.pass1, x.pass3, x.pow3, x.pass1_tests"
+		" FROM task_result x JOIN task t ON t.id = x.task_id"
+		" WHERE t.kind = ?2 AND (?1 = 0 OR x.run_id = ?1)"
+		" ORDER BY x.run_id, t.runtime, t.name";
+	struct task_row *v = NULL;
+	size_t cap = 0, len = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	store_bind_text(st, 2, kind == TASK_FEATURE ? "feature" : "generation");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct task_row *t;
+		const unsigned char *txt;
+
+		BT_GROW(v, cap, len + 1);
+		t = &v[len++];
+		memset(t, 0, sizeof(*t));
+		t->run_id = sqlite3_column_int64(st, 0);
+		t->task_id = sqlite3_column_int64(st, 1);
+		t->kind = kind;
+		txt = sqlite3_column_text(st, 2);
+		snprintf(t->name, sizeof(t->name), "%s", txt ? (const char *)txt : "");
+		txt = sqlite3_column_text(st, 3);
+		snprintf(t->framework, sizeof(t->framework), "%s", txt ? (const char *)txt : "");
+		txt = sqlite3_column_text(st, 4);
+		snprintf(t->runtime, sizeof(t->runtime), "%s", txt ? (const char *)txt : "");
+		t->constraints = (unsigned)sqlite3_column_int(st, 5);
+		t->level = sqlite3_column_int(st, 6);
+		t->s.n_executed = sqlite3_column_int(st, 7);
+		t->s.n_succeeded = sqlite3_column_int(st, 8);
+		t->s.n_tests_passed = sqlite3_column_int(st, 9);
+		t->s.raw = sqlite3_column_double(st, 10);
+		t->s.raw_std = sqlite3_column_double(st, 11);
+		t->s.strict = sqlite3_column_double(st, 12);
+		t->s.strict_std = sqlite3_column_double(st, 13);
+		t->s.pass1 = sqlite3_column_double(st, 14);
+		t->s.pass3 = sqlite3_column_double(st, 15);
+		t->s.pow3 = sqlite3_column_double(st, 16);
+		t->s.pass1_tests = sqlite3_column_double(st, 17);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(s, err, "cannot read task statistics");
+	}
+	*out = v;
+	*n = len;
+	return BT_OK;
+}
+
+int
+store_counts(struct store *s, struct store_counts *c, struct bt_error *err)
+{
+	static const char sql[] =
+		"SELECT (SELECT count(*) FROM run), (SELECT count(*) FROM task),"
+		" (SELECT count(*) FROM attempt), (SELECT count(*) FROM request),"
+		" (SELECT count(*) FROM artifact), (SELECT count(*) FROM evidence),"
+		" (SELECT count(*) FROM judgement),"
+		" (SELECT coalesce(sum(length(content)), 0) FROM artifact)";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		c->runs = sqlite3_column_int64(st, 0);
+		c->tasks = sqlite3_column_int64(st, 1);
+		c->attempts = sqlite3_column_int64(st, 2);
+		c->requests = sqlite3_column_int64(st, 3);
+		c->artifacts = sqlite3_column_int64(st, 4);
+		c->evidence = sqlite3_column_int64(st, 5);
+		c->judgements = sqlite3_column_int64(st, 6);
+		c->artifact_bytes = sqlite3_column_int64(st, 7);
+		rc = BT_OK;
+	} else {
+		rc = store_fail(s, err, "cannot count rows");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,490 @@
+/* util.c: errors, allocation, buffers, string and file helpers. */
+#include "config.h"
+
+#include "benchtop/util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+static void (*die_hook)(void);
+
+int
+bt_errorf(struct bt_error *err, int code, const char *fmt, ...)
+{
+	if (err) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
+		va_end(ap);
+		err->code = code;
+	}
+	return code;
+}
+
+void
+bt_error_clear(struct bt_error *err)
+{
+	if (err) {
+		err->code = BT_OK;
+		err->msg[0] = '\0';
+	}
+}
+
+void
+bt_set_die_hook(void (*hook)(void))
+{
+	die_hook = hook;
+}
+
+void
+bt_die(int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (die_hook) {
+		void (*hook)(void) = die_hook;
+		die_hook = NULL; /* a failing hook must not recurse */
+		hook();
+	}
+	fputs("benchtop: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(code);
+}
+
+static void
+oom(size_t n)
+{
+	bt_die(BT_ESOFTWARE, "out of memory (allocating %zu bytes)", n);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		oom(n);
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		oom(n * size);
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+	if (!q)
+		oom(n);
+	return q;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		oom(SIZE_MAX);
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return buf_steal(&b);
+}
+
+void
+bt_grow(void **pp, size_t *cap, size_t need, size_t size)
+{
+	size_t ncap;
+
+	if (need <= *cap)
+		return;
+	ncap = *cap ? *cap : 8;
+	while (ncap < need) {
+		if (ncap > SIZE_MAX / 2)
+			oom(SIZE_MAX);
+		ncap *= 2;
+	}
+	*pp = xreallocarray(*pp, ncap, size);
+	*cap = ncap;
+}
+
+/* ------------------------------------------------------------------ buf */
+
+void
+buf_init(struct buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+buf_reserve(struct buf *b, size_t extra)
+{
+	size_t need;
+
+	if (extra > SIZE_MAX - b->len - 1)
+		oom(SIZE_MAX);
+	need = b->len + extra + 1;
+	if (need > b->cap) {
+		size_t ncap = b->cap ? b->cap : 64;
+		while (ncap < need)
+			ncap = ncap > SIZE_MAX / 2 ? need : ncap * 2;
+		b->data = xrealloc(b->data, ncap);
+		b->cap = ncap;
+	}
+}
+
+void
+buf_append(struct buf *b, const void *p, size_t n)
+{
+	buf_reserve(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_append(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, char c)
+{
+	buf_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list ap2;
+	int n;
+
+	va_copy(ap2, ap);
+	n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return;
+	buf_reserve(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+const char *
+buf_cstr(struct buf *b)
+{
+	buf_reserve(b, 0);
+	b->data[b->len] = '\0';
+	return b->data;
+}
+
+char *
+buf_steal(struct buf *b)
+{
+	char *p;
+
+	buf_cstr(b);
+	p = b->data;
+	buf_init(b);
+	return p;
+}
+
+/* ------------------------------------------------------------------ strv */
+
+void
+strv_push_owned(struct strv *s, char *str)
+{
+	BT_GROW(s->v, s->cap, s->n + 1);
+	s->v[s->n++] = str;
+}
+
+void
+strv_push(struct strv *s, const char *str)
+{
+	strv_push_owned(s, xstrdup(str));
+}
+
+void
+strv_free(struct strv *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void
+strv_sort(struct strv *s)
+{
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof(*s->v), cmp_str);
+}
+
+bool
+strv_contains(const struct strv *s, const char *str)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], str) == 0)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------------ strings */
+
+bool
+str_eq(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+bool
+str_starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+bool
+str_ends(const char *s, const char *suffix)
+{
+	size_t ls = strlen(s), lx = strlen(suffix);
+	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+bool
+str_to_long(const char *s, long *out)
+{
+	char *end;
+	long v;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end)
+		return false;
+	*out = v;
+	return true;
+}
+
+bool
+str_to_double(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || *end)
+		return false;
+	*out = v;
+	return true;
+}
+
+/* ------------------------------------------------------------------ files */
+
+int
+file_read(const char *path, size_t limit, char **data, size_t *len, bool *truncated,
+	  struct bt_error *err)
+{
+	struct buf b;
+	int fd;
+
+	*data = NULL;
+	*len = 0;
+	if (truncated)
+		*truncated = false;
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
+				 strerror(errno));
+	buf_init(&b);
+	for (;;) {
+		size_t want = 1 << 16;
+		ssize_t r;
+
+		if (limit && b.len + want > limit)
+			want = limit - b.len;
+		if (want == 0) {
+			char probe;
+			if (read(fd, &probe, 1) == 1 && truncated)
+				*truncated = true;
+			break;
+		}
+		buf_reserve(&b, want);
+		r = read(fd, b.data + b.len, want);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			int e = errno;
+			close(fd);
+			buf_free(&b);
+			return bt_errorf(err, e == EISDIR ? BT_EINPUT : BT_EIO, "%s: %s", path,
+					 strerror(e));
+		}
+		if (r == 0)
+			break;
+		b.len += (size_t)r;
+	}
+	close(fd);
+	*len = b.len;
+	*data = buf_steal(&b);
+	return BT_OK;
+}
+
+bool
+file_exists(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0;
+}
+
+bool
+file_is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+char *
+path_join(const char *a, const char *b)
+{
+	size_t la = strlen(a);
+
+	if (la == 0)
+		return xstrdup(b);
+	if (a[la - 1] == '/')
+		return xasprintf("%s%s", a, b);
+	return xasprintf("%s/%s", a, b);
+}
+
+const char *
+path_base(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+int
+path_mkdirs(const char *path, struct bt_error *err)
+{
+	char *p = xstrdup(path);
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+			int e = errno;
+			free(p);
+			return bt_errorf(err, BT_EIO, "cannot create %s: %s", path, strerror(e));
+		}
+		*s = '/';
+	}
+	if (mkdir(p, 0755) != 0 && errno != EEXIST) {
+		int e = errno;
+		free(p);
+		return bt_errorf(err, BT_EIO, "cannot create %s: %s", path, strerror(e));
+	}
+	free(p);
+	return BT_OK;
+}
+
+double
+clock_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+void
+time_iso_now(char out[32])
+{
+	const char *fixed = getenv("BENCHTOP_FIXED_TIME");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (fixed && *fixed) {
+		snprintf(out, 32, "%s", fixed);
+		return;
+	}
+	localtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
+}
