@@ -265,3 +265,77 @@ metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct 
 	*out = res;
 	return nacc;
 }
+
+/* ------------------------------------------------------------ matched pairs */
+
+struct pair_key {
+	int64_t run;
+	const char *name;
+	double strict;
+};
+
+static int
+cmp_pair_key(const void *pa, const void *pb)
+{
+	const struct pair_key *a = pa, *b = pb;
+	if (a->run != b->run)
+		return a->run < b->run ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+void
+metrics_marginal_effect(const struct task_row *rows, size_t n, unsigned bit,
+			struct pair_stats *out)
+{
+	struct pair_key *keys = xcalloc(n ? n : 1, sizeof(*keys));
+	double *deltas = xcalloc(n ? n : 1, sizeof(double));
+	size_t nd = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		keys[i].run = rows[i].run_id;
+		keys[i].name = rows[i].name;
+		keys[i].strict = rows[i].s.strict;
+	}
+	qsort(keys, n, sizeof(*keys), cmp_pair_key);
+	for (size_t i = 0; i < n; i++) {
+		const struct task_row *t = &rows[i];
+		char sibling[128];
+		struct pair_key probe, *hit;
+
+		if (t->kind != TASK_GENERATION || !(t->constraints & bit))
+			continue;
+		task_generation_name(t->framework, t->constraints & ~bit, sibling, sizeof(sibling));
+		probe.run = t->run_id;
+		probe.name = sibling;
+		hit = bsearch(&probe, keys, n, sizeof(*keys), cmp_pair_key);
+		if (hit)
+			deltas[nd++] = t->s.strict - hit->strict;
+	}
+	out->n = (int)nd;
+	metrics_mean_std(deltas, nd, &out->mean, &out->std);
+	out->sem = metrics_sem(out->std, nd);
+	free(keys);
+	free(deltas);
+}
+
+bool
+metrics_is_pipeline_task(const char *framework, unsigned constraints)
+{
+	static const char *const fws[] = {"aiohttp", "fastapi", "express", "fastify"};
+	unsigned orm = task_runtime_orm(task_framework_runtime(framework) ? task_framework_runtime(framework) : "");
+	bool fw = false;
+
+	for (size_t i = 0; i < sizeof(fws) / sizeof(fws[0]); i++)
+		fw |= strcmp(framework, fws[i]) == 0;
+	/* unconstrained -> clean_architecture -> + postgres -> + ORM */
+	return fw && (constraints == 0 || constraints == TC_ARCH ||
+		      constraints == (TC_ARCH | TC_POSTGRES) ||
+		      constraints == (TC_ARCH | TC_POSTGRES | orm));
+}
+
+bool
+metrics_run_is_full(size_t run_tasks, size_t union_tasks, size_t pipeline_tasks)
+{
+	return union_tasks > 0 && (double)run_tasks >= 0.9 * (double)union_tasks &&
+	       pipeline_tasks >= 16;
+}

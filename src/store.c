@@ -105,6 +105,7 @@ static const char schema_v1[] =
 	"  number INTEGER NOT NULL,"
 	"  category TEXT, category_reasoning TEXT,"
 	"  subcategory TEXT, subcategory_reasoning TEXT,"
+	"  subcategory_rank INTEGER NOT NULL DEFAULT 0,"
 	"  source TEXT NOT NULL DEFAULT '',"
 	"  PRIMARY KEY (agent, model, runtime, task, number)) WITHOUT ROWID;"
 	"CREATE TABLE task_result ("

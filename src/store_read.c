@@ -71,6 +71,26 @@ store_runs_free(struct run_summary *r, size_t n)
 }
 
 int
+store_run_name(struct store *s, int64_t id, char *out, size_t outlen, struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, "SELECT name FROM run WHERE id = ?1", &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(out, outlen, "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return BT_OK;
+	return rc == SQLITE_DONE ? bt_errorf(err, BT_EINPUT, "run %lld is gone (press R to reload)",
+					     (long long)id)
+				 : store_fail(s, err, "cannot read a run");
+}
+
+int
 store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *err)
 {
 	sqlite3_stmt *st;
@@ -196,6 +216,83 @@ store_counts(struct store *s, struct store_counts *c, struct bt_error *err)
 		rc = BT_OK;
 	} else {
 		rc = store_fail(s, err, "cannot count rows");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
+		       struct bt_error *err)
+{
+	static const char sql[] =
+		"SELECT agent, model, category, 0, count(*) FROM judgement"
+		"  WHERE category IS NOT NULL GROUP BY agent, model, category"
+		" UNION ALL "
+		"SELECT agent, model, subcategory, 1, count(*) FROM judgement"
+		"  WHERE subcategory IS NOT NULL GROUP BY agent, model, subcategory"
+		" ORDER BY 1, 2, 4, 3";
+	struct judgement_count *v = NULL;
+	size_t cap = 0, len = 0;
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct judgement_count *j;
+		BT_GROW(v, cap, len + 1);
+		j = &v[len++];
+		snprintf(j->agent, sizeof(j->agent), "%s", sqlite3_column_text(st, 0));
+		snprintf(j->model, sizeof(j->model), "%s", sqlite3_column_text(st, 1));
+		snprintf(j->label, sizeof(j->label), "%s", sqlite3_column_text(st, 2));
+		j->logic = sqlite3_column_int(st, 3);
+		j->n = sqlite3_column_int64(st, 4);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_fail(s, err, "cannot count judgements");
+	}
+	*out = v;
+	*n = len;
+	return BT_OK;
+}
+
+int
+store_verifier_counts(struct store *s, int64_t run_id, struct verifier_counts *c,
+		      struct bt_error *err)
+{
+	static const char sql[] =
+		"SELECT count(*), coalesce(sum(a.tests_passed), 0),"
+		" coalesce(sum(t.level > 0), 0),"
+		" coalesce(sum(t.level > 0 AND a.tests_passed AND a.verifiers_ok), 0),"
+		" coalesce(sum(t.level > 0 AND a.tests_passed AND NOT a.verifiers_ok), 0),"
+		" coalesce(sum(t.level > 0 AND NOT a.tests_passed AND a.verifiers_ok), 0),"
+		" coalesce(sum(t.level > 0 AND NOT a.tests_passed AND NOT a.verifiers_ok), 0)"
+		" FROM attempt a JOIN task t ON t.id = a.task_id"
+		" WHERE a.run_id = ?1 AND t.kind = 'generation'";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		c->attempts = sqlite3_column_int64(st, 0);
+		c->test_pass = sqlite3_column_int64(st, 1);
+		c->test_fail = c->attempts - c->test_pass;
+		c->constrained = sqlite3_column_int64(st, 2);
+		c->tp_vp = sqlite3_column_int64(st, 3);
+		c->tp_vf = sqlite3_column_int64(st, 4);
+		c->tf_vp = sqlite3_column_int64(st, 5);
+		c->tf_vf = sqlite3_column_int64(st, 6);
+		rc = BT_OK;
+	} else {
+		rc = store_fail(s, err, "cannot count verifier outcomes");
 	}
 	sqlite3_finalize(st);
 	return rc;

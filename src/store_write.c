@@ -48,17 +48,24 @@ static const char *const stmt_sql[SQL_COUNT_STMTS] = {
 	[SQL_EVIDENCE_INSERT] =
 		"INSERT INTO evidence (attempt_id, verifier, file, patch_line, label, detail)"
 		" VALUES (?1,?2,?3,?4,?5,?6)",
+	/* A subcategory from a per-model file (rank 1) beats the generic file's
+	 * (rank 0) whatever the import order: spec 6.3's merge rule. */
 	[SQL_JUDGEMENT_UPSERT] =
 		"INSERT INTO judgement (agent, model, runtime, task, number, category,"
-		" category_reasoning, subcategory, subcategory_reasoning, source)"
-		" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)"
+		" category_reasoning, subcategory, subcategory_reasoning, subcategory_rank, source)"
+		" SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?11,?10"
+		" WHERE ?8 IS NULL OR ?11 > 0 OR NOT EXISTS (SELECT 1 FROM judgement"
+		"   WHERE agent = ?1 AND model = ?2 AND subcategory_rank > 0)"
 		" ON CONFLICT (agent, model, runtime, task, number) DO UPDATE SET"
 		" category = coalesce(excluded.category, category),"
 		" category_reasoning = CASE WHEN excluded.category IS NULL THEN category_reasoning"
 		"   ELSE excluded.category_reasoning END,"
-		" subcategory = coalesce(excluded.subcategory, subcategory),"
+		" subcategory = CASE WHEN excluded.subcategory IS NULL THEN subcategory"
+		"   ELSE excluded.subcategory END,"
 		" subcategory_reasoning = CASE WHEN excluded.subcategory IS NULL"
 		"   THEN subcategory_reasoning ELSE excluded.subcategory_reasoning END,"
+		" subcategory_rank = CASE WHEN excluded.subcategory IS NULL THEN subcategory_rank"
+		"   ELSE excluded.subcategory_rank END,"
 		" source = excluded.source",
 	[SQL_TOUCHED_INSERT] = "INSERT OR IGNORE INTO temp.touched (run_id, task_id) VALUES (?1, ?2)",
 };
@@ -421,6 +428,7 @@ store_put_attempt(struct store *s, const struct attempt *a, struct bt_error *err
 			.task = a->task.name, .number = a->number, .category = a->category,
 			.category_reasoning = a->category_reasoning, .subcategory = a->subcategory,
 			.subcategory_reasoning = a->subcategory_reasoning, .source = a->run.source,
+			.subcategory_rank = 1,
 		};
 		return store_put_judgement(s, &j, err);
 	}
@@ -428,30 +436,53 @@ store_put_attempt(struct store *s, const struct attempt *a, struct bt_error *err
 }
 
 int
-store_drop_other_batches(struct store *s, const char *run_name, const struct task_info *t,
-			 const char *batch, long *removed, struct bt_error *err)
+store_prune_task(struct store *s, const char *run_name, const struct task_info *t,
+		 const char *batch, const int *keep, size_t n, long *removed,
+		 struct bt_error *err)
 {
 	sqlite3_stmt *st;
+	struct buf numbers;
 	int rc;
 
 	*removed = 0;
 	rc = store_prepare(s,
-			   "DELETE FROM attempt WHERE batch <> ?3"
-			   " AND run_id = (SELECT id FROM run WHERE name = ?1)"
-			   " AND task_id = (SELECT id FROM task WHERE runtime = ?2 AND name = ?4)",
+			   "DELETE FROM attempt WHERE run_id = (SELECT id FROM run WHERE name = ?1)"
+			   " AND task_id = (SELECT id FROM task WHERE runtime = ?2 AND name = ?3)"
+			   " AND (batch <> ?4 OR number NOT IN (SELECT value FROM json_each(?5)))",
 			   &st, err);
 	if (rc)
 		return rc;
+	buf_init(&numbers);
+	buf_putc(&numbers, '[');
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&numbers, "%s%d", i ? "," : "", keep[i]);
+	buf_putc(&numbers, ']');
 	store_bind_text(st, 1, run_name);
 	store_bind_text(st, 2, t->runtime);
-	store_bind_text(st, 3, batch);
-	store_bind_text(st, 4, t->name);
+	store_bind_text(st, 3, t->name);
+	store_bind_text(st, 4, batch);
+	store_bind_text(st, 5, numbers.data);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
+	buf_free(&numbers);
 	if (rc != SQLITE_DONE)
 		return store_fail(s, err, "cannot drop superseded attempts");
 	*removed = sqlite3_changes(s->db);
-	return BT_OK;
+	if (*removed == 0)
+		return BT_OK;
+	/* the task's statistics must be recomputed, even if nothing is left */
+	if ((rc = store_prepare(s,
+				"INSERT OR IGNORE INTO temp.touched (run_id, task_id)"
+				" SELECT r.id, t.id FROM run r, task t"
+				" WHERE r.name = ?1 AND t.runtime = ?2 AND t.name = ?3",
+				&st, err)))
+		return rc;
+	store_bind_text(st, 1, run_name);
+	store_bind_text(st, 2, t->runtime);
+	store_bind_text(st, 3, t->name);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot note a changed task");
 }
 
 int
@@ -504,35 +535,41 @@ store_put_judgement(struct store *s, const struct judgement *j, struct bt_error 
 	store_bind_text(st, 9, j->subcategory ? (j->subcategory_reasoning
 						 ? j->subcategory_reasoning : "") : NULL);
 	store_bind_text(st, 10, j->source ? j->source : "");
+	sqlite3_bind_int(st, 11, j->subcategory_rank);
 	return step_done(s, st, err, "cannot write a judgement");
 }
 
 int
-store_clear_subcategories(struct store *s, const char *agent, const char *model,
+store_clear_subcategories(struct store *s, const char *agent, const char *model, int below_rank,
 			  struct bt_error *err)
 {
 	sqlite3_stmt *st;
 	int rc = store_prepare(s,
-			       "UPDATE judgement SET subcategory = NULL, subcategory_reasoning = NULL"
-			       " WHERE agent = ?1 AND model = ?2",
+			       "UPDATE judgement SET subcategory = NULL, subcategory_reasoning = NULL,"
+			       " subcategory_rank = 0"
+			       " WHERE agent = ?1 AND model = ?2 AND subcategory_rank < ?3",
 			       &st, err);
 	if (rc)
 		return rc;
 	store_bind_text(st, 1, agent);
 	store_bind_text(st, 2, model);
+	sqlite3_bind_int(st, 3, below_rank);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot clear subcategories");
 }
 
 int
-store_refresh_task_results(struct store *s, store_stats_fn fn, struct bt_error *err)
+store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
+			   struct bt_error *err)
 {
 	sqlite3_stmt *pairs = NULL, *outcomes = NULL, *write = NULL, *drop = NULL;
 	struct attempt_outcome *o = NULL;
 	size_t cap = 0;
 	int rc;
 
+	if (n_pairs)
+		*n_pairs = 0;
 	if ((rc = store_prepare(s, "SELECT run_id, task_id FROM temp.touched", &pairs, err)) ||
 	    (rc = store_prepare(s,
 				"SELECT raw_pct, strict_pct, tests_passed, succeeded FROM attempt"
@@ -552,6 +589,8 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, struct bt_error *
 		struct task_stats ts;
 		size_t n = 0;
 
+		if (n_pairs)
+			(*n_pairs)++;
 		sqlite3_reset(outcomes);
 		sqlite3_bind_int64(outcomes, 1, run_id);
 		sqlite3_bind_int64(outcomes, 2, task_id);

@@ -84,6 +84,7 @@ enum attempt_flag {
 };
 
 struct attempt {
+	int64_t id, run_id, task_id; /* store ids when loaded from a store, else 0 */
 	struct run_ident run;
 	struct task_info task;
 	int number;         /* N of run_N */

@@ -81,6 +81,24 @@ struct agg_row {
  * name, then level).  Returns the number of rows; *out is malloc'd. */
 size_t metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by,
 			 struct agg_row **out);
+/* Table 2a (spec 4.5): the marginal effect of one constraint, by matched
+ * pairs.  For every task of a run whose constraint set holds `bit`, the
+ * sibling is the same framework's task without it; when the same run has
+ * the sibling, the pair gives delta = strict(task) - strict(sibling).  All
+ * rows are pooled (every run).  mean/std/sem are fractions; std and sem are
+ * 0 with fewer than two pairs. */
+struct pair_stats {
+	int n;
+	double mean, std, sem;
+};
+void metrics_marginal_effect(const struct task_row *rows, size_t n, unsigned bit,
+			     struct pair_stats *out);
+
+/* A run is "full" (spec 4.8) when it covers at least 90% of the union of
+ * task names seen in all runs and all 16 pipeline tasks of the subset. */
+bool metrics_is_pipeline_task(const char *framework, unsigned constraints);
+bool metrics_run_is_full(size_t run_tasks, size_t union_tasks, size_t pipeline_tasks);
+
 /* Names as upstream's global_stats.csv writes them ("framework", ...). */
 const char *metrics_agg_name(enum agg_by by);
 /* Parse a --by value ("level", "framework,level", "constraint" ...); -1 if unknown. */

@@ -51,10 +51,13 @@ void store_rollback_savepoint(struct store *s);
  * it again replaces the old one with its requests, evidence and artifacts.
  * The (run, task) pair is remembered for store_refresh_task_results(). */
 int store_put_attempt(struct store *s, const struct attempt *a, struct bt_error *err);
-/* Delete every attempt of (run, task) whose batch differs from `batch`: a
- * newer date folder replaces the older one's attempts. Returns the count removed in *removed. */
-int store_drop_other_batches(struct store *s, const char *run_name, const struct task_info *t,
-			     const char *batch, long *removed, struct bt_error *err);
+/* After a whole batch (date folder) of a task was put: delete the (run,
+ * task)'s attempts from other batches and those whose number is not in
+ * keep[0..n): a newer date folder replaces the older one's attempts.
+ * *removed gets the count removed. */
+int store_prune_task(struct store *s, const char *run_name, const struct task_info *t,
+		     const char *batch, const int *keep, size_t n, long *removed,
+		     struct bt_error *err);
 
 /* Task metadata from a task JSON (upstream-format 3.3).  Strings may be NULL. */
 struct task_meta {
@@ -72,18 +75,21 @@ struct judgement {
 	int number; /* N of run_N */
 	const char *category, *category_reasoning;
 	const char *subcategory, *subcategory_reasoning;
+	int subcategory_rank; /* 1: a per-model logic file or JSONL; 0: the generic file */
 	const char *source;
 };
 int store_put_judgement(struct store *s, const struct judgement *j, struct bt_error *err);
-/* Remove a model's logic subcategories that came from `source` (the merge rule of spec 6.3). */
-int store_clear_subcategories(struct store *s, const char *agent, const char *model,
+/* Remove a model's logic subcategories of rank below `below_rank` (a
+ * per-model logic file replaces the generic file's rows: spec 6.3). */
+int store_clear_subcategories(struct store *s, const char *agent, const char *model, int below_rank,
 			      struct bt_error *err);
 
 /* Outcomes of the attempts of each (run, task) pair touched since the last
  * call, for the cached per-task statistics.  The callback computes the
  * statistics; the store writes them.  Call inside the import transaction. */
 typedef void (*store_stats_fn)(const struct attempt_outcome *a, size_t n, struct task_stats *out);
-int store_refresh_task_results(struct store *s, store_stats_fn fn, struct bt_error *err);
+int store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
+			       struct bt_error *err);
 
 /* ------------------------------------------------------------- reading */
 
@@ -98,12 +104,71 @@ struct run_summary {
 /* Runs ordered by agent, then model, then name. */
 int store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error *err);
 void store_runs_free(struct run_summary *r, size_t n);
+/* The name of run id (into out); BT_EINPUT when there is no such run. */
+int store_run_name(struct store *s, int64_t id, char *out, size_t outlen, struct bt_error *err);
 /* Find a run by name (exact), or by a unique prefix / "agent/model". */
 int store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *err);
 
 /* The cached task statistics of one run (run_id) or of every run (run_id = 0). */
 int store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
 		    size_t *n, struct bt_error *err);
+
+/* Judgement counts per (agent, model) and label, for Table 4.  `logic`
+ * rows count subcategories, the others coarse categories. */
+struct judgement_count {
+	char agent[64], model[64];
+	char label[48];
+	bool logic;
+	long n;
+};
+int store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
+			   struct bt_error *err);
+
+/* Verifier outcomes over a run's generation attempts (spec 4.3's confusion
+ * matrix: only constrained attempts enter the 2x2 table). */
+struct verifier_counts {
+	long attempts, test_pass, test_fail;
+	long constrained;
+	long tp_vp, tp_vf, tf_vp, tf_vf; /* tests pass/fail x verifiers pass/fail */
+};
+int store_verifier_counts(struct store *s, int64_t run_id, struct verifier_counts *c,
+			  struct bt_error *err);
+
+/* One attempt, briefly: for the tasks view's strips and the attempt tabs. */
+struct attempt_brief {
+	int64_t id, task_id;
+	int number;
+	bool has_report, tests_passed, verifiers_ok, succeeded;
+	int n_requests, n_errored;
+	double raw, strict;
+	char category[32]; /* the judge's category, "" when none */
+	char outcome;      /* 'P' succeeded, 'F' tests failed, 'V' a verifier failed, 'N' no server */
+};
+/* Attempts of a run (task_id 0: every task), ordered by task id, number. */
+int store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
+			 struct attempt_brief **out, size_t *n, struct bt_error *err);
+/* The outcome letter of an attempt (see struct attempt_brief). */
+char store_outcome(bool has_report, int n_requests, int n_errored, bool succeeded,
+		   bool verifiers_ok);
+
+/* Load one attempt with its requests, verdicts, evidence, judgement and
+ * artifact sizes (not their content: artifacts[k].data stays NULL).  The
+ * caller frees with attempt_free(). */
+int store_load_attempt(struct store *s, int64_t attempt_id, struct attempt *a,
+		       struct bt_error *err);
+
+/* Artifacts are read in pieces, so a viewer can page through a large patch
+ * without loading it whole. */
+struct store_blob;
+int store_blob_open(struct store *s, int64_t attempt_id, enum artifact_kind kind,
+		    struct store_blob **out, struct bt_error *err);
+/* A feature task's reference patch. */
+int store_blob_open_reference(struct store *s, int64_t task_id, struct store_blob **out,
+			      struct bt_error *err);
+size_t store_blob_size(const struct store_blob *b);
+int store_blob_read(struct store_blob *b, size_t offset, void *buf, size_t n,
+		    struct bt_error *err);
+void store_blob_close(struct store_blob *b);
 
 /* Counts for import tests and the status line. */
 struct store_counts {

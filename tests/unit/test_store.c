@@ -84,7 +84,7 @@ test_write_and_read(const char *path)
 	tap_is_int(put(s, "flask-openapi-sqlite", 1, 145, true), BT_OK, "put attempt 1");
 	tap_is_int(put(s, "flask-openapi-sqlite", 2, 290, false), BT_OK, "put attempt 2");
 	tap_is_int(put(s, "flask-openapi-unconstrained", 0, 290, true), BT_OK, "put L0");
-	tap_is_int(store_refresh_task_results(s, metrics_task_stats, &err), BT_OK, "refresh stats");
+	tap_is_int(store_refresh_task_results(s, metrics_task_stats, NULL, &err), BT_OK, "refresh stats");
 	tap_is_int(store_commit(s, &err), BT_OK, "commit");
 
 	tap_is_int(store_task_rows(s, 0, TASK_GENERATION, &rows, &n, &err), BT_OK, "task rows");
@@ -102,7 +102,7 @@ test_write_and_read(const char *path)
 	/* putting the same attempt again replaces it: no duplicates */
 	store_begin(s, &err);
 	tap_is_int(put(s, "flask-openapi-sqlite", 1, 290, true), BT_OK, "re-put attempt 1");
-	store_refresh_task_results(s, metrics_task_stats, &err);
+	store_refresh_task_results(s, metrics_task_stats, NULL, &err);
 	store_commit(s, &err);
 	store_counts(s, &c, &err);
 	tap_is_int(c.attempts, 4, "still four attempts");

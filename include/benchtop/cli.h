@@ -1,0 +1,70 @@
+/* cli.h: the command-line commands and what they share (store lookup,
+ * common options).  Each command lives in its own cmd_*.c file and returns
+ * an exit status (enum bt_status, documented in benchtop(1)). */
+#ifndef BENCHTOP_CLI_H
+#define BENCHTOP_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "benchtop/report.h"
+#include "benchtop/store.h"
+#include "benchtop/util.h"
+
+struct cli_opt {
+	const char *flag; /* "--store PATH" */
+	const char *help;
+};
+
+/* One command; --help and the man page's COMMANDS section are both printed
+ * from this table (cli_print_help, cli_print_man), so they cannot drift. */
+struct cli_command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *synopsis;    /* after "benchtop ": "import PATH... [OPTIONS]" */
+	const char *summary;     /* one line for `benchtop --help` */
+	const char *description; /* a paragraph */
+	const struct cli_opt *opts; /* terminated by {NULL, NULL} */
+};
+
+extern const struct cli_command cli_commands[];
+const struct cli_command *cli_find(const char *name);
+/* The COMMANDS section of benchtop(1), in roff. */
+void cli_print_man(FILE *out);
+
+/* The default store: $BENCHTOP_STORE, else $XDG_DATA_HOME/benchtop/benchtop.db,
+ * else ~/.local/share/benchtop/benchtop.db.  Caller frees. */
+char *cli_default_store(void);
+/* The bundled demo store: $BENCHTOP_DEMO_STORE, else data/demo.db next to
+ * the executable (a build tree), else the installed copy.  Caller frees;
+ * NULL when none exists. */
+char *cli_demo_store(void);
+
+/* Open a store for reading: the one named (must exist), else the default,
+ * else the demo (with a note on stderr).  *is_demo may be NULL. */
+int cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt_error *err);
+
+/* Report an error from a command: "benchtop: message" on stderr; returns code. */
+int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print usage of a command on stderr with "Try 'benchtop CMD --help'"; returns BT_EUSAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print a command's --help text on stdout. */
+int cli_help(const char *cmd);
+
+/* Parse --format (default text); returns -1 and prints an error when unknown. */
+int cli_parse_format(const char *cmd, const char *arg);
+
+/* Selected runs (--run may repeat): ids into *ids (malloc'd); all runs
+ * when none named.  Returns a status. */
+int cli_select_runs(struct store *st, char *const *names, size_t n, int64_t **ids, size_t *n_ids,
+		    struct bt_error *err);
+
+int cmd_import(int argc, char **argv);
+int cmd_runs(int argc, char **argv);
+int cmd_summary(int argc, char **argv);
+int cmd_table(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
+
+#endif

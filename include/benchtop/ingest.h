@@ -1,0 +1,110 @@
+/* ingest.h: turning files on disk into attempts in the store.
+ *
+ * import_paths() takes any mix of JSONL files, results trees and judge CSVs,
+ * recognises each by its content, and puts what it reads into the store in
+ * transactions (a JSONL file is one transaction; a results tree commits
+ * task by task).  Per-format readers live in ingest_*.c; the parsers they
+ * use (parse.h, verify.h) never touch the store.
+ */
+#ifndef BENCHTOP_INGEST_H
+#define BENCHTOP_INGEST_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "benchtop/attempt.h"
+#include "benchtop/parse.h"
+#include "benchtop/store.h"
+#include "benchtop/util.h"
+
+/* Artifacts larger than this are stored truncated, with a problem noted. */
+#define INGEST_ARTIFACT_LIMIT (64u << 20)
+
+struct import_options {
+	bool keep_going;        /* import good JSONL lines, list the bad ones */
+	bool quiet;             /* no progress bar */
+	bool progress;          /* draw a progress bar on `progress_out` */
+	FILE *progress_out;
+	const char *run_name;   /* --name: overrides the run name of a tree */
+	const char *label;      /* --label */
+	const char *collection; /* --collection FILE: the Postman collection */
+};
+
+/* What an import did, for the summary printed at the end. */
+struct import_summary {
+	struct strv runs;       /* names of runs touched */
+	long tasks;             /* distinct (run, task) units written */
+	long attempts;          /* attempts written */
+	long judgements;        /* judge CSV rows written */
+	long task_files;        /* task JSONs read */
+	long superseded;        /* older date folders skipped */
+	long replaced;          /* attempts of older batches removed */
+	long flagged;           /* attempts with problems recorded */
+	struct strv superseded_paths;
+	struct strv bad_lines;  /* "file:line: message" (JSONL --keep-going) */
+	struct strv unreadable; /* "path: why" for files that could not be read */
+	double seconds;
+	long bytes;             /* input bytes read */
+};
+
+void import_summary_free(struct import_summary *s);
+void import_summary_print(const struct import_summary *s, FILE *out);
+
+/* Import every path into the open (writable) store. */
+int import_paths(struct store *st, char *const *paths, size_t n, const struct import_options *o,
+		 struct import_summary *sum, struct bt_error *err);
+
+/* ---------------------------------------------------------------- JSONL */
+
+/* Parse one JSONL line into an attempt (not finished, not verified).
+ * basedir resolves artifact paths; with basedir NULL, artifact paths are
+ * refused (used by the fuzzer).  Errors say "file:line: field 'x': ...". */
+int jsonl_parse_line(const char *line, size_t len, const char *file, long lineno,
+		     const char *basedir, struct attempt *a, struct bt_error *err);
+/* Import a whole JSONL file in one transaction. */
+int jsonl_import(struct store *st, const char *path, const struct import_options *o,
+		 struct import_summary *sum, struct bt_error *err);
+
+/* ---------------------------------------------------------------- trees */
+
+/* Import a results tree (data/results/{runtime}/{agent}/{model}/{task}/
+ * {date}/run_N/, or any folder inside one; see ingest_tree.c).  Task
+ * definitions under a data/tasks folder next to it are read too. */
+int tree_import(struct store *st, const char *path, const struct import_options *o,
+		struct import_summary *sum, struct bt_error *err);
+
+/* ---------------------------------------------------------------- other */
+
+/* A failure-taxonomy judge CSV (failure_analysis_*.csv, logic_subcategories*.csv). */
+int judge_import(struct store *st, const char *path, const struct import_options *o,
+		 struct import_summary *sum, struct bt_error *err);
+/* One task JSON (data/tasks/FOLDER/NAME.json), with its reference patch when named. */
+int taskdef_import(struct store *st, const char *path, struct import_summary *sum,
+		   struct bt_error *err);
+
+/* ---------------------------------------------------------------- shared */
+
+/* After a reader filled an attempt: read trajectory facts from the
+ * trajectory artifact when unknown, run the verifiers that are still
+ * unset, and derive the metrics. */
+void ingest_complete_attempt(struct attempt *a);
+/* Read a file as an artifact (capped at INGEST_ARTIFACT_LIMIT); problems
+ * are noted on the attempt; returns false when it could not be read. */
+bool ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *path);
+/* Bundle an OpenHands conversation folder (base_state.json + events/) into
+ * the stored form {"base_state": ..., "events": [...]}.  Caller frees *out. */
+int ingest_bundle_openhands(const char *dir, char **out, size_t *len, struct bt_error *err);
+
+/* A progress bar on a terminal: "attempts done, rate, time left". */
+struct progress {
+	FILE *out;
+	bool enabled;
+	long done, total;
+	double start, last;
+	const char *what;
+};
+void progress_start(struct progress *p, FILE *out, bool enabled, long total, const char *what);
+void progress_step(struct progress *p, long n);
+void progress_end(struct progress *p);
+
+#endif

@@ -1,0 +1,61 @@
+/* sanitize.h: the only path from untrusted bytes (logs, patches,
+ * trajectories, request names, URLs, judge reasoning, task prompts) to a
+ * terminal.  Every byte comes out as something harmless and visible:
+ *
+ *   - printable UTF-8 passes (in ASCII mode non-ASCII becomes '?');
+ *   - C0 controls become ^X (ESC -> ^[, BEL -> ^G), DEL -> ^?;
+ *   - C1 controls, bidirectional overrides and line separators become <U+XXXX>;
+ *   - invalid UTF-8 becomes U+FFFD (ASCII mode: '?');
+ *   - tabs expand to spaces at the tab stop.
+ *
+ * So no escape sequence (CSI, OSC, title or clipboard setting, bells) can
+ * reach the terminal.  Newlines are the caller's business: it splits lines.
+ */
+#ifndef BENCHTOP_SANITIZE_H
+#define BENCHTOP_SANITIZE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "benchtop/util.h"
+
+enum san_kind {
+	SAN_TEXT,   /* the data itself */
+	SAN_ESCAPE, /* a visible stand-in for a control or invalid byte */
+};
+
+struct san_opts {
+	bool utf8;   /* the terminal shows UTF-8 */
+	int tabstop; /* 8 when 0 */
+};
+
+/* One display piece: a code point (cp) or an ASCII escape text, `width`
+ * columns wide.  Return false to stop the feed. */
+struct san_piece {
+	enum san_kind kind;
+	uint32_t cp;       /* SAN_TEXT: the code point to show */
+	const char *text;  /* SAN_ESCAPE: ASCII text to show; NULL for SAN_TEXT */
+	int width;         /* columns (0 for combining marks) */
+	size_t offset;     /* byte offset of the piece in the input */
+};
+typedef bool (*san_emit)(void *ctx, const struct san_piece *p);
+
+/* Feed data[0..len) piece by piece; col is the column the text starts at
+ * (for tab stops).  Returns the column after the last piece fed. */
+long sanitize_feed(const char *data, size_t len, const struct san_opts *o, long col, san_emit emit,
+		   void *ctx);
+
+/* Sanitize into a buffer of valid, terminal-safe UTF-8 (ASCII when !utf8). */
+void sanitize_to_buf(const char *data, size_t len, const struct san_opts *o, struct buf *out);
+/* The byte length of the longest prefix of data that fits in `cols`
+ * columns once sanitized, preferring to end after a space (word wrap) when
+ * `words` is set; at least one piece when anything fits. */
+size_t sanitize_fit(const char *data, size_t len, const struct san_opts *o, long cols, bool words);
+/* The byte length of the longest suffix of data that fits in `cols`
+ * columns once sanitized (for text cut at its start). */
+size_t sanitize_fit_tail(const char *data, size_t len, const struct san_opts *o, long cols);
+/* Display width of data once sanitized. */
+long sanitize_width(const char *data, size_t len, const struct san_opts *o);
+
+#endif

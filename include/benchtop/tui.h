@@ -1,0 +1,184 @@
+/* tui.h: the full-screen explorer: the app, its stack of views, drawing.
+ *
+ * One file per view (view_*.c) fills a struct view_ops.  Views get their
+ * data from the store's named queries and the curses-free models, draw
+ * through the helpers below (which sanitize every string), and answer
+ * actions.  The app owns the stack; a view owns its private state, freed by
+ * ops->close().
+ *
+ * Headless mode (BENCHTOP_SCRIPT=FILE): keys and ":commands" are read from
+ * FILE instead of the terminal; with BENCHTOP_NO_DISPLAY=1 nothing is
+ * written to a terminal and ":save-display FILE" dumps the virtual screen,
+ * for golden-screen tests without sleeps.
+ */
+#ifndef BENCHTOP_TUI_H
+#define BENCHTOP_TUI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "benchtop/action.h"
+#include "benchtop/attempt.h"
+#include "benchtop/colors.h"
+#include "benchtop/listnav.h"
+#include "benchtop/store.h"
+#include "benchtop/util.h"
+
+#define TUI_MAX_DEPTH 24
+
+struct app;
+struct view;
+
+struct view_ops {
+	const char *name; /* keymap scope and help title: "runs", "plot" ... */
+	size_t priv_size; /* the app allocates (zeroed) and frees this much */
+	/* Load data.  `arg` is view-specific (documented in each view file). */
+	int (*open)(struct app *app, struct view *v, const void *arg, struct bt_error *err);
+	void (*close)(struct view *v);
+	/* Draw into rows y0 .. y0+h-1, w columns. */
+	void (*draw)(struct app *app, struct view *v, int y0, int h, int w);
+	/* Handle an action; return ACT_NONE when consumed, else the action
+	 * (possibly another one) for the generic handler. */
+	enum action (*handle)(struct app *app, struct view *v, enum action a);
+	/* The view's part of the title line ("flask", "run_2"). */
+	void (*title)(struct app *app, struct view *v, struct buf *out);
+	/* The view's part of the status line (counts, filter, sort). */
+	void (*status)(struct app *app, struct view *v, struct buf *out);
+	/* Move to the next match of needle (dir +1/-1); false when none. */
+	bool (*search)(struct app *app, struct view *v, const char *needle, int dir);
+	/* A ":command arg" the view understands; false when unknown. */
+	bool (*command)(struct app *app, struct view *v, const char *cmd, const char *arg);
+	/* A mouse click at screen row/column inside the view's area. */
+	void (*click)(struct app *app, struct view *v, int y, int x, bool dbl);
+	/* Reload after the store changed, keeping the user's place. */
+	int (*reload)(struct app *app, struct view *v, struct bt_error *err);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *priv;
+	int y0, h, w; /* the area of the last draw (for mouse clicks) */
+};
+
+enum glyph {
+	G_HLINE, G_VLINE, G_CROSS, G_CHECK, G_FAIL, G_WARN, G_NONE, G_BULLET, G_SEP,
+	G_ELLIPSIS, G_UP, G_DOWN, G_MARK, G_BLOCK_FULL, G_BLOCK_LIGHT, G_CORNER_BL, G_TEE_UP,
+	G_COUNT
+};
+
+struct app {
+	struct store *st;
+	char *store_path;
+	bool is_demo;
+	struct keymap km;
+	struct ui_colors colors;
+	bool ascii;       /* line drawing and text in ASCII */
+	bool headless;    /* BENCHTOP_NO_DISPLAY */
+	FILE *script;     /* BENCHTOP_SCRIPT, or NULL */
+	struct view *stack[TUI_MAX_DEPTH];
+	int depth;
+	int rows, cols;
+	bool quit;
+	char message[256];
+	bool message_error;
+	char search[256];
+	int search_dir;
+	long data_version; /* for "new data available" */
+	bool new_data;
+	int color_attr[COL_COUNT]; /* curses attributes per element */
+};
+
+/* Options from the command line. */
+struct tui_options {
+	const char *store;      /* NULL: default, else demo */
+	const char *run;        /* open this run's plot directly */
+	const char *config;     /* --config FILE */
+	bool no_config;
+	bool ascii;             /* --ascii */
+};
+
+/* Run the explorer; returns an exit status. */
+int tui_main(const struct tui_options *o);
+
+/* ---------------------------------------------------------------- views */
+
+/* Push a view (opening it); on failure the message line shows why. */
+bool app_push(struct app *app, const struct view_ops *ops, const void *arg);
+void app_pop(struct app *app);
+struct view *app_top(struct app *app);
+void app_message(struct app *app, bool error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* What the attempt view opens on: a task of a run, showing attempt
+ * index `prefer` (0-based in attempt order) first. */
+struct attempt_target {
+	int64_t run_id, task_id;
+	int prefer;
+};
+
+/* What the text view opens on: an artifact of an attempt, or (task_id set,
+ * attempt_id 0) a task's reference patch. */
+struct text_target {
+	int64_t attempt_id, task_id;
+	enum artifact_kind kind;
+	char title[256];
+};
+
+extern const struct view_ops view_runs_ops, view_plot_ops, view_heat_ops, view_tasks_ops,
+	view_attempt_ops, view_text_ops, view_help_ops;
+
+/* Ask for a line of text on the status line (keys come from the terminal or
+ * the script); false when cancelled with Esc. */
+bool app_prompt(struct app *app, const char *label, char *out, size_t outlen);
+
+/* Hand a text artifact to $env (else `fallback`, e.g. less or vi): the raw
+ * bytes go to a private temporary file, the terminal is given to the
+ * program and taken back after. */
+struct text_model;
+void app_external(struct app *app, const char *env, const char *fallback, struct text_model *m);
+
+/* Shared handling of movement actions for list views; true when consumed. */
+bool view_list_move(struct listnav *nav, enum action a);
+
+/* ---------------------------------------------------------------- drawing */
+
+void ui_attr(struct app *app, enum color_elem e);
+/* Draw untrusted text (sanitized) at y,x within maxw columns, skipping the
+ * first `skip` columns (horizontal scroll).  Returns the columns drawn. */
+int ui_text(struct app *app, int y, int x, int maxw, const char *s, size_t len, long skip);
+int ui_str(struct app *app, int y, int x, int maxw, const char *s);
+int ui_printf(struct app *app, int y, int x, int maxw, const char *fmt, ...)
+	__attribute__((format(printf, 5, 6)));
+/* Fill w columns with spaces in the current attribute. */
+void ui_blank(struct app *app, int y, int x, int w);
+/* A glyph (UTF-8 or its ASCII fallback); returns its width (1). */
+int ui_glyph(struct app *app, int y, int x, enum glyph g);
+const char *ui_glyph_str(const struct app *app, enum glyph g);
+/* The marker of the n-th series (● ■ ▲ ◆ ... or o x + * ...). */
+const char *ui_marker(const struct app *app, int n);
+
+/* A table of columns drawn by ui_table_draw() from a cell callback. */
+struct ui_column {
+	const char *title;
+	int width;   /* fixed width, or the minimum when flex */
+	bool flex;   /* takes the remaining width */
+	bool right;  /* right-aligned */
+};
+struct ui_cell {
+	char text[256];
+	enum color_elem color;
+	const char *glyphs; /* when set, a strip of glyph codes ('P','F','V','-') */
+};
+typedef void (*ui_cell_fn)(struct app *app, void *ctx, size_t row, size_t col,
+			   struct ui_cell *cell);
+/* Draw the header and the visible rows of nav; returns the rows used. */
+void ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
+		   const struct ui_column *cols, size_t ncols, ui_cell_fn cell, void *ctx,
+		   const bool *marked);
+
+/* A short attempt strip: 'P' passed, 'F' failed tests, 'V' verifier failed,
+ * 'N' no server / no report. */
+int ui_strip(struct app *app, int y, int x, const char *strip, size_t n);
+
+#endif

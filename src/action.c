@@ -1,0 +1,379 @@
+/* action.c: the action table, key names, the keymap and the config file. */
+#include "config.h"
+
+#include "benchtop/action.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/colors.h"
+#include "benchtop/utf8.h"
+
+const struct action_info action_table[ACT_COUNT] = {
+	{ACT_NONE, "none", "", "", ""},
+#define ACTION_ROW(id, name, scope, keys, help) {ACT_##id, name, scope, keys, help},
+	ACTION_INFO(ACTION_ROW)
+#undef ACTION_ROW
+};
+
+const char *
+action_name(enum action a)
+{
+	return a < ACT_COUNT ? action_table[a].name : "?";
+}
+
+enum action
+action_from_name(const char *name)
+{
+	for (int i = 1; i < ACT_COUNT; i++)
+		if (strcmp(action_table[i].name, name) == 0)
+			return (enum action)i;
+	return ACT_NONE;
+}
+
+bool
+action_in_view(enum action a, const char *view)
+{
+	const char *scope = action_table[a].scope;
+	size_t n = strlen(view);
+
+	if (!*scope)
+		return true;
+	for (const char *p = scope; (p = strstr(p, view)); p += n)
+		if ((p == scope || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------ keys */
+
+static const struct {
+	const char *name;
+	int key;
+} key_names[] = {
+	{"Enter", K_ENTER},   {"Esc", K_ESC},       {"Up", K_UP},         {"Down", K_DOWN},
+	{"Left", K_LEFT},     {"Right", K_RIGHT},   {"PgUp", K_PGUP},     {"PgDn", K_PGDN},
+	{"Home", K_HOME},     {"End", K_END},       {"Tab", K_TAB},       {"BTab", K_BTAB},
+	{"Backspace", K_BACKSPACE}, {"Del", K_DELETE}, {"Ins", K_INSERT}, {"Space", ' '},
+	{"Lt", '<'},          {"F1", K_F1},         {"F2", K_F2},         {"F3", K_F3},
+	{"F4", K_F4},         {"F5", K_F5},         {"F6", K_F6},         {"F7", K_F7},
+	{"F8", K_F8},         {"F9", K_F9},         {"F10", K_F10},       {"F11", K_F11},
+	{"F12", K_F12},
+};
+
+int
+keys_parse(const char *s, size_t *len)
+{
+	const char *close;
+
+	*len = 0;
+	if (!*s)
+		return -1;
+	if (*s != '<' || !(close = strchr(s, '>')) || close == s + 1) {
+		uint32_t cp;
+		size_t n = utf8_decode(s, strlen(s), &cp);
+		*len = n;
+		return (int)(cp & UTF8_INVALID_BYTE ? cp & 0xff : cp);
+	}
+	size_t n = (size_t)(close - s - 1);
+	char name[32];
+	if (n >= sizeof(name))
+		return -1;
+	memcpy(name, s + 1, n);
+	name[n] = '\0';
+	*len = n + 2;
+	if ((name[0] == 'C' || name[0] == 'c') && name[1] == '-' && name[2] && !name[3]) {
+		char c = name[2];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if (c >= 'a' && c <= 'z')
+			return KEY_CTRL(c);
+		return -1;
+	}
+	for (size_t i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++)
+		if (strcmp(key_names[i].name, name) == 0)
+			return key_names[i].key;
+	return -1;
+}
+
+void
+keys_name(int key, char *out, size_t outlen)
+{
+	if (key == ' ') {
+		snprintf(out, outlen, "<Space>");
+		return;
+	}
+	for (size_t i = 0; i < sizeof(key_names) / sizeof(key_names[0]); i++)
+		if (key_names[i].key == key && key > KEY_SPECIAL_BASE) {
+			snprintf(out, outlen, "<%s>", key_names[i].name);
+			return;
+		}
+	if (key > 0 && key < 0x20) {
+		snprintf(out, outlen, "<C-%c>", key + 'a' - 1);
+		return;
+	}
+	if (key == '<') {
+		snprintf(out, outlen, "<Lt>");
+		return;
+	}
+	if (key > 0 && key < KEY_SPECIAL_BASE) {
+		char enc[5] = {0};
+		utf8_encode((uint32_t)key, enc);
+		snprintf(out, outlen, "%s", enc);
+		return;
+	}
+	snprintf(out, outlen, "<?>");
+}
+
+/* ------------------------------------------------------------ keymap */
+
+void
+keymap_bind(struct keymap *km, const char *view, int key, enum action a)
+{
+	for (size_t i = 0; i < km->n; i++) {
+		if (km->b[i].key == key && strcmp(km->b[i].view, view) == 0) {
+			km->b[i].action = a;
+			return;
+		}
+	}
+	if (km->n >= KEYMAP_MAX_BINDINGS)
+		return;
+	snprintf(km->b[km->n].view, sizeof(km->b[km->n].view), "%s", view);
+	km->b[km->n].key = key;
+	km->b[km->n].action = a;
+	km->n++;
+}
+
+void
+keymap_init(struct keymap *km)
+{
+	memset(km, 0, sizeof(*km));
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const char *p = action_table[a].keys;
+		while (*p) {
+			size_t len;
+			int key;
+			while (*p == ' ')
+				p++;
+			if (!*p)
+				break;
+			key = keys_parse(p, &len);
+			if (key >= 0)
+				keymap_bind(km, "", key, (enum action)a);
+			p += len ? len : 1;
+			while (*p && *p != ' ')
+				p++;
+		}
+	}
+	/* the Enter key arrives as \n or \r depending on the terminal */
+	keymap_bind(km, "", '\n', ACT_ENTER);
+	keymap_bind(km, "", '\r', ACT_ENTER);
+}
+
+enum action
+keymap_lookup(const struct keymap *km, const char *view, int key)
+{
+	enum action generic = ACT_NONE;
+
+	for (size_t i = 0; i < km->n; i++) {
+		if (km->b[i].key != key)
+			continue;
+		if (km->b[i].view[0] && strcmp(km->b[i].view, view) == 0)
+			return km->b[i].action;
+		if (!km->b[i].view[0] && action_in_view(km->b[i].action, view))
+			generic = km->b[i].action;
+	}
+	return generic;
+}
+
+void
+keymap_keys_for(const struct keymap *km, const char *view, enum action a, struct buf *out)
+{
+	buf_reset(out);
+	for (size_t i = 0; i < km->n; i++) {
+		char name[32];
+		if (km->b[i].action != a || km->b[i].key == '\n' || km->b[i].key == '\r')
+			continue;
+		if (km->b[i].view[0] && strcmp(km->b[i].view, view) != 0)
+			continue;
+		/* a generic key shadowed by a view binding does not reach the action */
+		if (keymap_lookup(km, view, km->b[i].key) != a)
+			continue;
+		keys_name(km->b[i].key, name, sizeof(name));
+		if (out->len)
+			buf_puts(out, ", ");
+		buf_puts(out, name);
+	}
+	buf_cstr(out);
+}
+
+/* ------------------------------------------------------------ config */
+
+static size_t
+split_words(char *line, char **words, size_t max)
+{
+	size_t n = 0;
+	char *save = NULL;
+
+	for (char *w = strtok_r(line, " \t", &save); w && n < max; w = strtok_r(NULL, " \t", &save))
+		words[n++] = w;
+	return n;
+}
+
+static bool
+is_view_name(const char *s)
+{
+	static const char *const views[] = {"runs", "plot", "heat", "tasks", "attempt",
+					    "text", "help", "compare"};
+	for (size_t i = 0; i < sizeof(views) / sizeof(views[0]); i++)
+		if (strcmp(views[i], s) == 0)
+			return true;
+	return false;
+}
+
+int
+config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const char *text,
+	     size_t len, const char *file, struct bt_error *err)
+{
+	long lineno = 0;
+
+	for (size_t pos = 0; pos < len;) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos;
+		char *line = xstrndup(text + pos, n), *words[8];
+		size_t nw;
+		int rc = BT_OK;
+
+		pos += n + (nl ? 1 : 0);
+		lineno++;
+		if (n && line[n - 1] == '\r')
+			line[n - 1] = '\0';
+		/* only whole lines are comments, so "bind # ..." can bind '#' */
+		nw = split_words(line, words, 8);
+		if (nw == 0 || words[0][0] == '#') {
+			free(line);
+			continue;
+		}
+		if (strcmp(words[0], "bind") == 0) {
+			const char *view = "", *keyname, *actname;
+			size_t klen;
+			int key;
+			enum action a;
+			if (nw == 4 && is_view_name(words[1])) {
+				view = words[1];
+				keyname = words[2];
+				actname = words[3];
+			} else if (nw == 3) {
+				keyname = words[1];
+				actname = words[2];
+			} else {
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: expected 'bind [VIEW] KEY ACTION'",
+					       file, lineno);
+				goto next;
+			}
+			key = keys_parse(keyname, &klen);
+			if (key < 0 || klen != strlen(keyname)) {
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: unknown key '%s'", file, lineno,
+					       keyname);
+				goto next;
+			}
+			a = action_from_name(actname);
+			if (a == ACT_NONE && strcmp(actname, "none") != 0) {
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: unknown action '%s' (see the help "
+					       "screen or benchtop(1))", file, lineno, actname);
+				goto next;
+			}
+			keymap_bind(km, view, key, a);
+		} else if (strcmp(words[0], "color") == 0) {
+			int e = nw >= 3 ? colors_elem_from_name(words[1]) : -1;
+			short fg, bg = -1;
+			unsigned attr = 0;
+			if (nw < 3 || e < 0 || !colors_parse_color(words[2], &fg) ||
+			    (nw >= 4 && !colors_parse_color(words[3], &bg))) {
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: expected 'color ELEMENT FG [BG "
+					       "[ATTR...]]' with a known element and colours", file,
+					       lineno);
+				goto next;
+			}
+			for (size_t i = 4; i < nw; i++) {
+				unsigned a = colors_parse_attr(words[i]);
+				if (!a) {
+					rc = bt_errorf(err, BT_EINPUT, "%s:%ld: unknown attribute '%s'",
+						       file, lineno, words[i]);
+					goto next;
+				}
+				attr |= a;
+			}
+			if (colors) {
+				colors->c[e].fg = fg;
+				colors->c[e].bg = bg;
+				colors->c[e].attr = attr;
+			}
+		} else if (strcmp(words[0], "set") == 0 && nw == 3 && strcmp(words[1], "ascii") == 0) {
+			bool on = strcmp(words[2], "true") == 0 || strcmp(words[2], "yes") == 0;
+			if (!on && strcmp(words[2], "false") != 0 && strcmp(words[2], "no") != 0) {
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: 'set ascii' takes true or false",
+					       file, lineno);
+				goto next;
+			}
+			if (ascii)
+				*ascii = on;
+		} else {
+			rc = bt_errorf(err, BT_EINPUT, "%s:%ld: unknown command '%s' (bind, color, set)",
+				       file, lineno, words[0]);
+		}
+	next:
+		free(line);
+		if (rc)
+			return rc;
+	}
+	return BT_OK;
+}
+
+/* ------------------------------------------------------------ man page */
+
+static void
+man_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else
+			fputc(*s, out);
+	}
+}
+
+void
+action_print_man(FILE *out)
+{
+	struct keymap km;
+	struct buf keys;
+
+	keymap_init(&km);
+	buf_init(&keys);
+	for (int a = 1; a < ACT_COUNT; a++) {
+		const struct action_info *ai = &action_table[a];
+		buf_reset(&keys);
+		for (size_t i = 0; i < km.n; i++) {
+			char name[32];
+			if ((int)km.b[i].action != a || km.b[i].key == '\n' || km.b[i].key == '\r')
+				continue;
+			keys_name(km.b[i].key, name, sizeof(name));
+			buf_printf(&keys, "%s%s", keys.len ? ", " : "", name);
+		}
+		fputs(".TP\n.B ", out);
+		man_text(out, keys.len ? buf_cstr(&keys) : "(unbound)");
+		fputs("\n", out);
+		man_text(out, ai->help);
+		fputs(" (", out);
+		man_text(out, ai->name);
+		if (*ai->scope) {
+			fputs("; ", out);
+			man_text(out, ai->scope);
+		}
+		fputs(")\n", out);
+	}
+	buf_free(&keys);
+}

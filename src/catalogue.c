@@ -1,0 +1,663 @@
+/* catalogue.c: the assertion names of each request of a Postman collection
+ * (v2.1), read from the test scripts the way Postman emits them.
+ *
+ * The collection uses only the legacy form tests['name'] = <boolean>.  The
+ * sandbox runs each test script with a fresh `tests` object and, when the
+ * script ends, emits one assertion per key of that object in JavaScript
+ * property order: array-index keys ("0", "1", ...) ascending first, then
+ * the other keys in insertion order.  A key assigned twice is one
+ * assertion; a read such as if (tests['x']) creates none.  Scripts run
+ * collection first, then each enclosing folder, then the request itself.
+ *
+ * This is a reading of the source, not an execution: an assignment in a
+ * branch counts whether or not the branch runs, keys built at run time
+ * (tests[name]) are not seen, and a chained tests['a'] = tests['b'] = x
+ * lists 'a' first although JavaScript creates 'b' first.  The benchmark's
+ * collection has none of these; Newman's CSV totals stay authoritative.
+ */
+#include "config.h"
+
+#include "benchtop/parse.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse_internal.h"
+
+/* ------------------------------------------------------------ string set */
+
+/* Open-addressing set of the strings of a strv (slots hold index + 1), so
+ * that deduplication stays linear on hostile collections. */
+struct strset {
+	const struct strv *v;
+	size_t *slots;
+	size_t cap;
+};
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+static void
+strset_init(struct strset *set, const struct strv *v)
+{
+	set->v = v;
+	set->slots = NULL;
+	set->cap = 0;
+}
+
+static void
+strset_free(struct strset *set)
+{
+	free(set->slots);
+	set->slots = NULL;
+	set->cap = 0;
+}
+
+static void
+strset_put(size_t *slots, size_t cap, const struct strv *v, size_t idx)
+{
+	size_t i = (size_t)hash_str(v->v[idx]) & (cap - 1);
+
+	while (slots[i])
+		i = (i + 1) & (cap - 1);
+	slots[i] = idx + 1;
+}
+
+static bool
+strset_has(const struct strset *set, const char *s)
+{
+	size_t i;
+
+	if (!set->cap)
+		return false;
+	i = (size_t)hash_str(s) & (set->cap - 1);
+	while (set->slots[i]) {
+		if (strcmp(set->v->v[set->slots[i] - 1], s) == 0)
+			return true;
+		i = (i + 1) & (set->cap - 1);
+	}
+	return false;
+}
+
+/* Record that v->v[idx] (just pushed) is in the set. */
+static void
+strset_added(struct strset *set, size_t idx)
+{
+	if ((idx + 1) * 2 > set->cap) {
+		size_t ncap = set->cap ? set->cap * 2 : 64;
+		size_t *slots = xcalloc(ncap, sizeof(*slots));
+
+		for (size_t k = 0; k < idx; k++)
+			strset_put(slots, ncap, set->v, k);
+		free(set->slots);
+		set->slots = slots;
+		set->cap = ncap;
+	}
+	strset_put(set->slots, set->cap, set->v, idx);
+}
+
+/* ------------------------------------------------------------ JavaScript */
+
+static bool
+is_ident(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '_' || c == '$' || c >= 0x80;
+}
+
+static bool
+is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* n hex digits at s[i..]; -1 when there are not that many. */
+static long
+hex_n(const char *s, size_t len, size_t i, int n)
+{
+	long v = 0;
+
+	if (len - i < (size_t)n)
+		return -1;
+	for (int k = 0; k < n; k++) {
+		int h = hex_digit(s[i + k]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + h;
+	}
+	return v;
+}
+
+static void
+put_utf8(struct buf *b, unsigned long cp)
+{
+	/* NUL cannot live in a C string and a lone surrogate is not UTF-8 */
+	if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+		cp = 0xFFFD;
+	if (cp < 0x80)
+		buf_putc(b, (char)cp);
+	else if (cp < 0x800) {
+		buf_putc(b, (char)(0xC0 | (cp >> 6)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3F)));
+	} else if (cp < 0x10000) {
+		buf_putc(b, (char)(0xE0 | (cp >> 12)));
+		buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3F)));
+	} else {
+		buf_putc(b, (char)(0xF0 | (cp >> 18)));
+		buf_putc(b, (char)(0x80 | ((cp >> 12) & 0x3F)));
+		buf_putc(b, (char)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_putc(b, (char)(0x80 | (cp & 0x3F)));
+	}
+}
+
+/* One escape sequence after the backslash at s[i]; appends its value to b
+ * (when b is not NULL) and returns the index after it. */
+static size_t
+js_escape(const char *s, size_t len, size_t i, struct buf *b)
+{
+	char c;
+	long v;
+
+	if (++i >= len)
+		return i;
+	c = s[i++];
+	switch (c) {
+	case 'n': v = '\n'; break;
+	case 't': v = '\t'; break;
+	case 'r': v = '\r'; break;
+	case 'b': v = '\b'; break;
+	case 'f': v = '\f'; break;
+	case 'v': v = '\v'; break;
+	case '0': v = 0; break;
+	case '\r': /* line continuation */
+		if (i < len && s[i] == '\n')
+			i++;
+		return i;
+	case '\n':
+		return i;
+	case 'x':
+		v = hex_n(s, len, i, 2);
+		if (v < 0)
+			v = 'x';
+		else
+			i += 2;
+		break;
+	case 'u':
+		if (i < len && s[i] == '{') {
+			size_t j = i + 1;
+			unsigned long cp = 0;
+			while (j < len && hex_digit(s[j]) >= 0 && cp <= 0x10FFFF)
+				cp = cp * 16 + (unsigned long)hex_digit(s[j++]);
+			if (j < len && s[j] == '}') {
+				if (b)
+					put_utf8(b, cp);
+				return j + 1;
+			}
+			v = 'u';
+			break;
+		}
+		v = hex_n(s, len, i, 4);
+		if (v < 0) {
+			v = 'u';
+			break;
+		}
+		i += 4;
+		if (v >= 0xD800 && v <= 0xDBFF && len - i >= 6 && s[i] == '\\' && s[i + 1] == 'u') {
+			long lo = hex_n(s, len, i + 2, 4);
+			if (lo >= 0xDC00 && lo <= 0xDFFF) {
+				v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			}
+		}
+		break;
+	default:
+		/* \' \" \\ and any other character stand for themselves */
+		if (b)
+			buf_putc(b, c);
+		return i;
+	}
+	if (b)
+		put_utf8(b, (unsigned long)v);
+	return i;
+}
+
+/* The string literal whose quote is at s[i]: its value goes to b (may be
+ * NULL), *end is the index after the closing quote.  A quote or apostrophe
+ * string cannot span lines: false when it is not closed on its line.
+ * Template literals (`...`) are skipped as a whole. */
+static bool
+js_string(const char *s, size_t len, size_t i, struct buf *b, size_t *end)
+{
+	char q = s[i++];
+
+	while (i < len) {
+		char c = s[i];
+		if (c == q) {
+			*end = i + 1;
+			return true;
+		}
+		if (c == '\\') {
+			i = js_escape(s, len, i, b);
+			continue;
+		}
+		if ((c == '\n' || c == '\r') && q != '`')
+			break;
+		if (b)
+			buf_putc(b, c);
+		i++;
+	}
+	*end = i;
+	return false;
+}
+
+static size_t
+skip_space(const char *s, size_t len, size_t i)
+{
+	while (i < len && is_space(s[i]))
+		i++;
+	return i;
+}
+
+/* After the identifier `tests` ending at s[i]: is this tests['key'] = ...?
+ * On success *key is the unescaped key (caller frees) and *next the index
+ * just after the '='. */
+static bool
+js_tests_assignment(const char *s, size_t len, size_t i, char **key, size_t *next)
+{
+	struct buf b;
+	size_t end;
+
+	i = skip_space(s, len, i);
+	if (i >= len || s[i] != '[')
+		return false;
+	i = skip_space(s, len, i + 1);
+	if (i >= len || (s[i] != '\'' && s[i] != '"'))
+		return false;
+	buf_init(&b);
+	buf_reserve(&b, 0);
+	if (!js_string(s, len, i, &b, &end))
+		goto no;
+	i = skip_space(s, len, end);
+	if (i >= len || s[i] != ']')
+		goto no;
+	i = skip_space(s, len, i + 1);
+	/* '=' but not '==' / '===' (a comparison reads the key) */
+	if (i >= len || s[i] != '=' || (i + 1 < len && s[i + 1] == '='))
+		goto no;
+	*key = buf_steal(&b);
+	*next = i + 1;
+	return true;
+no:
+	buf_free(&b);
+	return false;
+}
+
+/* Collect the keys the script assigns to `tests`, each once, in insertion
+ * order. */
+static void
+js_scan(const char *s, size_t len, struct strv *keys)
+{
+	struct strset seen;
+	size_t i = 0;
+	char prev = 0; /* last significant character: '.' means member access */
+
+	strset_init(&seen, keys);
+	while (i < len) {
+		char c = s[i];
+
+		if (c == '/' && i + 1 < len && s[i + 1] == '/') {
+			const char *nl = memchr(s + i, '\n', len - i);
+			i = nl ? (size_t)(nl - s) : len;
+			continue;
+		}
+		if (c == '/' && i + 1 < len && s[i + 1] == '*') {
+			size_t j = i + 2;
+			while (j + 1 < len && !(s[j] == '*' && s[j + 1] == '/'))
+				j++;
+			i = j + 1 < len ? j + 2 : len;
+			continue;
+		}
+		if (c == '\'' || c == '"' || c == '`') {
+			js_string(s, len, i, NULL, &i);
+			prev = c;
+			continue;
+		}
+		if (is_ident((unsigned char)c)) {
+			size_t j = i;
+			char *key;
+			size_t next;
+
+			while (j < len && is_ident((unsigned char)s[j]))
+				j++;
+			if (j - i == 5 && memcmp(s + i, "tests", 5) == 0 && prev != '.' &&
+			    js_tests_assignment(s, len, j, &key, &next)) {
+				if (strset_has(&seen, key))
+					free(key);
+				else {
+					strv_push_owned(keys, key);
+					strset_added(&seen, keys->n - 1);
+				}
+				i = next;
+				prev = '=';
+				continue;
+			}
+			i = j;
+			prev = 'a';
+			continue;
+		}
+		if (!is_space(c))
+			prev = c;
+		i++;
+	}
+	strset_free(&seen);
+}
+
+/* The value of an array-index key ("0" .. "4294967294", canonical form),
+ * or -1: JavaScript lists those keys first, in numeric order. */
+static long long
+array_index(const char *k)
+{
+	long long v = 0;
+
+	if (!*k || (k[0] == '0' && k[1]))
+		return -1;
+	for (; *k; k++) {
+		if (*k < '0' || *k > '9')
+			return -1;
+		v = v * 10 + (*k - '0');
+		if (v >= 4294967295LL)
+			return -1;
+	}
+	return v;
+}
+
+struct index_key {
+	long long v;
+	size_t pos;
+};
+
+static int
+cmp_index_key(const void *a, const void *b)
+{
+	const struct index_key *x = a, *y = b;
+	return x->v < y->v ? -1 : x->v > y->v;
+}
+
+/* Append the assertions of one script to out, in emission order. */
+static void
+script_assertions(const char *text, size_t len, struct strv *out)
+{
+	struct strv keys = {0};
+	struct index_key *idx = NULL;
+	size_t n_idx = 0, cap_idx = 0;
+
+	js_scan(text, len, &keys);
+	for (size_t i = 0; i < keys.n; i++) {
+		long long v = array_index(keys.v[i]);
+		if (v >= 0) {
+			BT_GROW(idx, cap_idx, n_idx + 1);
+			idx[n_idx].v = v;
+			idx[n_idx++].pos = i;
+		}
+	}
+	if (n_idx)
+		qsort(idx, n_idx, sizeof(*idx), cmp_index_key);
+	for (size_t k = 0; k < n_idx; k++) {
+		strv_push_owned(out, keys.v[idx[k].pos]);
+		keys.v[idx[k].pos] = NULL;
+	}
+	for (size_t i = 0; i < keys.n; i++)
+		if (keys.v[i])
+			strv_push_owned(out, keys.v[i]);
+	free(idx);
+	free(keys.v);
+}
+
+/* ------------------------------------------------------------ collection */
+
+struct walk {
+	struct assertion_catalogue *out;
+	struct strset all;
+	/* the `event` arrays of the collection and the enclosing folders */
+	const cJSON **inherited;
+	size_t n_inherited, cap_inherited;
+	size_t cap_requests;
+	struct bt_error *err;
+};
+
+static const char *
+item_name(const cJSON *item)
+{
+	const cJSON *n = cJSON_GetObjectItemCaseSensitive(item, "name");
+	return cJSON_IsString(n) ? n->valuestring : "";
+}
+
+/* Run the test scripts of one `event` array into out. */
+static int
+events_assertions(struct walk *w, const cJSON *events, const char *where, struct strv *out)
+{
+	const cJSON *ev;
+	struct buf text;
+
+	if (!events || cJSON_IsNull(events))
+		return BT_OK;
+	if (!cJSON_IsArray(events))
+		return bt_errorf(w->err, BT_EINPUT, "collection: %s: 'event' is %s, expected an array",
+				 where, parse_json_type(events));
+	buf_init(&text);
+	cJSON_ArrayForEach(ev, events) {
+		const cJSON *listen = cJSON_GetObjectItemCaseSensitive(ev, "listen");
+		const cJSON *script = cJSON_GetObjectItemCaseSensitive(ev, "script");
+		const cJSON *exec = cJSON_GetObjectItemCaseSensitive(script, "exec");
+		const cJSON *line;
+
+		if (!cJSON_IsString(listen) || strcmp(listen->valuestring, "test") != 0 || !exec ||
+		    cJSON_IsNull(exec) || cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ev, "disabled")))
+			continue;
+		buf_reset(&text);
+		if (cJSON_IsString(exec))
+			buf_puts(&text, exec->valuestring);
+		else if (cJSON_IsArray(exec)) {
+			/* Postman joins the lines of `exec` with newlines */
+			cJSON_ArrayForEach(line, exec) {
+				if (!cJSON_IsString(line)) {
+					buf_free(&text);
+					return bt_errorf(w->err, BT_EINPUT,
+							 "collection: %s: test script line is %s, "
+							 "expected a string",
+							 where, parse_json_type(line));
+				}
+				if (line != exec->child)
+					buf_putc(&text, '\n');
+				buf_puts(&text, line->valuestring);
+			}
+		} else {
+			buf_free(&text);
+			return bt_errorf(w->err, BT_EINPUT,
+					 "collection: %s: script 'exec' is %s, expected an array "
+					 "of strings",
+					 where, parse_json_type(exec));
+		}
+		script_assertions(text.data ? text.data : "", text.len, out);
+	}
+	buf_free(&text);
+	return BT_OK;
+}
+
+static int
+add_request(struct walk *w, const cJSON *item, const char *folder)
+{
+	struct assertion_catalogue *c = w->out;
+	struct catalogue_request *r;
+	const cJSON *req = cJSON_GetObjectItemCaseSensitive(item, "request");
+	const cJSON *method = cJSON_GetObjectItemCaseSensitive(req, "method");
+	const char *name = item_name(item);
+	int rc = BT_OK;
+
+	BT_GROW(c->requests, w->cap_requests, c->n_requests + 1);
+	r = &c->requests[c->n_requests++];
+	memset(r, 0, sizeof(*r));
+	r->name = xstrdup(name);
+	r->folder = xstrdup(folder);
+	/* a request given as a bare URL string, or without a method, is a GET */
+	r->method = xstrdup(cJSON_IsString(method) && *method->valuestring ? method->valuestring
+									    : "GET");
+	for (size_t i = 0; i < w->n_inherited && rc == BT_OK; i++)
+		rc = events_assertions(w, w->inherited[i], name, &r->assertions);
+	if (rc == BT_OK)
+		rc = events_assertions(w, cJSON_GetObjectItemCaseSensitive(item, "event"), name,
+				       &r->assertions);
+	for (size_t i = 0; i < r->assertions.n && rc == BT_OK; i++) {
+		if (!strset_has(&w->all, r->assertions.v[i])) {
+			strv_push(&c->all, r->assertions.v[i]);
+			strset_added(&w->all, c->all.n - 1);
+		}
+	}
+	return rc;
+}
+
+/* Items with an `item` array are folders; everything else is a request.
+ * Depth is bounded by cJSON's nesting limit. */
+static int
+walk_items(struct walk *w, const cJSON *items, const char *folder)
+{
+	const cJSON *item;
+	int rc = BT_OK;
+
+	if (!cJSON_IsArray(items))
+		return bt_errorf(w->err, BT_EINPUT,
+				 "collection: folder '%s': 'item' is %s, expected an array", folder,
+				 parse_json_type(items));
+	cJSON_ArrayForEach(item, items) {
+		const cJSON *sub = cJSON_GetObjectItemCaseSensitive(item, "item");
+
+		if (!cJSON_IsObject(item))
+			return bt_errorf(w->err, BT_EINPUT,
+					 "collection: folder '%s': an item is %s, expected an object",
+					 folder, parse_json_type(item));
+		if (sub) {
+			BT_GROW(w->inherited, w->cap_inherited, w->n_inherited + 1);
+			w->inherited[w->n_inherited++] =
+				cJSON_GetObjectItemCaseSensitive(item, "event");
+			rc = walk_items(w, sub, item_name(item));
+			w->n_inherited--;
+		} else
+			rc = add_request(w, item, folder);
+		if (rc != BT_OK)
+			return rc;
+	}
+	return BT_OK;
+}
+
+int
+catalogue_parse(const char *json, size_t len, struct assertion_catalogue *out,
+		struct bt_error *err)
+{
+	struct walk w;
+	cJSON *root;
+	const cJSON *items;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	root = parse_json(json, len, "collection", err);
+	if (!root)
+		return BT_EINPUT;
+	items = cJSON_GetObjectItemCaseSensitive(root, "item");
+	if (!cJSON_IsObject(root) || !cJSON_IsArray(items)) {
+		cJSON_Delete(root);
+		return bt_errorf(err, BT_EINPUT,
+				 "collection: not a Postman collection (no top-level 'item' array)");
+	}
+	memset(&w, 0, sizeof(w));
+	w.out = out;
+	w.err = err;
+	strset_init(&w.all, &out->all);
+	BT_GROW(w.inherited, w.cap_inherited, 1);
+	w.inherited[w.n_inherited++] = cJSON_GetObjectItemCaseSensitive(root, "event");
+	rc = walk_items(&w, items, "");
+	strset_free(&w.all);
+	free(w.inherited);
+	cJSON_Delete(root);
+	if (rc != BT_OK)
+		catalogue_free(out);
+	return rc;
+}
+
+void
+catalogue_free(struct assertion_catalogue *c)
+{
+	for (size_t i = 0; i < c->n_requests; i++) {
+		free(c->requests[i].name);
+		free(c->requests[i].folder);
+		free(c->requests[i].method);
+		strv_free(&c->requests[i].assertions);
+	}
+	free(c->requests);
+	strv_free(&c->all);
+	memset(c, 0, sizeof(*c));
+}
+
+/* ------------------------------------------------------------ splitting */
+
+void
+catalogue_split(const struct assertion_catalogue *c, const char *joined, struct strv *out)
+{
+	const char *p = joined, *end = joined + strlen(joined);
+	size_t n_names = c ? c->all.n : 0;
+
+	if (p == end)
+		return;
+	for (;;) {
+		size_t best = 0, rest = (size_t)(end - p);
+		const char *sep;
+
+		/* the longest known name that ends at ", " or at the end */
+		for (size_t i = 0; i < n_names; i++) {
+			const char *name = c->all.v[i];
+			size_t l;
+
+			if (name[0] != p[0])
+				continue;
+			l = strlen(name);
+			if (l > best && l <= rest && memcmp(p, name, l) == 0 &&
+			    (p[l] == '\0' || (p[l] == ',' && p[l + 1] == ' ')))
+				best = l;
+		}
+		if (best) {
+			strv_push_owned(out, xstrndup(p, best));
+			p += best;
+		} else {
+			sep = strstr(p, ", ");
+			if (!sep) {
+				strv_push(out, p);
+				return;
+			}
+			strv_push_owned(out, xstrndup(p, (size_t)(sep - p)));
+			p = sep;
+		}
+		if (*p == '\0')
+			return;
+		p += 2; /* ", " */
+	}
+}

@@ -1,0 +1,73 @@
+/* cmd_import.c: `benchtop import PATH...`. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "benchtop/cli.h"
+#include "benchtop/ingest.h"
+
+int
+cmd_import(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"store", required_argument, NULL, 's'},
+		{"keep-going", no_argument, NULL, 'k'},
+		{"name", required_argument, NULL, 'n'},
+		{"label", required_argument, NULL, 'l'},
+		{"collection", required_argument, NULL, 'c'},
+		{"quiet", no_argument, NULL, 'q'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	struct import_options o = {.progress_out = stderr};
+	struct import_summary sum = {0};
+	struct bt_error err = {0};
+	struct store *st;
+	char *store_path = NULL;
+	int c, rc;
+
+	while ((c = getopt_long(argc, argv, "s:kn:l:c:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': free(store_path); store_path = xstrdup(optarg); break;
+		case 'k': o.keep_going = true; break;
+		case 'n': o.run_name = optarg; break;
+		case 'l': o.label = optarg; break;
+		case 'c': o.collection = optarg; break;
+		case 'q': o.quiet = true; break;
+		case 'h': free(store_path); return cli_help("import");
+		default: free(store_path); return cli_usage_error("import", "bad option");
+		}
+	}
+	if (optind >= argc) {
+		free(store_path);
+		return cli_usage_error("import", "nothing to import: give a results tree, a JSONL "
+				       "file or a judge CSV");
+	}
+	if (!store_path)
+		store_path = cli_default_store();
+	o.progress = isatty(2);
+	if ((rc = store_open(store_path, STORE_WRITE, &st, &err))) {
+		free(store_path);
+		return cli_fail(rc, "%s", err.msg);
+	}
+	rc = import_paths(st, argv + optind, (size_t)(argc - optind), &o, &sum, &err);
+	store_close(st);
+	if (rc) {
+		cli_fail(rc, "%s", err.msg);
+		fprintf(stderr, "benchtop: nothing from that input was imported; the store is unchanged "
+			"since its last complete unit (%s)\n", store_path);
+	}
+	if (!o.quiet || sum.bad_lines.n || sum.unreadable.n) {
+		import_summary_print(&sum, rc ? stderr : stdout);
+		if (!rc)
+			printf("store: %s\n", store_path);
+	}
+	if (!rc && sum.bad_lines.n)
+		rc = BT_EINPUT;
+	import_summary_free(&sum);
+	free(store_path);
+	return rc;
+}

@@ -1,0 +1,184 @@
+/* cmd_plot.c: `benchtop plot`: the decay plot of one run, or two overlaid,
+ * as text (the TUI's canvas) or as a standalone SVG. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/cli.h"
+#include "benchtop/plot.h"
+
+enum plot_format { PLOT_FMT_TEXT, PLOT_FMT_SVG };
+
+static int
+parse_size(const char *opt, const char *arg, int *out)
+{
+	long v;
+
+	if (!str_to_long(arg, &v) || v < 1 || v > 1000)
+		return cli_usage_error("plot", "--%s takes a number of cells from 1 to 1000, "
+				       "not '%s'", opt, arg);
+	*out = (int)v;
+	return BT_OK;
+}
+
+/* How the title names a run: its name (unique, unlike labels). */
+static int
+run_name(struct store *st, int64_t id, char *out, size_t n, struct bt_error *err)
+{
+	struct run_summary *runs;
+	size_t nr;
+	int rc;
+
+	if ((rc = store_runs(st, &runs, &nr, err)))
+		return rc;
+	snprintf(out, n, "run %lld", (long long)id);
+	for (size_t i = 0; i < nr; i++)
+		if (runs[i].id == id)
+			snprintf(out, n, "%s", runs[i].name);
+	store_runs_free(runs, nr);
+	return BT_OK;
+}
+
+static bool
+locale_is_utf8(void)
+{
+	const char *cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+}
+
+int
+cmd_plot(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"store", required_argument, NULL, 's'},
+		{"run", required_argument, NULL, 'r'},
+		{"metric", required_argument, NULL, 'm'},
+		{"format", required_argument, NULL, 'f'},
+		{"error-bars", no_argument, NULL, 'e'},
+		{"width", required_argument, NULL, 'W'},
+		{"height", required_argument, NULL, 'H'},
+		{"ascii", no_argument, NULL, 'a'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *store_path = NULL;
+	struct strv run_names = {0};
+	struct bt_error err = {0};
+	struct store *st = NULL;
+	struct plot_data d;
+	struct plot_opts po = {
+		.w = 78, .h = 22, .legend = true, .highlight = -1,
+		.cursor_series = -1, .cursor_level = -1,
+	};
+	int64_t *ids = NULL;
+	size_t n_ids;
+	int c, rc = BT_OK, metric = PLOT_STRICT;
+	enum plot_format fmt = PLOT_FMT_TEXT;
+	bool ascii = false;
+	char names[2][64];
+
+	memset(&d, 0, sizeof(d));
+	while ((c = getopt_long(argc, argv, "s:r:m:f:eW:H:ah", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': store_path = optarg; break;
+		case 'r': strv_push(&run_names, optarg); break;
+		case 'm':
+			if ((metric = plot_metric_parse(optarg)) < 0) {
+				rc = cli_usage_error("plot", "unknown --metric '%s' (strict, raw, "
+						     "pass1)", optarg);
+				goto out;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "svg") == 0)
+				fmt = PLOT_FMT_SVG;
+			else if (strcmp(optarg, "text") != 0) {
+				rc = cli_usage_error("plot", "unknown --format '%s' (text, svg)",
+						     optarg);
+				goto out;
+			}
+			break;
+		case 'e': po.error_bars = true; break;
+		case 'W':
+			if ((rc = parse_size("width", optarg, &po.w)))
+				goto out;
+			break;
+		case 'H':
+			if ((rc = parse_size("height", optarg, &po.h)))
+				goto out;
+			break;
+		case 'a': ascii = true; break;
+		case 'h': rc = cli_help("plot"); goto out;
+		default: rc = cli_usage_error("plot", "bad option"); goto out;
+		}
+	}
+	if (optind < argc) {
+		rc = cli_usage_error("plot", "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (run_names.n > 2) {
+		rc = cli_usage_error("plot", "at most two runs (--run A --run B overlays B, "
+				     "dashed)");
+		goto out;
+	}
+	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
+	    (rc = cli_select_runs(st, run_names.v, run_names.n, &ids, &n_ids, &err))) {
+		rc = cli_fail(rc, "%s", err.msg);
+		goto out;
+	}
+	if (n_ids == 0) {
+		rc = cli_fail(BT_EINPUT, "the store holds no runs; import results with "
+			      "'benchtop import PATH'");
+		goto out;
+	}
+	/* without --run: the first run in store_runs() order */
+	if (run_names.n == 0)
+		n_ids = 1;
+	d.metric = (enum plot_metric)metric;
+	for (size_t i = 0; i < n_ids; i++) {
+		struct task_row *rows;
+		size_t nrows;
+
+		if ((rc = run_name(st, ids[i], names[i], sizeof(names[i]), &err)) ||
+		    (rc = store_task_rows(st, ids[i], TASK_GENERATION, &rows, &nrows, &err))) {
+			rc = cli_fail(rc, "%s", err.msg);
+			goto out;
+		}
+		plot_data_add_run(&d, rows, nrows, (int)i, i ? " (B)" : NULL);
+		free(rows);
+	}
+	if (d.n == 0) {
+		rc = cli_fail(BT_EINPUT, "no generation tasks to plot in %s", names[0]);
+		goto out;
+	}
+	if (n_ids == 2)
+		snprintf(d.title, sizeof(d.title), "%s: %s vs %s (B)", plot_metric_name(d.metric),
+			 names[0], names[1]);
+	else
+		snprintf(d.title, sizeof(d.title), "%s by number of constraints: %s",
+			 plot_metric_name(d.metric), names[0]);
+
+	if (fmt == PLOT_FMT_SVG) {
+		plot_svg(&d, po.error_bars, stdout);
+	} else {
+		struct plot_canvas cv;
+		setlocale(LC_ALL, "");
+		po.ascii = ascii || !locale_is_utf8();
+		plot_render(&d, &po, &cv);
+		plot_canvas_print(&cv, stdout);
+		plot_canvas_free(&cv);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = cli_fail(BT_EIO, "writing the plot: %s", strerror(errno));
+out:
+	free(ids);
+	store_close(st);
+	strv_free(&run_names);
+	return rc;
+}

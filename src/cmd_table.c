@@ -1,0 +1,78 @@
+/* cmd_table.c: `benchtop table NAME`: the paper's tables. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "benchtop/cli.h"
+#include "benchtop/tables.h"
+
+int
+cmd_table(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"store", required_argument, NULL, 's'},
+		{"run", required_argument, NULL, 'r'},
+		{"format", required_argument, NULL, 'f'},
+		{"list", no_argument, NULL, 'l'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	const char *store_path = NULL;
+	struct strv run_names = {0};
+	struct bt_error err = {0};
+	struct store *st = NULL;
+	struct report_table **tables = NULL;
+	int64_t *ids = NULL;
+	size_t n_ids, n_tables = 0;
+	int c, rc = BT_OK, fmt = FMT_TEXT;
+	bool list = false;
+
+	while ((c = getopt_long(argc, argv, "s:r:f:lh", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': store_path = optarg; break;
+		case 'r': strv_push(&run_names, optarg); break;
+		case 'f':
+			if ((fmt = cli_parse_format("table", optarg)) < 0) {
+				rc = BT_EUSAGE;
+				goto out;
+			}
+			break;
+		case 'l': list = true; break;
+		case 'h': rc = cli_help("table"); goto out;
+		default: rc = cli_usage_error("table", "bad option"); goto out;
+		}
+	}
+	if (list) {
+		for (const struct table_info *t = tables_list; t->name; t++)
+			printf("%-16s %s\n", t->name, t->title);
+		goto out;
+	}
+	if (optind + 1 != argc) {
+		rc = cli_usage_error("table", optind >= argc ? "which table? (1, 1-raw, 2a, 2b, 8, "
+				     "8-all, 4, verifier-impact)" : "one table at a time");
+		goto out;
+	}
+	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
+	    (run_names.n && (rc = cli_select_runs(st, run_names.v, run_names.n, &ids, &n_ids, &err)))) {
+		rc = cli_fail(rc, "%s", err.msg);
+		goto out;
+	}
+	n_tables = tables_build(argv[optind], st, ids, run_names.n ? n_ids : 0,
+				fmt == FMT_CSV || fmt == FMT_JSON, &tables, &err);
+	if (n_tables == 0) {
+		rc = err.code == BT_EUSAGE ? cli_usage_error("table", "%s", err.msg)
+					   : cli_fail(err.code, "%s", err.msg);
+		goto out;
+	}
+	report_write(tables, n_tables, (enum report_format)fmt, stdout);
+out:
+	for (size_t i = 0; i < n_tables; i++)
+		report_table_free(tables[i]);
+	free(tables);
+	free(ids);
+	store_close(st);
+	strv_free(&run_names);
+	return rc;
+}

@@ -1,0 +1,76 @@
+/* ingest_judge.c: the failure-taxonomy judge CSVs (spec section 6). */
+#include "config.h"
+
+#include "benchtop/ingest.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* logic_subcategories_<model>.csv overrides the generic
+ * logic_subcategories.csv for that model (failure_analysis_aggregate.py). */
+static bool
+is_per_model_logic_file(const char *path)
+{
+	const char *base = path_base(path);
+	return str_starts(base, "logic_subcategories_") && str_ends(base, ".csv");
+}
+
+int
+judge_import(struct store *st, const char *path, const struct import_options *o,
+	     struct import_summary *sum, struct bt_error *err)
+{
+	struct judge_file jf = {0};
+	char *data;
+	size_t len;
+	int rc, rank = 0;
+
+	(void)o;
+	if ((rc = file_read(path, 0, &data, &len, NULL, err)))
+		return rc;
+	sum->bytes += (long)len;
+	rc = judge_parse(data, len, path, &jf, err);
+	free(data);
+	if (rc)
+		return rc;
+	if ((rc = store_begin(st, err)))
+		goto out;
+	if (jf.kind == JUDGE_LOGIC && is_per_model_logic_file(path)) {
+		rank = 1;
+		/* drop the generic file's rows for every model this file covers */
+		struct strv seen = {0};
+		for (size_t i = 0; i < jf.n && !rc; i++) {
+			char *key = xasprintf("%s\t%s", jf.rows[i].agent, jf.rows[i].model);
+			if (!strv_contains(&seen, key)) {
+				rc = store_clear_subcategories(st, jf.rows[i].agent, jf.rows[i].model, 1,
+							       err);
+				strv_push(&seen, key);
+			}
+			free(key);
+		}
+		strv_free(&seen);
+	}
+	for (size_t i = 0; i < jf.n && !rc; i++) {
+		const struct judge_row *r = &jf.rows[i];
+		struct judgement j = {
+			.agent = r->agent, .model = r->model, .runtime = r->runtime,
+			.task = r->task, .number = r->number, .source = path_base(path),
+			.subcategory_rank = rank,
+		};
+		if (jf.kind == JUDGE_COARSE) {
+			j.category = r->label;
+			j.category_reasoning = r->reasoning;
+		} else {
+			j.subcategory = r->label;
+			j.subcategory_reasoning = r->reasoning;
+		}
+		rc = store_put_judgement(st, &j, err);
+	}
+	if (rc || (rc = store_commit(st, err))) {
+		store_rollback(st);
+		goto out;
+	}
+	sum->judgements += (long)jf.n;
+out:
+	judge_file_free(&jf);
+	return rc;
+}

@@ -1,0 +1,642 @@
+/* ingest_tree.c: the benchmark's own results tree (upstream-format.md 1).
+ *
+ *   data/results/{runtime}/{agent}/{model}/{task}/{date}/run_N/
+ *
+ * PATH may be the tree, any folder above a task (everything below is
+ * imported, newest date folder per task), a date folder (that batch only) or
+ * a single run folder (that attempt only).  A task folder is one unit: its
+ * attempts are committed together, so a killed import leaves whole tasks.
+ */
+#include "config.h"
+
+#include "benchtop/ingest.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Commit after this many attempts (at a task boundary). */
+#define TREE_COMMIT_EVERY 500
+/* Deep enough for repo/data/results/runtime/agent/model/task. */
+#define TREE_MAX_DEPTH 8
+
+static const char *const feature_folders[] = {
+	"aiohttp", "django", "express", "fastapi", "fastify", "flask", "honojs", "koa",
+};
+
+static bool
+is_run_name(const char *name)
+{
+	if (!str_starts(name, "run_") || !name[4])
+		return false;
+	for (const char *p = name + 4; *p; p++)
+		if (*p < '0' || *p > '9')
+			return false;
+	return true;
+}
+
+/* The feature walker only takes timestamp-like date folders (spec 1.2). */
+static bool
+is_timestamp_name(const char *name)
+{
+	return strlen(name) >= 10 && name[4] == '-' && name[7] == '-';
+}
+
+static bool
+is_feature_folder(const char *runtime)
+{
+	for (size_t i = 0; i < sizeof(feature_folders) / sizeof(feature_folders[0]); i++)
+		if (strcmp(runtime, feature_folders[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Subdirectory names of dir, sorted as strings.  Returns false if dir cannot be listed. */
+static bool
+list_dirs(const char *dir, struct strv *out, struct strv *files)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return false;
+	while ((e = readdir(d))) {
+		bool isdir;
+		if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
+			continue;
+		if (e->d_type == DT_DIR)
+			isdir = true;
+		else if (e->d_type == DT_UNKNOWN || e->d_type == DT_LNK) {
+			char *p = path_join(dir, e->d_name);
+			isdir = file_is_dir(p);
+			free(p);
+		} else
+			isdir = false;
+		if (isdir && out)
+			strv_push(out, e->d_name);
+		else if (!isdir && files)
+			strv_push(files, e->d_name);
+	}
+	closedir(d);
+	if (out)
+		strv_sort(out);
+	if (files)
+		strv_sort(files);
+	return true;
+}
+
+static bool
+has_run_dirs(const char *dir)
+{
+	struct strv subs = {0};
+	bool found = false;
+
+	if (list_dirs(dir, &subs, NULL))
+		for (size_t i = 0; i < subs.n && !found; i++)
+			found = is_run_name(subs.v[i]);
+	strv_free(&subs);
+	return found;
+}
+
+/* What to import below one task folder. */
+struct tree_unit {
+	char *task_dir;   /* .../{runtime}/{agent}/{model}/{task} */
+	char *date;       /* the date folder chosen */
+	char *only_run;   /* import just this run folder, or NULL */
+	bool whole_batch; /* the whole date folder: prune attempts not in it */
+};
+
+struct tree_walk {
+	struct tree_unit *units;
+	size_t n, cap;
+	long runs; /* run folders to import, for the progress bar */
+	struct import_summary *sum;
+};
+
+static void
+add_unit(struct tree_walk *w, const char *task_dir, const char *date, const char *only_run,
+	 bool whole)
+{
+	struct tree_unit *u;
+
+	for (size_t i = 0; i < w->n; i++)
+		if (strcmp(w->units[i].task_dir, task_dir) == 0)
+			return;
+	BT_GROW(w->units, w->cap, w->n + 1);
+	u = &w->units[w->n++];
+	u->task_dir = xstrdup(task_dir);
+	u->date = xstrdup(date);
+	u->only_run = only_run ? xstrdup(only_run) : NULL;
+	u->whole_batch = whole;
+}
+
+static char *
+parent_dir(const char *path)
+{
+	char *p = xstrdup(path);
+	char *slash = strrchr(p, '/');
+
+	if (slash && slash != p)
+		*slash = '\0';
+	else if (slash)
+		slash[1] = '\0';
+	return p;
+}
+
+/* A task folder found while walking: pick its newest date folder. */
+static void
+add_task_dir(struct tree_walk *w, const char *task_dir)
+{
+	struct strv dates = {0};
+	char *model_dir = parent_dir(task_dir), *agent_dir = parent_dir(model_dir);
+	char *runtime_dir = parent_dir(agent_dir);
+	bool feature = is_feature_folder(path_base(runtime_dir));
+	const char *newest = NULL;
+
+	list_dirs(task_dir, &dates, NULL);
+	/* sorted ascending: the last eligible name is the newest */
+	for (size_t i = 0; i < dates.n; i++)
+		if (!feature || is_timestamp_name(dates.v[i]))
+			newest = dates.v[i];
+	if (newest) {
+		for (size_t i = 0; i < dates.n; i++) {
+			if (dates.v[i] == newest || (feature && !is_timestamp_name(dates.v[i])))
+				continue;
+			char *p = path_join(task_dir, dates.v[i]);
+			w->sum->superseded++;
+			strv_push_owned(&w->sum->superseded_paths, p);
+		}
+		add_unit(w, task_dir, newest, NULL, true);
+	}
+	strv_free(&dates);
+	free(model_dir);
+	free(agent_dir);
+	free(runtime_dir);
+}
+
+static void
+walk(struct tree_walk *w, const char *dir, int depth)
+{
+	struct strv subs = {0};
+
+	if (depth > TREE_MAX_DEPTH || !list_dirs(dir, &subs, NULL))
+		goto out;
+	for (size_t i = 0; i < subs.n; i++) {
+		if (is_run_name(subs.v[i])) {
+			/* dir is a date folder */
+			char *task_dir = parent_dir(dir);
+			add_task_dir(w, task_dir);
+			free(task_dir);
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < subs.n; i++) {
+		char *p = path_join(dir, subs.v[i]);
+		if (has_run_dirs(p)) {
+			add_task_dir(w, dir);
+			free(p);
+			goto out;
+		}
+		free(p);
+	}
+	for (size_t i = 0; i < subs.n; i++) {
+		char *p = path_join(dir, subs.v[i]);
+		walk(w, p, depth + 1);
+		free(p);
+	}
+out:
+	strv_free(&subs);
+}
+
+/* ------------------------------------------------------------ one attempt */
+
+/* The lexicographically greatest name with the prefix and suffix (the newest
+ * Newman CSV; spec 1.3), and how many there were. */
+static const char *
+newest_file(const struct strv *files, const char *prefix, const char *suffix, size_t *count)
+{
+	const char *best = NULL;
+
+	*count = 0;
+	for (size_t i = 0; i < files->n; i++)
+		if (str_starts(files->v[i], prefix) && str_ends(files->v[i], suffix)) {
+			(*count)++;
+			best = files->v[i]; /* sorted ascending */
+		}
+	return best;
+}
+
+static bool
+is_conversation_dir(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n != 32)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!strchr("0123456789abcdefABCDEF", name[i]))
+			return false;
+	return true;
+}
+
+static void
+read_report(struct attempt *a, const char *dir, const struct strv *files,
+	    const struct assertion_catalogue *cat)
+{
+	size_t count;
+	const char *csv = newest_file(files, "newman-run-report-", ".csv", &count);
+	char *path, *data;
+	size_t len;
+	bool trunc;
+	struct bt_error err;
+
+	if (!csv)
+		return;
+	if (count > 1) {
+		a->flags |= ATTEMPT_MULTIPLE_REPORTS;
+		attempt_problem(a, "%zu Newman reports in the folder; used the newest, %s", count,
+				csv);
+	}
+	path = path_join(dir, csv);
+	if (file_read(path, INGEST_ARTIFACT_LIMIT, &data, &len, &trunc, &err)) {
+		attempt_problem(a, "report: %s", err.msg);
+		a->flags |= ATTEMPT_BROKEN_REPORT;
+	} else {
+		if (trunc)
+			attempt_problem(a, "report: %s is larger than %u MB; read the start only", csv,
+					INGEST_ARTIFACT_LIMIT >> 20);
+		if (newman_parse(data, len, csv, cat, a, &err)) {
+			attempt_problem(a, "report: %s", err.msg);
+			a->flags |= ATTEMPT_BROKEN_REPORT;
+		}
+		free(data);
+	}
+	free(path);
+}
+
+static void
+read_trajectory(struct attempt *a, const char *dir, const struct strv *subdirs)
+{
+	struct artifact *t = &a->artifacts[ARTIFACT_TRAJECTORY];
+	char *mini = path_join(dir, "mini/trajectory.json");
+
+	if (file_exists(mini)) {
+		if (ingest_read_artifact(a, ARTIFACT_TRAJECTORY, mini))
+			snprintf(t->format, sizeof(t->format), "mini");
+	} else {
+		/* OpenHands: the first subfolder holding a base_state.json (spec 1.6) */
+		for (size_t i = 0; i < subdirs->n; i++) {
+			char *conv = path_join(dir, subdirs->v[i]);
+			char *base = path_join(conv, "base_state.json");
+			bool found = is_conversation_dir(subdirs->v[i]) && file_exists(base);
+			if (found) {
+				struct bt_error err;
+				char *data;
+				size_t len;
+				if (ingest_bundle_openhands(conv, &data, &len, &err) == BT_OK) {
+					attempt_set_artifact(a, ARTIFACT_TRAJECTORY, conv, data, len, len,
+							     false);
+					snprintf(t->format, sizeof(t->format), "openhands");
+				} else {
+					attempt_problem(a, "trajectory: %s", err.msg);
+				}
+			}
+			free(base);
+			free(conv);
+			if (found)
+				break;
+		}
+	}
+	free(mini);
+	if (!t->present && !a->termination)
+		a->termination = xstrdup("NoTrajectory");
+}
+
+struct tree_ctx {
+	struct store *st;
+	const struct import_options *o;
+	struct import_summary *sum;
+	const struct assertion_catalogue *cat;
+	struct progress prog;
+	char *source;
+	long since_commit;
+};
+
+/* Read one run folder into an attempt. */
+static void
+read_attempt(struct tree_ctx *c, struct attempt *a, const char *run_dir)
+{
+	struct strv files = {0}, subdirs = {0};
+	size_t count;
+	const char *patch;
+
+	if (!list_dirs(run_dir, &subdirs, &files)) {
+		attempt_problem(a, "cannot list %s", run_dir);
+		strv_push(&c->sum->unreadable, run_dir);
+	}
+	read_report(a, run_dir, &files, c->cat);
+	patch = newest_file(&files, "", ".patch", &count);
+	if (patch) {
+		char *p = path_join(run_dir, patch);
+		if (count > 1)
+			attempt_problem(a, "%zu patch files in the folder; used %s", count, patch);
+		ingest_read_artifact(a, ARTIFACT_PATCH, p);
+		free(p);
+	}
+	static const struct {
+		const char *name;
+		enum artifact_kind kind;
+	} logs[] = {{"conduit.log", ARTIFACT_SERVER_LOG}, {"setup.log", ARTIFACT_SETUP_LOG}};
+	for (size_t i = 0; i < 2; i++)
+		if (strv_contains(&files, logs[i].name)) {
+			char *p = path_join(run_dir, logs[i].name);
+			ingest_read_artifact(a, logs[i].kind, p);
+			free(p);
+		}
+	read_trajectory(a, run_dir, &subdirs);
+	for (int k = 0; k < ARTIFACT_KINDS; k++)
+		c->sum->bytes += (long)a->artifacts[k].len;
+	strv_free(&files);
+	strv_free(&subdirs);
+}
+
+static int
+commit_point(struct tree_ctx *c, bool force, struct bt_error *err)
+{
+	long pairs = 0;
+	int rc;
+
+	if (!force && c->since_commit < TREE_COMMIT_EVERY)
+		return BT_OK;
+	if ((rc = store_refresh_task_results(c->st, metrics_task_stats, &pairs, err)) ||
+	    (rc = store_commit(c->st, err)))
+		return rc;
+	c->sum->tasks += pairs;
+	c->since_commit = 0;
+	return force ? BT_OK : store_begin(c->st, err);
+}
+
+static int
+import_unit(struct tree_ctx *c, const struct tree_unit *u, struct bt_error *err)
+{
+	char *model_dir = parent_dir(u->task_dir), *agent_dir = parent_dir(model_dir);
+	char *runtime_dir = parent_dir(agent_dir);
+	const char *task = path_base(u->task_dir), *model = path_base(model_dir);
+	const char *agent = path_base(agent_dir), *runtime = path_base(runtime_dir);
+	char *date_dir = path_join(u->task_dir, u->date);
+	struct task_info ti;
+	struct run_ident run = {0};
+	struct strv runs = {0};
+	int *numbers = NULL;
+	size_t n_numbers = 0;
+	char why[160];
+	int rc = BT_OK;
+	bool ok;
+
+	if (strcmp(runtime, "uv") == 0 || strcmp(runtime, "node") == 0)
+		ok = task_parse_generation(task, &ti, why, sizeof(why));
+	else if (is_feature_folder(runtime))
+		ok = task_parse_feature(runtime, task, &ti, why, sizeof(why));
+	else {
+		ok = false;
+		snprintf(why, sizeof(why), "'%s' is not a runtime (uv, node) or a framework folder",
+			 runtime);
+	}
+	if (!ok) {
+		strv_push_owned(&c->sum->unreadable, xasprintf("%s: %s", u->task_dir, why));
+		goto out;
+	}
+	run_ident_set(&run, c->o->run_name, agent, model, c->o->label, c->source);
+	if (u->only_run)
+		strv_push(&runs, u->only_run);
+	else {
+		list_dirs(date_dir, &runs, NULL);
+		for (size_t i = 0; i < runs.n;) {
+			if (is_run_name(runs.v[i])) {
+				i++;
+				continue;
+			}
+			free(runs.v[i]);
+			memmove(&runs.v[i], &runs.v[i + 1], (runs.n - i - 1) * sizeof(*runs.v));
+			runs.n--;
+		}
+	}
+	numbers = xcalloc(runs.n ? runs.n : 1, sizeof(int));
+	for (size_t i = 0; i < runs.n && !rc; i++) {
+		struct attempt a;
+		char *run_dir = path_join(date_dir, runs.v[i]);
+
+		attempt_init(&a);
+		run_ident_set(&a.run, run.name, run.agent, run.model, run.label, run.source);
+		a.task = ti;
+		a.number = atoi(runs.v[i] + 4);
+		numbers[n_numbers++] = a.number;
+		snprintf(a.batch, sizeof(a.batch), "%s", u->date);
+		read_attempt(c, &a, run_dir);
+		ingest_complete_attempt(&a);
+		rc = store_put_attempt(c->st, &a, err);
+		if (!rc) {
+			c->sum->attempts++;
+			c->since_commit++;
+			if (a.flags & ATTEMPT_PROBLEMS)
+				c->sum->flagged++;
+		}
+		attempt_free(&a);
+		free(run_dir);
+		progress_step(&c->prog, 1);
+	}
+	if (!rc && u->whole_batch) {
+		long removed = 0;
+		rc = store_prune_task(c->st, run.name, &ti, u->date, numbers, n_numbers, &removed, err);
+		c->sum->replaced += removed;
+	}
+	if (!rc && !strv_contains(&c->sum->runs, run.name))
+		strv_push(&c->sum->runs, run.name);
+out:
+	free(numbers);
+	strv_free(&runs);
+	run_ident_free(&run);
+	free(date_dir);
+	free(model_dir);
+	free(agent_dir);
+	free(runtime_dir);
+	return rc;
+}
+
+/* ------------------------------------------------------------ siblings */
+
+/* The results folder's parent (the benchmark's data/), if PATH is inside one. */
+static char *
+find_data_dir(const char *real)
+{
+	char *p = xstrdup(real);
+
+	for (;;) {
+		char *results = path_join(p, "results");
+		bool is_results = strcmp(path_base(p), "results") == 0;
+		bool has_results = file_is_dir(results);
+		free(results);
+		if (has_results) {
+			return p;
+		}
+		if (is_results) {
+			char *up = parent_dir(p);
+			free(p);
+			return up;
+		}
+		if (strcmp(p, "/") == 0 || !strchr(p, '/')) {
+			free(p);
+			return NULL;
+		}
+		char *up = parent_dir(p);
+		free(p);
+		p = up;
+	}
+}
+
+static void
+import_task_defs(struct tree_ctx *c, const char *tasks_dir, int depth, struct bt_error *err)
+{
+	struct strv subs = {0}, files = {0};
+
+	if (depth > 3 || !list_dirs(tasks_dir, &subs, &files))
+		return;
+	for (size_t i = 0; i < files.n; i++) {
+		if (!str_ends(files.v[i], ".json"))
+			continue;
+		char *p = path_join(tasks_dir, files.v[i]);
+		struct bt_error e;
+		if (taskdef_import(c->st, p, c->sum, &e))
+			strv_push_owned(&c->sum->unreadable, xasprintf("%s", e.msg));
+		free(p);
+	}
+	for (size_t i = 0; i < subs.n; i++) {
+		char *p = path_join(tasks_dir, subs.v[i]);
+		import_task_defs(c, p, depth + 1, err);
+		free(p);
+	}
+	strv_free(&subs);
+	strv_free(&files);
+}
+
+static struct assertion_catalogue *
+load_catalogue(const char *path, struct import_summary *sum)
+{
+	struct assertion_catalogue *cat;
+	struct bt_error err;
+	char *data;
+	size_t len;
+
+	if (file_read(path, 0, &data, &len, NULL, &err)) {
+		strv_push(&sum->unreadable, err.msg);
+		return NULL;
+	}
+	cat = xcalloc(1, sizeof(*cat));
+	if (catalogue_parse(data, len, cat, &err)) {
+		strv_push_owned(&sum->unreadable, xasprintf("%s: %s", path, err.msg));
+		catalogue_free(cat);
+		free(cat);
+		cat = NULL;
+	}
+	free(data);
+	return cat;
+}
+
+int
+tree_import(struct store *st, const char *path, const struct import_options *o,
+	    struct import_summary *sum, struct bt_error *err)
+{
+	struct tree_walk w = {.sum = sum};
+	struct tree_ctx c = {.st = st, .o = o, .sum = sum};
+	struct assertion_catalogue *cat = NULL;
+	char real[PATH_MAX], *data_dir;
+	int rc = BT_OK;
+
+	if (!realpath(path, real))
+		return bt_errorf(err, BT_ENOINPUT, "%s: cannot resolve the path", path);
+	c.source = xstrdup(real);
+
+	if (is_run_name(path_base(real))) {
+		char *date_dir = parent_dir(real), *task_dir = parent_dir(date_dir);
+		add_unit(&w, task_dir, path_base(date_dir), path_base(real), false);
+		free(date_dir);
+		free(task_dir);
+	} else if (has_run_dirs(real)) {
+		char *task_dir = parent_dir(real);
+		add_unit(&w, task_dir, path_base(real), NULL, true);
+		free(task_dir);
+	} else {
+		walk(&w, real, 0);
+	}
+
+	/* the collection (for splitting assertion names) and task definitions
+	 * sit beside the results in the benchmark's repository */
+	data_dir = find_data_dir(real);
+	if (o->collection) {
+		cat = load_catalogue(o->collection, sum);
+	} else if (data_dir) {
+		char *repo = parent_dir(data_dir);
+		char *coll = path_join(repo, "runtime/newman/Conduit.postman_collection.json");
+		if (file_exists(coll))
+			cat = load_catalogue(coll, sum);
+		free(coll);
+		free(repo);
+	}
+	c.cat = cat;
+
+	for (size_t i = 0; i < w.n; i++) {
+		char *date_dir = path_join(w.units[i].task_dir, w.units[i].date);
+		if (w.units[i].only_run)
+			w.runs++;
+		else {
+			struct strv runs = {0};
+			list_dirs(date_dir, &runs, NULL);
+			for (size_t j = 0; j < runs.n; j++)
+				w.runs += is_run_name(runs.v[j]);
+			strv_free(&runs);
+		}
+		free(date_dir);
+	}
+	if (w.n == 0 && !data_dir) {
+		rc = bt_errorf(err, BT_EINPUT,
+			       "%s: no run_N folders found; expected a results tree "
+			       "(results/{runtime}/{agent}/{model}/{task}/{date}/run_N)", path);
+		goto out;
+	}
+
+	progress_start(&c.prog, o->progress_out, o->progress && !o->quiet, w.runs, "attempts");
+	if ((rc = store_begin(st, err)))
+		goto out;
+	if (data_dir) {
+		char *tasks = path_join(data_dir, "tasks");
+		if (file_is_dir(tasks))
+			import_task_defs(&c, tasks, 0, err);
+		free(tasks);
+	}
+	for (size_t i = 0; i < w.n && !rc; i++) {
+		rc = import_unit(&c, &w.units[i], err);
+		if (!rc)
+			rc = commit_point(&c, false, err);
+	}
+	if (rc)
+		store_rollback(st);
+	else if ((rc = commit_point(&c, true, err)))
+		store_rollback(st);
+	progress_end(&c.prog);
+out:
+	for (size_t i = 0; i < w.n; i++) {
+		free(w.units[i].task_dir);
+		free(w.units[i].date);
+		free(w.units[i].only_run);
+	}
+	free(w.units);
+	free(data_dir);
+	free(c.source);
+	if (cat) {
+		catalogue_free(cat);
+		free(cat);
+	}
+	return rc;
+}

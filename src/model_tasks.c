@@ -1,0 +1,270 @@
+/* model_tasks.c: the task list: filtering, sorting, attempt strips. */
+#include "config.h"
+
+#include "benchtop/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const outcome_names[][2] = {
+	{"P", "passed"}, {"F", "failed"}, {"V", "verifier-failed"}, {"N", "no-server"},
+};
+
+const char *
+tasks_outcome_name(char outcome)
+{
+	for (size_t i = 0; i < 4; i++)
+		if (outcome_names[i][0][0] == outcome)
+			return outcome_names[i][1];
+	return "any";
+}
+
+const char *
+tasks_sort_name(enum tasks_sort s)
+{
+	static const char *const names[TASKS_SORT_COUNT] = {
+		"task", "framework", "level", "A%", "raw A%", "pass@1", "category",
+	};
+	return s < TASKS_SORT_COUNT ? names[s] : "?";
+}
+
+/* The most frequent category among a task's attempts. */
+static void
+main_category(const struct attempt_brief *b, size_t n, char *out, size_t outlen)
+{
+	size_t best = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t count = 0;
+		if (!b[i].category[0])
+			continue;
+		for (size_t j = 0; j < n; j++)
+			count += strcmp(b[i].category, b[j].category) == 0;
+		if (count > best) {
+			best = count;
+			snprintf(out, outlen, "%s", b[i].category);
+		}
+	}
+}
+
+int
+tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filter *f,
+		 struct bt_error *err)
+{
+	struct task_row *rows;
+	struct attempt_brief *b;
+	size_t nr, nb, j = 0;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	m->filter = *f;
+	m->sort = TASKS_SORT_NAME;
+	if ((rc = store_task_rows(st, f->run_id, TASK_GENERATION, &rows, &nr, err)))
+		return rc;
+	if ((rc = store_attempt_briefs(st, f->run_id, 0, &b, &nb, err))) {
+		free(rows);
+		return rc;
+	}
+	m->all = xcalloc(nr ? nr : 1, sizeof(*m->all));
+	m->shown = xcalloc(nr ? nr : 1, sizeof(size_t));
+	m->n_all = nr;
+	for (size_t i = 0; i < nr; i++) {
+		struct task_item *t = &m->all[i];
+		size_t lo = 0, hi = nb, start;
+
+		t->row = rows[i];
+		/* the attempts come sorted by task id: find this task's first */
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (b[mid].task_id < t->row.task_id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		start = j = lo;
+		while (j < nb && b[j].task_id == t->row.task_id) {
+			if (t->n_attempts + 1 < sizeof(t->strip))
+				t->strip[t->n_attempts] = b[j].outcome;
+			t->n_attempts++;
+			j++;
+		}
+		main_category(b + start, j - start, t->category, sizeof(t->category));
+	}
+	free(rows);
+	free(b);
+	tasks_model_apply(m);
+	return BT_OK;
+}
+
+static bool
+matches(const struct task_item *t, const struct task_filter *f)
+{
+	if (f->framework[0] && strcmp(t->row.framework, f->framework) != 0)
+		return false;
+	if (f->level >= 0 && t->row.level != f->level)
+		return false;
+	if (f->constraint && !(t->row.constraints & f->constraint))
+		return false;
+	if (f->outcome && !memchr(t->strip, f->outcome, strlen(t->strip)))
+		return false;
+	if (f->category[0] && strcmp(t->category, f->category) != 0)
+		return false;
+	if (f->text[0] && !strstr(t->row.name, f->text))
+		return false;
+	return true;
+}
+
+static const struct tasks_model *sort_model;
+
+static int
+cmp_tasks(const void *pa, const void *pb)
+{
+	const struct task_item *a = &sort_model->all[*(const size_t *)pa];
+	const struct task_item *b = &sort_model->all[*(const size_t *)pb];
+	double da = 0, db = 0;
+	int c = 0;
+
+	switch (sort_model->sort) {
+	case TASKS_SORT_FRAMEWORK: c = strcmp(a->row.framework, b->row.framework); break;
+	case TASKS_SORT_LEVEL: c = a->row.level - b->row.level; break;
+	case TASKS_SORT_A: da = a->row.s.strict, db = b->row.s.strict; break;
+	case TASKS_SORT_RAW: da = a->row.s.raw, db = b->row.s.raw; break;
+	case TASKS_SORT_P1: da = a->row.s.pass1, db = b->row.s.pass1; break;
+	case TASKS_SORT_CATEGORY: c = strcmp(a->category, b->category); break;
+	default: break;
+	}
+	/* worst first for numbers: triage starts with what failed */
+	if (!c && da != db)
+		c = da < db ? -1 : 1;
+	if (!c)
+		c = strcmp(a->row.name, b->row.name);
+	return sort_model->reverse ? -c : c;
+}
+
+void
+tasks_model_apply(struct tasks_model *m)
+{
+	m->n_shown = 0;
+	for (size_t i = 0; i < m->n_all; i++)
+		if (matches(&m->all[i], &m->filter))
+			m->shown[m->n_shown++] = i;
+	sort_model = m;
+	if (m->n_shown > 1)
+		qsort(m->shown, m->n_shown, sizeof(size_t), cmp_tasks);
+	sort_model = NULL;
+}
+
+static bool
+parse_outcome(const char *v, char *out)
+{
+	for (size_t i = 0; i < 4; i++)
+		if (strcmp(v, outcome_names[i][1]) == 0 || strcmp(v, outcome_names[i][0]) == 0) {
+			*out = outcome_names[i][0][0];
+			return true;
+		}
+	if (strcmp(v, "any") == 0 || strcmp(v, "all") == 0) {
+		*out = 0;
+		return true;
+	}
+	return false;
+}
+
+bool
+tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t whylen)
+{
+	char *copy = xstrdup(text), *save = NULL;
+	bool ok = true;
+
+	for (char *w = strtok_r(copy, " \t", &save); w && ok; w = strtok_r(NULL, " \t", &save)) {
+		char *eq = strchr(w, '=');
+		const char *key = w, *val = w;
+		if (eq) {
+			*eq = '\0';
+			val = eq + 1;
+		} else if (task_framework_canonical(w)) {
+			key = "framework";
+		} else if ((w[0] == 'L' || w[0] == 'l') && w[1] >= '0' && w[1] <= '3' && !w[2]) {
+			key = "level";
+			val = w + 1;
+		} else if (task_constraint_bit(w)) {
+			key = "constraint";
+		} else {
+			char o;
+			key = parse_outcome(w, &o) ? "outcome" : "name";
+		}
+		if (strcmp(key, "framework") == 0 || strcmp(key, "fw") == 0) {
+			const char *fw = task_framework_canonical(val);
+			if (!fw && strcmp(val, "any") != 0) {
+				snprintf(why, whylen, "unknown framework '%s'", val);
+				ok = false;
+			} else {
+				snprintf(f->framework, sizeof(f->framework), "%s", fw ? fw : "");
+			}
+		} else if (strcmp(key, "level") == 0) {
+			long lv;
+			if (strcmp(val, "any") == 0)
+				f->level = -1;
+			else if (str_to_long(val[0] == 'L' ? val + 1 : val, &lv) && lv >= 0 && lv <= 3)
+				f->level = (int)lv;
+			else {
+				snprintf(why, whylen, "level is 0..3 or any, not '%s'", val);
+				ok = false;
+			}
+		} else if (strcmp(key, "constraint") == 0) {
+			unsigned bit = task_constraint_bit(val);
+			if (!bit && strcmp(val, "any") != 0) {
+				snprintf(why, whylen, "unknown constraint '%s'", val);
+				ok = false;
+			} else {
+				f->constraint = bit;
+			}
+		} else if (strcmp(key, "outcome") == 0) {
+			if (!parse_outcome(val, &f->outcome)) {
+				snprintf(why, whylen, "outcome is passed, failed, verifier-failed, "
+					 "no-server or any, not '%s'", val);
+				ok = false;
+			}
+		} else if (strcmp(key, "category") == 0) {
+			snprintf(f->category, sizeof(f->category), "%s", strcmp(val, "any") ? val : "");
+		} else if (strcmp(key, "name") == 0) {
+			snprintf(f->text, sizeof(f->text), "%s", val);
+		} else {
+			snprintf(why, whylen, "unknown filter '%s' (framework, level, constraint, "
+				 "outcome, category, name)", key);
+			ok = false;
+		}
+	}
+	free(copy);
+	return ok;
+}
+
+void
+tasks_filter_describe(const struct task_filter *f, struct buf *out)
+{
+	buf_reset(out);
+	if (f->framework[0])
+		buf_printf(out, "framework=%s ", f->framework);
+	if (f->level >= 0)
+		buf_printf(out, "level=%d ", f->level);
+	if (f->constraint)
+		buf_printf(out, "constraint=%s ", task_constraint_token(f->constraint));
+	if (f->outcome)
+		buf_printf(out, "outcome=%s ", tasks_outcome_name(f->outcome));
+	if (f->category[0])
+		buf_printf(out, "category=%s ", f->category);
+	if (f->text[0])
+		buf_printf(out, "name=%s ", f->text);
+	if (out->len)
+		out->len--;
+	buf_cstr(out);
+}
+
+void
+tasks_model_free(struct tasks_model *m)
+{
+	free(m->all);
+	free(m->shown);
+	memset(m, 0, sizeof(*m));
+}

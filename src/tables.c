@@ -1,0 +1,851 @@
+/* tables.c: the paper's tables (spec sections 4.4-4.8 and 6.3). */
+#include "config.h"
+
+#include "benchtop/tables.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/metrics.h"
+
+const struct table_info tables_list[] = {
+	{"1", "Table 1: strict A% and pass@1 by constraint level"},
+	{"1-raw", "Table 1 without verifier enforcement: raw A% and tests-only pass@1"},
+	{"2a", "Table 2a: marginal effect of each constraint (matched pairs)"},
+	{"2b", "Table 2b: feature-implementation tasks, pass@1"},
+	{"8", "Table 8: framework leaderboard (full configurations)"},
+	{"8-all", "Table 8 over every configuration"},
+	{"4", "Table 4: failure taxonomy"},
+	{"verifier-impact", "Verifier impact: raw vs strict A% and the confusion matrix"},
+	{NULL, NULL},
+};
+
+/* The paper's row order (spec 4.4): the full configurations, then the subset ones. */
+static const char *const known_full[][2] = {
+	{"mini_swe_sdk", "gpt-5-mini"}, {"openhands_sdk", "gpt-5-mini"},
+	{"mini_swe_sdk", "qwen3-coder-next"}, {"openhands_sdk", "qwen3-coder-next"},
+	{"mini_swe_sdk", "qwen3-235b"}, {"openhands_sdk", "qwen3-235b"},
+	{"mini_swe_sdk", "minimax-m2.5"}, {"mini_swe_sdk", "gpt-5.4"},
+};
+static const char *const known_subset[][2] = {
+	{"openhands_sdk", "minimax-m2.5"}, {"mini_swe_sdk", "Kimi-K2.5"}, {"mini_swe_sdk", "gpt-5.2"},
+};
+
+/* One selected run with its task rows and the facts the tables need. */
+struct trun {
+	const struct run_summary *info;
+	struct task_row *gen, *feat;
+	size_t n_gen, n_feat;
+	bool full;
+	int rank; /* ordering key */
+	char display[160];
+};
+
+struct tctx {
+	struct store *st;
+	struct run_summary *runs;
+	size_t n_runs;
+	struct task_row *gen_all, *feat_all;
+	size_t n_gen_all, n_feat_all;
+	struct trun *sel;
+	size_t n_sel;
+	bool machine;
+};
+
+static int
+known_index(const char *const list[][2], size_t n, const char *agent, const char *model)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i][0], agent) == 0 && strcmp(list[i][1], model) == 0)
+			return (int)i;
+	return -1;
+}
+
+static int
+cmp_trun(const void *pa, const void *pb)
+{
+	const struct trun *a = pa, *b = pb;
+	int c;
+
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if ((c = strcmp(a->info->agent, b->info->agent)))
+		return c;
+	if ((c = strcmp(a->info->model, b->info->model)))
+		return c;
+	return strcmp(a->info->name, b->info->name);
+}
+
+static size_t
+select_rows(const struct task_row *all, size_t n, int64_t run, struct task_row **out)
+{
+	size_t k = 0;
+
+	*out = xcalloc(n ? n : 1, sizeof(**out));
+	for (size_t i = 0; i < n; i++)
+		if (all[i].run_id == run)
+			(*out)[k++] = all[i];
+	return k;
+}
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Number of distinct generation task names across every run. */
+static size_t
+union_tasks(const struct task_row *rows, size_t n)
+{
+	const char **names = xcalloc(n ? n : 1, sizeof(char *));
+	size_t u = 0;
+
+	for (size_t i = 0; i < n; i++)
+		names[i] = rows[i].name;
+	qsort(names, n, sizeof(char *), cmp_cstr);
+	for (size_t i = 0; i < n; i++)
+		u += i == 0 || strcmp(names[i], names[i - 1]) != 0;
+	free(names);
+	return u;
+}
+
+static void
+tctx_free(struct tctx *c)
+{
+	for (size_t i = 0; i < c->n_sel; i++) {
+		free(c->sel[i].gen);
+		free(c->sel[i].feat);
+	}
+	free(c->sel);
+	free(c->gen_all);
+	free(c->feat_all);
+	store_runs_free(c->runs, c->n_runs);
+}
+
+static int
+tctx_load(struct tctx *c, struct store *st, const int64_t *ids, size_t n, struct bt_error *err)
+{
+	size_t all;
+
+	memset(c, 0, sizeof(*c));
+	c->st = st;
+	if (store_runs(st, &c->runs, &c->n_runs, err) ||
+	    store_task_rows(st, 0, TASK_GENERATION, &c->gen_all, &c->n_gen_all, err) ||
+	    store_task_rows(st, 0, TASK_FEATURE, &c->feat_all, &c->n_feat_all, err)) {
+		tctx_free(c);
+		return err->code;
+	}
+	all = union_tasks(c->gen_all, c->n_gen_all);
+	c->sel = xcalloc(c->n_runs ? c->n_runs : 1, sizeof(*c->sel));
+	for (size_t i = 0; i < c->n_runs; i++) {
+		struct run_summary *r = &c->runs[i];
+		struct trun *t;
+		size_t pipeline = 0;
+		bool wanted = n == 0;
+
+		for (size_t j = 0; j < n; j++)
+			wanted |= ids[j] == r->id;
+		if (!wanted)
+			continue;
+		t = &c->sel[c->n_sel++];
+		t->info = r;
+		t->n_gen = select_rows(c->gen_all, c->n_gen_all, r->id, &t->gen);
+		t->n_feat = select_rows(c->feat_all, c->n_feat_all, r->id, &t->feat);
+		for (size_t k = 0; k < t->n_gen; k++)
+			pipeline += metrics_is_pipeline_task(t->gen[k].framework, t->gen[k].constraints);
+		t->full = metrics_run_is_full(t->n_gen, all, pipeline);
+		int kf = known_index(known_full, sizeof(known_full) / sizeof(known_full[0]), r->agent,
+				     r->model);
+		int ks = known_index(known_subset, sizeof(known_subset) / sizeof(known_subset[0]),
+				     r->agent, r->model);
+		if (t->full)
+			t->rank = kf >= 0 ? kf : 100;
+		else
+			t->rank = ks >= 0 ? 200 + ks : 300;
+		snprintf(t->display, sizeof(t->display), "%s %s%s", task_agent_display(r->agent),
+			 task_model_display(r->model), t->full ? "" : "*");
+	}
+	qsort(c->sel, c->n_sel, sizeof(*c->sel), cmp_trun);
+	/* two runs of one configuration need their names to be told apart */
+	for (size_t i = 0; i < c->n_sel; i++)
+		for (size_t j = 0; j < c->n_sel; j++)
+			if (i != j && strcmp(c->sel[i].info->agent, c->sel[j].info->agent) == 0 &&
+			    strcmp(c->sel[i].info->model, c->sel[j].info->model) == 0) {
+				size_t l = strlen(c->sel[i].display);
+				snprintf(c->sel[i].display + l, sizeof(c->sel[i].display) - l, " [%s]",
+					 c->sel[i].info->name);
+				break;
+			}
+	return BT_OK;
+}
+
+static bool
+any_subset(const struct tctx *c)
+{
+	for (size_t i = 0; i < c->n_sel; i++)
+		if (!c->sel[i].full)
+			return true;
+	return false;
+}
+
+/* ------------------------------------------------------------ Table 1 */
+
+static struct report_table *
+table1(struct tctx *c, bool raw)
+{
+	static const char *const cols[] = {
+		"Configuration|configuration", "Run|run",
+		">L0 A%|l0_a", ">L0 p@1|l0_pass1", ">L1 A%|l1_a", ">L1 p@1|l1_pass1",
+		">L2 A%|l2_a", ">L2 p@1|l2_pass1", ">L3 A%|l3_a", ">L3 p@1|l3_pass1",
+		">ΔA%|delta_a",
+	};
+	struct report_table *t =
+		report_new(raw ? tables_list[1].title : tables_list[0].title, 11, cols);
+	bool rule_done = false;
+
+	for (size_t i = 0; i < c->n_sel; i++) {
+		struct trun *r = &c->sel[i];
+		struct agg_row *g;
+		size_t ng = metrics_aggregate(r->gen, r->n_gen, AGG_LEVEL, &g), row;
+		double a[4];
+		bool have[4] = {false};
+
+		if (!r->full && !rule_done && i > 0) {
+			report_rule(t);
+			rule_done = true;
+		}
+		row = report_add_row(t);
+		report_set_text(t, row, 0, r->display);
+		report_set_text(t, row, 1, r->info->name);
+		for (size_t j = 0; j < ng; j++) {
+			int lv = g[j].level;
+			if (lv < 0 || lv > 3)
+				continue;
+			a[lv] = (raw ? g[j].raw : g[j].strict) * 100;
+			have[lv] = true;
+			report_set_num(t, row, 2 + 2 * (size_t)lv, a[lv], 1);
+			report_set_num(t, row, 3 + 2 * (size_t)lv,
+				       (raw ? g[j].pass1_tests : g[j].pass1) * 100, 1);
+		}
+		if (have[0] && have[3])
+			report_set_signed(t, row, 10, a[3] - a[0], 1);
+		free(g);
+	}
+	report_note(t, raw ? "A%%: mean over the level's tasks of the mean raw assertion pass rate; "
+			     "pass@1 counts passing tests only (verifiers ignored)."
+			   : "A%%: mean over the level's tasks of the strict assertion pass rate (0 "
+			     "when a verifier fails); pass@1 counts verifier failures as failures.");
+	if (any_subset(c))
+		report_note(t, "* covers a subset of the tasks (less than 90%% of all task names "
+			    "seen, or not the 16 pipeline tasks).");
+	return t;
+}
+
+/* ------------------------------------------------------------ Table 2a */
+
+static struct report_table *
+table2a(struct tctx *c)
+{
+	static const char *const cols[] = {
+		"Constraint|constraint", ">Avg Δ (pp)|mean_pp", ">Std|std_pp", ">SEM|sem_pp",
+		">N|pairs", "Mean ± SEM|mean_sem",
+	};
+	struct report_table *t = report_new(tables_list[2].title, c->machine ? 5 : 6, cols);
+	struct task_row *pooled = xcalloc(c->n_gen_all ? c->n_gen_all : 1, sizeof(*pooled));
+	size_t np = 0;
+
+	for (size_t i = 0; i < c->n_sel; i++)
+		for (size_t k = 0; k < c->sel[i].n_gen; k++)
+			pooled[np++] = c->sel[i].gen[k];
+	for (size_t i = 0; i < TASK_N_CONSTRAINTS; i++) {
+		unsigned bit = task_constraint_order[i];
+		struct pair_stats ps;
+		size_t row = report_add_row(t);
+
+		metrics_marginal_effect(pooled, np, bit, &ps);
+		report_set_text(t, row, 0, task_constraint_display(bit));
+		report_set_int(t, row, 4, ps.n);
+		if (ps.n == 0)
+			continue;
+		report_set_signed(t, row, 1, ps.mean * 100, 1);
+		report_set_num(t, row, 2, ps.std * 100, 1);
+		report_set_num(t, row, 3, ps.sem * 100, 1);
+		if (!c->machine) {
+			char ms[64];
+			snprintf(ms, sizeof(ms), "%+.1f ± %.1f", ps.mean * 100, ps.sem * 100);
+			report_set_text(t, row, 5, ms);
+		}
+	}
+	report_note(t, "Pairs of tasks differing by exactly one constraint, in the same run and "
+		    "framework, pooled over %zu run%s; Δ = strict A%%(with) - strict A%%(without), in "
+		    "percentage points; SEM = std / sqrt(N).", c->n_sel, c->n_sel == 1 ? "" : "s");
+	free(pooled);
+	return t;
+}
+
+/* ------------------------------------------------------------ Table 2b */
+
+static int
+model_rank(const char *model)
+{
+	static const char *const order[] = {"gpt-5-mini", "gpt-5.2", "minimax-m2.5", "qwen3-coder-next"};
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (strcmp(order[i], model) == 0)
+			return (int)i;
+	return 100;
+}
+
+static int
+agent_rank(const char *agent)
+{
+	return strcmp(agent, "mini_swe_sdk") == 0 ? 0 : strcmp(agent, "openhands_sdk") == 0 ? 1 : 2;
+}
+
+static int
+cmp_model(const void *pa, const void *pb)
+{
+	const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+	int ra = model_rank(a), rb = model_rank(b);
+	return ra != rb ? ra - rb : strcmp(a, b);
+}
+
+static int
+cmp_agent(const void *pa, const void *pb)
+{
+	const char *a = *(const char *const *)pa, *b = *(const char *const *)pb;
+	int ra = agent_rank(a), rb = agent_rank(b);
+	return ra != rb ? ra - rb : strcmp(a, b);
+}
+
+static struct report_table *
+table2b(struct tctx *c)
+{
+	struct strv models = {0}, agents = {0};
+	struct report_table *t;
+	const char **specs;
+
+	for (size_t i = 0; i < c->n_sel; i++) {
+		if (c->sel[i].n_feat == 0)
+			continue;
+		if (!strv_contains(&models, c->sel[i].info->model))
+			strv_push(&models, c->sel[i].info->model);
+		if (!strv_contains(&agents, c->sel[i].info->agent))
+			strv_push(&agents, c->sel[i].info->agent);
+	}
+	qsort(models.v, models.n, sizeof(char *), cmp_model);
+	qsort(agents.v, agents.n, sizeof(char *), cmp_agent);
+	specs = xcalloc(agents.n + 1, sizeof(char *));
+	specs[0] = "Model|model";
+	for (size_t a = 0; a < agents.n; a++)
+		specs[a + 1] = xasprintf(">%s|%s", task_agent_display(agents.v[a]), agents.v[a]);
+	t = report_new(tables_list[3].title, agents.n + 1, specs);
+	for (size_t a = 0; a < agents.n; a++)
+		free((char *)specs[a + 1]);
+	free(specs);
+	for (size_t m = 0; m < models.n; m++) {
+		size_t row = report_add_row(t);
+		report_set_text(t, row, 0, task_model_display(models.v[m]));
+		for (size_t a = 0; a < agents.n; a++) {
+			/* several runs of one configuration: the first in run order */
+			for (size_t i = 0; i < c->n_sel; i++) {
+				struct trun *r = &c->sel[i];
+				struct agg_row *g;
+				if (r->n_feat == 0 || strcmp(r->info->model, models.v[m]) != 0 ||
+				    strcmp(r->info->agent, agents.v[a]) != 0)
+					continue;
+				if (metrics_aggregate(r->feat, r->n_feat, AGG_GLOBAL, &g))
+					report_set_num(t, row, a + 1, g[0].pass1_tests * 100, 1);
+				free(g);
+				break;
+			}
+		}
+	}
+	report_note(t, "Mean over the feature tasks of pass@1 (tests only; feature tasks have no "
+		    "verifiers).");
+	if (models.n == 0)
+		report_note(t, "No feature-task attempts in the selected runs.");
+	strv_free(&models);
+	strv_free(&agents);
+	return t;
+}
+
+/* ------------------------------------------------------------ Table 8 */
+
+/* Column order: grouped by model as the paper does, Mini-SWE before OpenHands. */
+static int
+cmp_leader(const void *pa, const void *pb)
+{
+	const struct trun *a = *(const struct trun *const *)pa, *b = *(const struct trun *const *)pb;
+	static const char *const order[] = {"gpt-5-mini", "qwen3-coder-next", "qwen3-235b",
+					    "minimax-m2.5", "gpt-5.4"};
+	int ra = 100, rb = 100, c;
+	for (int i = 0; i < 5; i++) {
+		if (strcmp(order[i], a->info->model) == 0)
+			ra = i;
+		if (strcmp(order[i], b->info->model) == 0)
+			rb = i;
+	}
+	if (ra != rb)
+		return ra - rb;
+	if ((c = strcmp(a->info->model, b->info->model)))
+		return c;
+	if (agent_rank(a->info->agent) != agent_rank(b->info->agent))
+		return agent_rank(a->info->agent) - agent_rank(b->info->agent);
+	return strcmp(a->info->name, b->info->name);
+}
+
+struct leader_row {
+	const char *framework;
+	double a[64], p[64];
+	bool have[64];
+	double avg;
+	int n;
+};
+
+static int
+cmp_leader_row(const void *pa, const void *pb)
+{
+	const struct leader_row *a = pa, *b = pb;
+	if (a->n != b->n && (a->n == 0 || b->n == 0))
+		return a->n == 0 ? 1 : -1;
+	if (a->avg != b->avg)
+		return a->avg > b->avg ? -1 : 1;
+	return strcmp(a->framework, b->framework);
+}
+
+static struct report_table *
+table8(struct tctx *c, bool all)
+{
+	struct trun *cols_runs[64];
+	size_t nc = 0;
+	struct leader_row rows[TASK_N_FRAMEWORKS];
+	struct report_table *t;
+	const char **specs;
+	size_t ncols;
+
+	for (size_t i = 0; i < c->n_sel && nc < 64; i++)
+		if (all || c->sel[i].full)
+			cols_runs[nc++] = &c->sel[i];
+	qsort(cols_runs, nc, sizeof(cols_runs[0]), cmp_leader);
+	memset(rows, 0, sizeof(rows));
+	for (size_t f = 0; f < TASK_N_FRAMEWORKS; f++) {
+		struct leader_row *lr = &rows[f];
+		double sum = 0;
+		lr->framework = task_frameworks[f];
+		for (size_t r = 0; r < nc; r++) {
+			struct agg_row *g;
+			size_t ng = metrics_aggregate(cols_runs[r]->gen, cols_runs[r]->n_gen,
+						      AGG_FRAMEWORK, &g);
+			for (size_t j = 0; j < ng; j++)
+				if (strcmp(g[j].group, lr->framework) == 0) {
+					lr->a[r] = g[j].strict * 100;
+					lr->p[r] = g[j].pass1 * 100;
+					lr->have[r] = true;
+					sum += lr->a[r];
+					lr->n++;
+				}
+			free(g);
+		}
+		lr->avg = lr->n ? sum / lr->n : 0;
+	}
+	qsort(rows, TASK_N_FRAMEWORKS, sizeof(rows[0]), cmp_leader_row);
+
+	ncols = 2 + (c->machine ? 2 * nc : nc);
+	specs = xcalloc(ncols, sizeof(char *));
+	specs[0] = xstrdup("Framework|framework");
+	for (size_t r = 0; r < nc; r++) {
+		const char *agent = cols_runs[r]->info->agent;
+		char ab[32];
+		snprintf(ab, sizeof(ab), "%s", strcmp(agent, "mini_swe_sdk") == 0 ? "M"
+					       : strcmp(agent, "openhands_sdk") == 0 ? "O" : agent);
+		if (c->machine) {
+			specs[1 + 2 * r] = xasprintf(">%s A%%|%s a_pct", cols_runs[r]->info->name,
+						     cols_runs[r]->info->name);
+			specs[2 + 2 * r] = xasprintf(">%s pass@1|%s pass_at_1",
+						     cols_runs[r]->info->name, cols_runs[r]->info->name);
+		} else {
+			specs[1 + r] = xasprintf(">%s (%s)%s|%s", task_model_display(cols_runs[r]->info->model),
+						 ab, cols_runs[r]->full ? "" : "*", cols_runs[r]->info->name);
+		}
+	}
+	specs[ncols - 1] = xstrdup(">Avg|avg_a_pct");
+	t = report_new(tables_list[all ? 5 : 4].title, ncols, specs);
+	for (size_t i = 0; i < ncols; i++)
+		free((char *)specs[i]);
+	free(specs);
+	for (size_t f = 0; f < TASK_N_FRAMEWORKS; f++) {
+		struct leader_row *lr = &rows[f];
+		size_t row = report_add_row(t);
+		report_set_text(t, row, 0, task_framework_display(lr->framework));
+		for (size_t r = 0; r < nc; r++) {
+			if (!lr->have[r])
+				continue;
+			if (c->machine) {
+				report_set_num(t, row, 1 + 2 * r, lr->a[r], 1);
+				report_set_num(t, row, 2 + 2 * r, lr->p[r], 0);
+			} else {
+				char cell[32];
+				snprintf(cell, sizeof(cell), "%.1f/%.0f", lr->a[r], lr->p[r]);
+				report_set_text(t, row, 1 + r, cell);
+			}
+		}
+		if (lr->n)
+			report_set_num(t, row, ncols - 1, lr->avg, 1);
+	}
+	report_note(t, "Cells: strict A%% / pass@1 over all of the framework's tasks (every level); "
+		    "Avg: mean of the A%% cells of the %s configurations shown; rows sorted by Avg.",
+		    all ? "" : "full");
+	if (nc == 0)
+		report_note(t, "No %sconfiguration selected.", all ? "" : "full ");
+	return t;
+}
+
+/* ------------------------------------------------------------ Table 4 */
+
+static const char *const coarse_order[][2] = {
+	{"logic_error", "Logic error"},
+	{"server_startup_failure", "Server startup failure"},
+	{"incomplete_implementation", "Incomplete implementation"},
+	{"schema_format_error", "Schema / format error"},
+	{"stuck_in_loop", "Stuck in loop"},
+	{"constraint_violation", "Constraint violation"},
+	{"premature_termination", "Premature termination"},
+	{"other", "Other"},
+};
+static const char *const logic_order[][2] = {
+	{"incorrect_query_logic", "Incorrect query logic"},
+	{"database_runtime_error", "DB / ORM runtime error"},
+	{"auth_misconfiguration", "Auth misconfiguration"},
+	{"framework_idiosyncrasy", "Framework idiosyncrasy"},
+	{"business_logic_defect", "Business logic defect"},
+	{"state_propagation_failure", "State propagation failure"},
+};
+
+struct judge_col {
+	char agent[64], model[64];
+	long coarse[8], coarse_total, logic[6], logic_total;
+};
+
+static int
+table4_rank(const struct judge_col *j)
+{
+	static const char *const order[] = {"qwen3-coder-next", "gpt-5-mini", "minimax-m2.5", "gpt-5.4"};
+	for (int i = 0; i < 4; i++)
+		if (strcmp(order[i], j->model) == 0)
+			return i;
+	return 100;
+}
+
+static int
+cmp_judge_col(const void *pa, const void *pb)
+{
+	const struct judge_col *a = pa, *b = pb;
+	int ra = table4_rank(a), rb = table4_rank(b), c;
+	if (ra != rb)
+		return ra - rb;
+	if ((c = strcmp(a->model, b->model)))
+		return c;
+	return strcmp(a->agent, b->agent);
+}
+
+static bool
+judge_selected(const struct tctx *c, const char *agent, const char *model, bool all)
+{
+	if (all)
+		return true;
+	for (size_t i = 0; i < c->n_sel; i++)
+		if (strcmp(c->sel[i].info->agent, agent) == 0 && strcmp(c->sel[i].info->model, model) == 0)
+			return true;
+	return false;
+}
+
+static void
+pct_cell(struct report_table *t, size_t row, size_t col, long n, long total)
+{
+	if (n > 0 && total > 0)
+		report_set_num(t, row, col, 100.0 * (double)n / (double)total, 1);
+	else
+		report_set_text(t, row, col, "–");
+}
+
+static int
+table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
+       struct report_table **logic_out, struct bt_error *err)
+{
+	struct judgement_count *jc;
+	struct judge_col *cols = NULL;
+	size_t njc, nc = 0, cap = 0;
+	int rc;
+
+	if ((rc = store_judgement_counts(c->st, &jc, &njc, err)))
+		return rc;
+	for (size_t i = 0; i < njc; i++) {
+		struct judge_col *col = NULL;
+		if (!judge_selected(c, jc[i].agent, jc[i].model, all_runs))
+			continue;
+		for (size_t k = 0; k < nc; k++)
+			if (strcmp(cols[k].agent, jc[i].agent) == 0 && strcmp(cols[k].model, jc[i].model) == 0)
+				col = &cols[k];
+		if (!col) {
+			BT_GROW(cols, cap, nc + 1);
+			col = &cols[nc++];
+			memset(col, 0, sizeof(*col));
+			snprintf(col->agent, sizeof(col->agent), "%s", jc[i].agent);
+			snprintf(col->model, sizeof(col->model), "%s", jc[i].model);
+		}
+		if (jc[i].logic) {
+			for (int k = 0; k < 6; k++)
+				if (strcmp(logic_order[k][0], jc[i].label) == 0)
+					col->logic[k] += jc[i].n;
+			col->logic_total += jc[i].n;
+		} else {
+			for (int k = 0; k < 8; k++)
+				if (strcmp(coarse_order[k][0], jc[i].label) == 0)
+					col->coarse[k] += jc[i].n;
+			col->coarse_total += jc[i].n;
+		}
+	}
+	free(jc);
+	if (nc)
+		qsort(cols, nc, sizeof(*cols), cmp_judge_col);
+
+	/* column headers: the model, with the agent when it is not Mini-SWE or models repeat */
+	const char **specs = xcalloc(nc + 2, sizeof(char *));
+	specs[0] = xstrdup("Category|category");
+	for (size_t k = 0; k < nc; k++) {
+		bool repeat = false;
+		for (size_t m = 0; m < nc; m++)
+			repeat |= m != k && strcmp(cols[m].model, cols[k].model) == 0;
+		if (repeat || strcmp(cols[k].agent, "mini_swe_sdk") != 0)
+			specs[k + 1] = xasprintf(">%s %s|%s/%s", task_agent_display(cols[k].agent),
+						 task_model_display(cols[k].model), cols[k].agent,
+						 cols[k].model);
+		else
+			specs[k + 1] = xasprintf(">%s|%s", task_model_display(cols[k].model),
+						 cols[k].model);
+	}
+	specs[nc + 1] = xstrdup(">Avg|avg");
+	struct report_table *tc = report_new("Table 4 (coarse): % of failed runs", nc + 2, specs);
+	specs[0] = (free((char *)specs[0]), xstrdup("Logic subcategory|subcategory"));
+	struct report_table *tl = report_new("Table 4 (logic errors): % of logic errors", nc + 2, specs);
+	for (size_t k = 0; k < nc + 2; k++)
+		free((char *)specs[k]);
+	free(specs);
+
+	for (int k = 0; k < 8; k++) {
+		bool any = false;
+		double sum = 0;
+		for (size_t m = 0; m < nc; m++)
+			any |= cols[m].coarse[k] > 0;
+		if (!any && strcmp(coarse_order[k][0], "other") == 0)
+			continue; /* the paper's table has no "Other" row */
+		size_t row = report_add_row(tc);
+		report_set_text(tc, row, 0, coarse_order[k][1]);
+		for (size_t m = 0; m < nc; m++) {
+			pct_cell(tc, row, m + 1, cols[m].coarse[k], cols[m].coarse_total);
+			if (cols[m].coarse_total)
+				sum += 100.0 * (double)cols[m].coarse[k] / (double)cols[m].coarse_total;
+		}
+		if (nc)
+			report_set_num(tc, row, nc + 1, sum / (double)nc, 1);
+	}
+	report_rule(tc);
+	size_t row = report_add_row(tc);
+	report_set_text(tc, row, 0, "Total failed runs");
+	for (size_t m = 0; m < nc; m++)
+		report_set_int(tc, row, m + 1, cols[m].coarse_total);
+
+	for (int k = 0; k < 6; k++) {
+		double sum = 0;
+		row = report_add_row(tl);
+		report_set_text(tl, row, 0, logic_order[k][1]);
+		for (size_t m = 0; m < nc; m++) {
+			pct_cell(tl, row, m + 1, cols[m].logic[k], cols[m].logic_total);
+			if (cols[m].logic_total)
+				sum += 100.0 * (double)cols[m].logic[k] / (double)cols[m].logic_total;
+		}
+		if (nc)
+			report_set_num(tl, row, nc + 1, sum / (double)nc, 1);
+	}
+	report_rule(tl);
+	row = report_add_row(tl);
+	report_set_text(tl, row, 0, "Total logic errors");
+	for (size_t m = 0; m < nc; m++)
+		report_set_int(tl, row, m + 1, cols[m].logic_total);
+	row = report_add_row(tl);
+	report_set_text(tl, row, 0, "Data-layer share");
+	double share_sum = 0;
+	for (size_t m = 0; m < nc; m++) {
+		long dl = cols[m].logic[0] + cols[m].logic[1];
+		double share = cols[m].logic_total ? 100.0 * (double)dl / (double)cols[m].logic_total : 0;
+		share_sum += share;
+		if (c->machine) {
+			report_set_num(tl, row, m + 1, share, 1);
+		} else {
+			char cell[64];
+			snprintf(cell, sizeof(cell), "%.1f (%ld/%ld)", share, dl, cols[m].logic_total);
+			report_set_text(tl, row, m + 1, cell);
+		}
+	}
+	if (nc)
+		report_set_num(tl, row, nc + 1, share_sum / (double)nc, 1);
+	report_note(tc, "Judge categories of failed runs (succeeded = 0); Avg is the unweighted mean "
+		    "of the per-model percentages, 0 for a missing category.");
+	report_note(tl, "Data-layer share = (incorrect query logic + DB / ORM runtime error) / logic "
+		    "errors.");
+	if (nc == 0)
+		report_note(tc, "No failure judgements in the store: import failure_analysis_*.csv and "
+			    "logic_subcategories*.csv.");
+	free(cols);
+	*coarse_out = tc;
+	*logic_out = tl;
+	return BT_OK;
+}
+
+/* ------------------------------------------------------------ verifier impact */
+
+static int
+verifier_impact(struct tctx *c, struct report_table **levels_out, struct report_table **matrix_out,
+		struct bt_error *err)
+{
+	static const char *const cols[] = {
+		"Configuration|configuration", "Run|run", "Level|level", ">Strict A%|strict_pct",
+		">Raw A%|raw_pct", ">Δ|delta_pp",
+	};
+	static const char *const mcols[] = {
+		"Configuration|configuration", "Run|run", ">Attempts|attempts", ">Constrained|constrained",
+		">Tests pass, verifiers pass|tp_vp", ">Tests pass, verifiers fail|tp_vf",
+		">Tests fail, verifiers pass|tf_vp", ">Tests fail, verifiers fail|tf_vf",
+		">Violating %|violating_pct", ">False reject %|false_reject_pct",
+	};
+	struct report_table *t = report_new(tables_list[7].title, 6, cols);
+	struct report_table *m = report_new("Verifier confusion matrix (constrained attempts)", 10, mcols);
+	double best = -1, decay_strict = 0, decay_raw = 0;
+	const char *best_run = NULL;
+	int best_level = 0, n_decay = 0;
+	long all_constrained = 0, all_violating = 0;
+
+	for (size_t i = 0; i < c->n_sel; i++) {
+		struct trun *r = &c->sel[i];
+		struct agg_row *g;
+		struct verifier_counts vc;
+		size_t ng = metrics_aggregate(r->gen, r->n_gen, AGG_LEVEL, &g);
+		double s0 = 0, s3 = 0, r0 = 0, r3 = 0;
+		bool h0 = false, h3 = false;
+
+		if (i)
+			report_rule(t);
+		for (size_t j = 0; j < ng; j++) {
+			size_t row = report_add_row(t);
+			char lv[16];
+			double d = (g[j].raw - g[j].strict) * 100;
+			snprintf(lv, sizeof(lv), "L%d", g[j].level);
+			report_set_text(t, row, 0, r->display);
+			report_set_text(t, row, 1, r->info->name);
+			report_set_text(t, row, 2, lv);
+			report_set_num(t, row, 3, g[j].strict * 100, 1);
+			report_set_num(t, row, 4, g[j].raw * 100, 1);
+			report_set_num(t, row, 5, d, 1);
+			if (d > best) {
+				best = d;
+				best_run = r->display;
+				best_level = g[j].level;
+			}
+			if (g[j].level == 0) {
+				s0 = g[j].strict, r0 = g[j].raw;
+				h0 = true;
+			}
+			if (g[j].level == 3) {
+				s3 = g[j].strict, r3 = g[j].raw;
+				h3 = true;
+			}
+		}
+		free(g);
+		if (h0 && h3) {
+			decay_strict += (s0 - s3) * 100;
+			decay_raw += (r0 - r3) * 100;
+			n_decay++;
+		}
+		if (store_verifier_counts(c->st, r->info->id, &vc, err)) {
+			report_table_free(t);
+			report_table_free(m);
+			return err->code;
+		}
+		size_t row = report_add_row(m);
+		long viol = vc.tp_vf + vc.tf_vf, tp = vc.tp_vp + vc.tp_vf;
+		report_set_text(m, row, 0, r->display);
+		report_set_text(m, row, 1, r->info->name);
+		report_set_int(m, row, 2, vc.attempts);
+		report_set_int(m, row, 3, vc.constrained);
+		report_set_int(m, row, 4, vc.tp_vp);
+		report_set_int(m, row, 5, vc.tp_vf);
+		report_set_int(m, row, 6, vc.tf_vp);
+		report_set_int(m, row, 7, vc.tf_vf);
+		if (vc.constrained)
+			report_set_num(m, row, 8, 100.0 * (double)viol / (double)vc.constrained, 1);
+		if (tp)
+			report_set_num(m, row, 9, 100.0 * (double)vc.tp_vf / (double)tp, 1);
+		all_constrained += vc.constrained;
+		all_violating += viol;
+	}
+	if (best_run)
+		report_note(t, "Largest Δ (raw - strict): %.1f pp, %s at L%d.", best, best_run, best_level);
+	if (n_decay)
+		report_note(t, "Average L0->L3 decay over %d configuration%s: %.1f pp with verifier "
+			    "enforcement, %.1f pp without.", n_decay, n_decay == 1 ? "" : "s",
+			    decay_strict / n_decay, decay_raw / n_decay);
+	if (all_constrained)
+		report_note(m, "Constrained attempts violating at least one verifier: %.1f%% (%ld of %ld). "
+			    "False reject %% = tests pass and a verifier fails, over constrained "
+			    "attempts whose tests pass.",
+			    100.0 * (double)all_violating / (double)all_constrained, all_violating,
+			    all_constrained);
+	*levels_out = t;
+	*matrix_out = m;
+	return BT_OK;
+}
+
+size_t
+tables_build(const char *name, struct store *st, const int64_t *runs, size_t n, bool machine,
+	     struct report_table ***out, struct bt_error *err)
+{
+	struct tctx c;
+	struct report_table **v = xcalloc(2, sizeof(*v));
+	size_t k = 0;
+
+	*out = NULL;
+	if (tctx_load(&c, st, runs, n, err)) {
+		free(v);
+		return 0;
+	}
+	c.machine = machine;
+	if (strcmp(name, "1") == 0)
+		v[k++] = table1(&c, false);
+	else if (strcmp(name, "1-raw") == 0)
+		v[k++] = table1(&c, true);
+	else if (strcmp(name, "2a") == 0)
+		v[k++] = table2a(&c);
+	else if (strcmp(name, "2b") == 0)
+		v[k++] = table2b(&c);
+	else if (strcmp(name, "8") == 0 || strcmp(name, "8-all") == 0)
+		v[k++] = table8(&c, strcmp(name, "8-all") == 0);
+	else if (strcmp(name, "4") == 0) {
+		if (!table4(&c, n == 0, &v[0], &v[1], err))
+			k = 2;
+	} else if (strcmp(name, "verifier-impact") == 0) {
+		if (!verifier_impact(&c, &v[0], &v[1], err))
+			k = 2;
+	} else {
+		bt_errorf(err, BT_EUSAGE, "unknown table '%s' (1, 1-raw, 2a, 2b, 8, 8-all, 4, "
+			  "verifier-impact)", name);
+	}
+	tctx_free(&c);
+	if (k == 0) {
+		free(v);
+		return 0;
+	}
+	*out = v;
+	return k;
+}

@@ -1,0 +1,354 @@
+/* view_attempt.c: everything about one attempt: counts, verifier verdicts,
+ * the judge's category, failed assertions by request with cascades, and
+ * entries that open its artifacts.  open() takes a struct attempt_target *. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/model.h"
+#include "benchtop/sanitize.h"
+#include "benchtop/tui.h"
+
+/* What the text view opens on. */
+struct attempt_view {
+	int64_t run_id, task_id;
+	struct attempt_brief *briefs;
+	size_t n_briefs, cur;
+	struct attempt a;
+	bool loaded;
+	struct attempt_doc doc;
+	/* the document wrapped to the window: one entry per screen row */
+	struct row_ref {
+		size_t line;
+		size_t start, len;
+		bool first;
+	} *rows;
+	size_t n_rows, cap_rows;
+	int wrap_width;
+	struct listnav nav;
+};
+
+static int
+load_current(struct app *app, struct attempt_view *av, struct bt_error *err)
+{
+	int rc;
+
+	if (av->loaded) {
+		attempt_free(&av->a);
+		attempt_doc_free(&av->doc);
+		av->loaded = false;
+	}
+	if ((rc = store_load_attempt(app->st, av->briefs[av->cur].id, &av->a, err)))
+		return rc;
+	av->loaded = true;
+	attempt_doc_build(&av->a, &av->doc);
+	av->wrap_width = -1;
+	listnav_first(&av->nav);
+	/* start on the first artifact entry when nothing else is selectable */
+	return BT_OK;
+}
+
+static int
+load_briefs(struct app *app, struct attempt_view *av, struct bt_error *err)
+{
+	free(av->briefs);
+	av->briefs = NULL;
+	if (store_attempt_briefs(app->st, av->run_id, av->task_id, &av->briefs, &av->n_briefs, err))
+		return err->code;
+	if (av->n_briefs == 0)
+		return bt_errorf(err, BT_EINPUT, "this task has no attempts in the run");
+	if (av->cur >= av->n_briefs)
+		av->cur = av->n_briefs - 1;
+	return BT_OK;
+}
+
+static int
+attempt_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
+{
+	const struct attempt_target *t = arg;
+	struct attempt_view *av = v->priv;
+	int rc;
+
+	av->run_id = t->run_id;
+	av->task_id = t->task_id;
+	av->cur = t->prefer > 0 ? (size_t)t->prefer : 0;
+	if ((rc = load_briefs(app, av, err)))
+		return rc;
+	return load_current(app, av, err);
+}
+
+static void
+attempt_close(struct view *v)
+{
+	struct attempt_view *av = v->priv;
+
+	if (av->loaded) {
+		attempt_free(&av->a);
+		attempt_doc_free(&av->doc);
+	}
+	free(av->briefs);
+	free(av->rows);
+}
+
+static void
+wrap(struct app *app, struct attempt_view *av, int w)
+{
+	struct san_opts so = {.utf8 = !app->ascii};
+
+	if (av->wrap_width == w)
+		return;
+	av->wrap_width = w;
+	av->n_rows = 0;
+	for (size_t i = 0; i < av->doc.n; i++) {
+		const struct doc_line *l = &av->doc.v[i];
+		size_t len = strlen(l->text), pos = 0;
+		long avail = w - l->indent - 1;
+		bool first = true;
+		/* prose wraps; everything else is one row, cut at the edge */
+		bool wraps = l->role == DOC_TEXT || l->role == DOC_WARN || l->role == DOC_BAD ||
+			     l->role == DOC_GOOD;
+		do {
+			size_t n = wraps && avail > 8 ? sanitize_fit(l->text + pos, len - pos, &so, avail,
+								     true)
+						     : len - pos;
+			if (n == 0)
+				n = len - pos;
+			BT_GROW(av->rows, av->cap_rows, av->n_rows + 1);
+			av->rows[av->n_rows++] = (struct row_ref){i, pos, n, first};
+			pos += n;
+			first = false;
+			while (pos < len && l->text[pos] == ' ')
+				pos++;
+		} while (pos < len);
+	}
+	av->nav.n = av->n_rows;
+	listnav_clamp(&av->nav);
+}
+
+static enum color_elem
+role_color(enum doc_role r)
+{
+	switch (r) {
+	case DOC_HEADING: return COL_HEADER;
+	case DOC_GOOD: return COL_GOOD;
+	case DOC_BAD:
+	case DOC_REQUEST_FAIL: return COL_BAD;
+	case DOC_WARN:
+	case DOC_CASCADE: return COL_WARN;
+	case DOC_DIM: return COL_DIM;
+	case DOC_ARTIFACT: return COL_MARK;
+	default: return COL_TEXT;
+	}
+}
+
+static void
+draw_tabs(struct app *app, struct attempt_view *av, int y, int w)
+{
+	int x = 1;
+
+	ui_attr(app, COL_TEXT);
+	ui_blank(app, y, 0, w);
+	for (size_t i = 0; i < av->n_briefs && x < w; i++) {
+		const struct attempt_brief *b = &av->briefs[i];
+		char label[32];
+		ui_attr(app, i == av->cur ? COL_CURSOR : COL_TEXT);
+		snprintf(label, sizeof(label), "run_%d ", b->number);
+		x += ui_str(app, y, x, w - x, label);
+		x += ui_strip(app, y, x, &b->outcome, 1);
+		ui_attr(app, COL_TEXT);
+		x += ui_str(app, y, x, w - x, "  ");
+	}
+	ui_attr(app, COL_DIM);
+	if (x + 24 < w)
+		ui_str(app, y, x, w - x, "[ ] other attempts");
+}
+
+static void
+attempt_draw(struct app *app, struct view *v, int y0, int h, int w)
+{
+	struct attempt_view *av = v->priv;
+
+	if (h < 2)
+		return;
+	draw_tabs(app, av, y0, w);
+	wrap(app, av, w);
+	listnav_set(&av->nav, av->n_rows, (size_t)(h - 1));
+	for (int r = 0; r < h - 1; r++) {
+		size_t row = av->nav.top + (size_t)r;
+		const struct row_ref *rr;
+		const struct doc_line *l;
+		int y = y0 + 1 + r;
+
+		if (row >= av->n_rows)
+			break;
+		rr = &av->rows[row];
+		l = &av->doc.v[rr->line];
+		ui_attr(app, row == av->nav.cur ? COL_CURSOR : role_color(l->role));
+		if (row == av->nav.cur)
+			ui_blank(app, y, 0, w);
+		ui_text(app, y, l->indent, w - l->indent, l->text + rr->start, rr->len, 0);
+	}
+}
+
+static void
+open_artifact(struct app *app, struct attempt_view *av, enum artifact_kind k)
+{
+	struct text_target t = {.attempt_id = av->a.id, .kind = k};
+
+	if (!av->a.artifacts[k].present) {
+		app_message(app, true, "this attempt has no %s", artifact_kind_name(k));
+		return;
+	}
+	snprintf(t.title, sizeof(t.title), "%s run_%d %s", av->a.task.name, av->a.number,
+		 artifact_kind_name(k));
+	app_push(app, &view_text_ops, &t);
+}
+
+static void
+switch_attempt(struct app *app, struct attempt_view *av, int delta)
+{
+	struct bt_error err = {0};
+	size_t old = av->cur;
+
+	if ((delta < 0 && av->cur == 0) || (delta > 0 && av->cur + 1 >= av->n_briefs))
+		return;
+	av->cur = (size_t)((long)av->cur + delta);
+	if (load_current(app, av, &err)) {
+		app_message(app, true, "%s", err.msg);
+		av->cur = old;
+		load_current(app, av, &err);
+	}
+}
+
+static enum action
+attempt_handle(struct app *app, struct view *v, enum action a)
+{
+	struct attempt_view *av = v->priv;
+
+	if (view_list_move(&av->nav, a))
+		return ACT_NONE;
+	switch (a) {
+	case ACT_PREV_ATTEMPT:
+	case ACT_LEFT:
+		switch_attempt(app, av, -1);
+		return ACT_NONE;
+	case ACT_NEXT_ATTEMPT:
+	case ACT_RIGHT:
+		switch_attempt(app, av, 1);
+		return ACT_NONE;
+	case ACT_ENTER:
+		if (av->n_rows) {
+			const struct doc_line *l = &av->doc.v[av->rows[av->nav.cur].line];
+			if (l->artifact >= 0)
+				open_artifact(app, av, (enum artifact_kind)l->artifact);
+			else
+				app_message(app, false, "Enter opens the artifact entries at the end; "
+					    "d patch, L log, I setup log, J trajectory");
+		}
+		return ACT_NONE;
+	case ACT_OPEN_PATCH: open_artifact(app, av, ARTIFACT_PATCH); return ACT_NONE;
+	case ACT_OPEN_LOG: open_artifact(app, av, ARTIFACT_SERVER_LOG); return ACT_NONE;
+	case ACT_OPEN_SETUP_LOG: open_artifact(app, av, ARTIFACT_SETUP_LOG); return ACT_NONE;
+	case ACT_OPEN_TRAJECTORY: open_artifact(app, av, ARTIFACT_TRAJECTORY); return ACT_NONE;
+	default:
+		return a;
+	}
+}
+
+static void
+attempt_title(struct app *app, struct view *v, struct buf *out)
+{
+	struct attempt_view *av = v->priv;
+	(void)app;
+	buf_printf(out, "%s %s run_%d", av->a.task.name, ui_glyph_str(app, G_SEP), av->a.number);
+}
+
+static void
+attempt_status(struct app *app, struct view *v, struct buf *out)
+{
+	struct attempt_view *av = v->priv;
+	(void)app;
+	buf_printf(out, "attempt %zu of %zu  A%% %.1f  strict %.1f  %s", av->cur + 1, av->n_briefs,
+		   av->a.raw * 100, av->a.strict * 100, av->a.succeeded ? "succeeded" : "failed");
+}
+
+static bool
+attempt_search(struct app *app, struct view *v, const char *needle, int dir)
+{
+	struct attempt_view *av = v->priv;
+	size_t n = av->n_rows;
+	(void)app;
+
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = (av->nav.cur + (dir > 0 ? k : n * 2 - k)) % n;
+		const struct row_ref *rr = &av->rows[i];
+		const char *text = av->doc.v[rr->line].text + rr->start;
+		if (memmem(text, rr->len, needle, strlen(needle))) {
+			listnav_goto(&av->nav, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+attempt_click(struct app *app, struct view *v, int y, int x, bool dbl)
+{
+	struct attempt_view *av = v->priv;
+	size_t row = av->nav.top + (size_t)(y - v->y0 - 1);
+	(void)x;
+
+	if (y == v->y0) {
+		/* a click on the tabs line: pick the attempt by position */
+		int pos = 1;
+		for (size_t i = 0; i < av->n_briefs; i++) {
+			int width = 10;
+			if (x >= pos && x < pos + width) {
+				switch_attempt(app, av, (int)i - (int)av->cur);
+				return;
+			}
+			pos += width;
+		}
+		return;
+	}
+	if (row >= av->n_rows)
+		return;
+	listnav_goto(&av->nav, row);
+	if (dbl)
+		attempt_handle(app, v, ACT_ENTER);
+}
+
+static int
+attempt_reload(struct app *app, struct view *v, struct bt_error *err)
+{
+	struct attempt_view *av = v->priv;
+	int number = av->loaded ? av->a.number : 0;
+	size_t keep = av->nav.cur;
+	int rc;
+
+	if ((rc = load_briefs(app, av, err)))
+		return rc;
+	for (size_t i = 0; i < av->n_briefs; i++)
+		if (av->briefs[i].number == number)
+			av->cur = i;
+	if ((rc = load_current(app, av, err)))
+		return rc;
+	av->nav.cur = keep;
+	return BT_OK;
+}
+
+const struct view_ops view_attempt_ops = {
+	.name = "attempt",
+	.priv_size = sizeof(struct attempt_view),
+	.open = attempt_open,
+	.close = attempt_close,
+	.draw = attempt_draw,
+	.handle = attempt_handle,
+	.title = attempt_title,
+	.status = attempt_status,
+	.search = attempt_search,
+	.click = attempt_click,
+	.reload = attempt_reload,
+};

@@ -1,0 +1,163 @@
+/* view_help.c: the keys of a view, read from the live keymap (so rebinding a
+ * key in the config shows here), and the command line's commands.
+ * open() takes the name of the view the help is about. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/tui.h"
+
+struct help_line {
+	char *text;
+	enum color_elem color;
+};
+
+struct help_view {
+	char view[16];
+	struct help_line *lines;
+	size_t n, cap;
+	struct listnav nav;
+};
+
+static void __attribute__((format(printf, 3, 4)))
+add(struct help_view *hv, enum color_elem color, const char *fmt, ...)
+{
+	struct buf b;
+	va_list ap;
+
+	buf_init(&b);
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	BT_GROW(hv->lines, hv->cap, hv->n + 1);
+	hv->lines[hv->n].text = buf_steal(&b);
+	hv->lines[hv->n].color = color;
+	hv->n++;
+}
+
+static const char *const commands[][2] = {
+	{":filter EXPR", "tasks: framework=flask level=2 constraint=sqlite outcome=failed ..."},
+	{":sort COLUMN", "tasks: task, framework, level, A%, raw A%, pass@1, category"},
+	{":metric M", "plot: strict, raw or pass1"},
+	{":search TEXT", "search forward for TEXT"},
+	{":bind [VIEW] KEY ACTION", "bind a key for this session (as in the config file)"},
+	{":color ELEMENT FG [BG [ATTR]]", "set a colour for this session"},
+	{":ascii on|off", "ASCII lines and markers"},
+	{":reload", "reload from the store"},
+	{":ACTION-NAME", "run any action by its name (e.g. :cycle-metric)"},
+	{":quit", "quit"},
+};
+
+static int
+help_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
+{
+	struct help_view *hv = v->priv;
+	struct buf keys;
+	(void)err;
+
+	snprintf(hv->view, sizeof(hv->view), "%s", (const char *)arg);
+	buf_init(&keys);
+	add(hv, COL_HEADER, "Keys in the %s view", hv->view);
+	for (int a = 1; a < ACT_COUNT; a++) {
+		if (!action_in_view((enum action)a, hv->view) || !action_table[a].scope[0])
+			continue;
+		keymap_keys_for(&app->km, hv->view, (enum action)a, &keys);
+		add(hv, COL_TEXT, "  %-16s %s  (%s)", keys.len ? keys.data : "-", action_table[a].help,
+		    action_table[a].name);
+	}
+	add(hv, COL_TEXT, "%s", "");
+	add(hv, COL_HEADER, "Keys everywhere");
+	for (int a = 1; a < ACT_COUNT; a++) {
+		if (action_table[a].scope[0])
+			continue;
+		keymap_keys_for(&app->km, hv->view, (enum action)a, &keys);
+		add(hv, COL_TEXT, "  %-16s %s  (%s)", keys.len ? keys.data : "-", action_table[a].help,
+		    action_table[a].name);
+	}
+	add(hv, COL_TEXT, "%s", "");
+	add(hv, COL_HEADER, "Commands (type : first)");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		add(hv, COL_TEXT, "  %-30s %s", commands[i][0], commands[i][1]);
+	add(hv, COL_TEXT, "%s", "");
+	add(hv, COL_DIM, "Rebind keys and colours in $XDG_CONFIG_HOME/benchtop/config; see benchtop(1).");
+	add(hv, COL_DIM, "Mouse: click selects, double-click opens, the wheel scrolls.");
+	buf_free(&keys);
+	return BT_OK;
+}
+
+static void
+help_close(struct view *v)
+{
+	struct help_view *hv = v->priv;
+
+	for (size_t i = 0; i < hv->n; i++)
+		free(hv->lines[i].text);
+	free(hv->lines);
+}
+
+static void
+help_draw(struct app *app, struct view *v, int y0, int h, int w)
+{
+	struct help_view *hv = v->priv;
+
+	listnav_set(&hv->nav, hv->n, (size_t)(h > 0 ? h : 1));
+	for (int r = 0; r < h; r++) {
+		size_t i = hv->nav.top + (size_t)r;
+		if (i >= hv->n)
+			break;
+		ui_attr(app, i == hv->nav.cur ? COL_CURSOR : hv->lines[i].color);
+		if (i == hv->nav.cur)
+			ui_blank(app, y0 + r, 0, w);
+		ui_str(app, y0 + r, 0, w, hv->lines[i].text);
+	}
+}
+
+static enum action
+help_handle(struct app *app, struct view *v, enum action a)
+{
+	struct help_view *hv = v->priv;
+	(void)app;
+
+	if (view_list_move(&hv->nav, a))
+		return ACT_NONE;
+	if (a == ACT_HELP || a == ACT_ENTER)
+		return ACT_BACK;
+	return a;
+}
+
+static void
+help_title(struct app *app, struct view *v, struct buf *out)
+{
+	(void)app;
+	(void)v;
+	buf_puts(out, "help");
+}
+
+static bool
+help_search(struct app *app, struct view *v, const char *needle, int dir)
+{
+	struct help_view *hv = v->priv;
+	(void)app;
+
+	for (size_t k = 1; k <= hv->n; k++) {
+		size_t i = (hv->nav.cur + (dir > 0 ? k : hv->n * 2 - k)) % hv->n;
+		if (strstr(hv->lines[i].text, needle)) {
+			listnav_goto(&hv->nav, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+const struct view_ops view_help_ops = {
+	.name = "help",
+	.priv_size = sizeof(struct help_view),
+	.open = help_open,
+	.close = help_close,
+	.draw = help_draw,
+	.handle = help_handle,
+	.title = help_title,
+	.search = help_search,
+};

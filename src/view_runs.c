@@ -1,0 +1,240 @@
+/* view_runs.c: the first view: one row per run, like the paper's Table 1.
+ * open() takes no argument. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/model.h"
+#include "benchtop/tui.h"
+
+struct runs_view {
+	struct runs_model m;
+	struct listnav nav;
+};
+
+static const struct ui_column columns[] = {
+	{" Run", 22, true, false},
+	{"Att", 5, false, true},
+	{"Tasks", 6, false, true},
+	{"L0 A%", 5, false, true},
+	{"L1 A%", 5, false, true},
+	{"L2 A%", 5, false, true},
+	{"L3 A%", 5, false, true},
+	{"ΔA%", 6, false, true},
+	{"p@1", 5, false, true},
+};
+#define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+static int
+runs_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
+{
+	struct runs_view *rv = v->priv;
+	(void)arg;
+	return runs_model_load(&rv->m, app->st, err);
+}
+
+static void
+runs_close(struct view *v)
+{
+	struct runs_view *rv = v->priv;
+	runs_model_free(&rv->m);
+}
+
+static void
+cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
+{
+	struct runs_view *rv = ctx;
+	const struct run_row *r = &rv->m.rows[row];
+	(void)app;
+
+	switch (col) {
+	case 0:
+		snprintf(c->text, sizeof(c->text), " %s%s", r->name, r->full ? "" : "*");
+		break;
+	case 1:
+		snprintf(c->text, sizeof(c->text), "%ld", r->attempts);
+		break;
+	case 2:
+		snprintf(c->text, sizeof(c->text), "%ld", r->tasks);
+		if (!r->full)
+			c->color = COL_WARN;
+		break;
+	case 3: case 4: case 5: case 6: {
+		int lv = (int)col - 3;
+		if (r->have[lv]) {
+			snprintf(c->text, sizeof(c->text), "%.1f", r->a[lv] * 100);
+			c->color = colors_heat(r->a[lv]) == COL_HEAT0 ? COL_BAD : COL_TEXT;
+		} else {
+			snprintf(c->text, sizeof(c->text), "-");
+			c->color = COL_DIM;
+		}
+		break;
+	}
+	case 7:
+		if (r->have_delta) {
+			snprintf(c->text, sizeof(c->text), "%+.1f", r->delta * 100);
+			c->color = r->delta < -0.15 ? COL_BAD : r->delta < 0 ? COL_WARN : COL_GOOD;
+		} else {
+			snprintf(c->text, sizeof(c->text), "-");
+		}
+		break;
+	case 8:
+		snprintf(c->text, sizeof(c->text), "%.1f", r->p1_all * 100);
+		break;
+	}
+}
+
+static void
+runs_draw(struct app *app, struct view *v, int y0, int h, int w)
+{
+	struct runs_view *rv = v->priv;
+
+	rv->nav.n = rv->m.n;
+	if (rv->m.n == 0) {
+		ui_attr(app, COL_DIM);
+		ui_str(app, y0 + 1, 2, w - 2, "No runs in this store yet.");
+		ui_str(app, y0 + 2, 2, w - 2, "Import results with: benchtop import PATH");
+		return;
+	}
+	ui_table_draw(app, y0, h, w, &rv->nav, columns, N_COLUMNS, cell, rv, NULL);
+}
+
+static const struct run_row *
+current(struct runs_view *rv)
+{
+	return rv->m.n ? &rv->m.rows[rv->nav.cur] : NULL;
+}
+
+static enum action
+runs_handle(struct app *app, struct view *v, enum action a)
+{
+	struct runs_view *rv = v->priv;
+	const struct run_row *r = current(rv);
+
+	if (view_list_move(&rv->nav, a))
+		return ACT_NONE;
+	switch (a) {
+	case ACT_ENTER:
+	case ACT_PLOT:
+		if (r)
+			app_push(app, &view_plot_ops, &r->id);
+		return ACT_NONE;
+	case ACT_HEAT:
+		if (r)
+			app_push(app, &view_heat_ops, &r->id);
+		return ACT_NONE;
+	case ACT_TASKS:
+		if (r) {
+			struct task_filter f = {.run_id = r->id, .level = -1};
+			app_push(app, &view_tasks_ops, &f);
+		}
+		return ACT_NONE;
+	case ACT_SORT:
+	case ACT_SORT_REVERSE: {
+		int64_t keep = r ? r->id : 0;
+		enum runs_sort s = rv->m.sort;
+		bool rev = rv->m.reverse;
+		if (a == ACT_SORT)
+			s = (enum runs_sort)((s + 1) % RUNS_SORT_COUNT), rev = false;
+		else
+			rev = !rev;
+		runs_model_sort(&rv->m, s, rev);
+		for (size_t i = 0; i < rv->m.n; i++)
+			if (rv->m.rows[i].id == keep)
+				listnav_goto(&rv->nav, i);
+		return ACT_NONE;
+	}
+	default:
+		return a;
+	}
+}
+
+static void
+runs_title(struct app *app, struct view *v, struct buf *out)
+{
+	(void)app;
+	(void)v;
+	buf_puts(out, "runs");
+}
+
+static void
+runs_status(struct app *app, struct view *v, struct buf *out)
+{
+	struct runs_view *rv = v->priv;
+	bool subset = false;
+
+	for (size_t i = 0; i < rv->m.n; i++)
+		subset |= !rv->m.rows[i].full;
+	buf_printf(out, "%zu run%s, %ld tasks seen%s  sort: %s%s  %s", rv->m.n,
+		   rv->m.n == 1 ? "" : "s", rv->m.union_tasks, subset ? ", * = subset" : "",
+		   runs_sort_name(rv->m.sort), rv->m.reverse ? " (reversed)" : "",
+		   app->store_path ? path_base(app->store_path) : "");
+}
+
+static bool
+runs_search(struct app *app, struct view *v, const char *needle, int dir)
+{
+	struct runs_view *rv = v->priv;
+	(void)app;
+
+	for (size_t k = 1; k <= rv->m.n; k++) {
+		size_t i = (rv->nav.cur + (dir > 0 ? k : rv->m.n * 2 - k)) % rv->m.n;
+		const struct run_row *r = &rv->m.rows[i];
+		if (strstr(r->name, needle) || strstr(r->label, needle)) {
+			listnav_goto(&rv->nav, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+runs_click(struct app *app, struct view *v, int y, int x, bool dbl)
+{
+	struct runs_view *rv = v->priv;
+	size_t row = rv->nav.top + (size_t)(y - v->y0 - 1);
+	(void)x;
+
+	if (y <= v->y0 || row >= rv->m.n)
+		return;
+	listnav_goto(&rv->nav, row);
+	if (dbl)
+		runs_handle(app, v, ACT_ENTER);
+}
+
+static int
+runs_reload(struct app *app, struct view *v, struct bt_error *err)
+{
+	struct runs_view *rv = v->priv;
+	int64_t keep = current(rv) ? current(rv)->id : 0;
+	enum runs_sort s = rv->m.sort;
+	bool rev = rv->m.reverse;
+	int rc;
+
+	runs_model_free(&rv->m);
+	if ((rc = runs_model_load(&rv->m, app->st, err)))
+		return rc;
+	runs_model_sort(&rv->m, s, rev);
+	rv->nav.n = rv->m.n;
+	for (size_t i = 0; i < rv->m.n; i++)
+		if (rv->m.rows[i].id == keep)
+			listnav_goto(&rv->nav, i);
+	listnav_clamp(&rv->nav);
+	return BT_OK;
+}
+
+const struct view_ops view_runs_ops = {
+	.name = "runs",
+	.priv_size = sizeof(struct runs_view),
+	.open = runs_open,
+	.close = runs_close,
+	.draw = runs_draw,
+	.handle = runs_handle,
+	.title = runs_title,
+	.status = runs_status,
+	.search = runs_search,
+	.click = runs_click,
+	.reload = runs_reload,
+};

@@ -1,0 +1,332 @@
+/* view_tasks.c: the tasks of a selection, filterable and sortable, each with
+ * its attempts as a pass/fail strip.  open() takes a struct task_filter *. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/model.h"
+#include "benchtop/tui.h"
+
+struct tasks_view {
+	struct tasks_model m;
+	struct listnav nav;
+	char run_name[128];
+};
+
+static const struct ui_column columns[] = {
+	{"Framework", 9, false, false},
+	{"Constraints", 20, true, false},
+	{"L", 2, false, true},
+	{"A%", 5, false, true},
+	{"raw", 5, false, true},
+	{"p@1", 5, false, true},
+	{"Attempts", 8, false, false},
+	{"Category", 12, false, false},
+};
+#define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+static int
+tasks_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
+{
+	struct tasks_view *tv = v->priv;
+	int rc;
+
+	if ((rc = store_run_name(app->st, ((const struct task_filter *)arg)->run_id, tv->run_name,
+				 sizeof(tv->run_name), err)))
+		return rc;
+	return tasks_model_load(&tv->m, app->st, arg, err);
+}
+
+static void
+tasks_close(struct view *v)
+{
+	struct tasks_view *tv = v->priv;
+	tasks_model_free(&tv->m);
+}
+
+static const struct task_item *
+item(const struct tasks_view *tv, size_t row)
+{
+	return &tv->m.all[tv->m.shown[row]];
+}
+
+/* "flask-openapi-clean_architecture-sqlite" -> "clean_architecture-sqlite" */
+static const char *
+constraint_part(const char *name)
+{
+	const char *p = strstr(name, "-openapi-");
+	return p ? p + strlen("-openapi-") : name;
+}
+
+static void
+cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
+{
+	const struct task_item *t = item(ctx, row);
+	(void)app;
+
+	switch (col) {
+	case 0:
+		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(t->row.framework));
+		break;
+	case 1:
+		snprintf(c->text, sizeof(c->text), "%s", constraint_part(t->row.name));
+		break;
+	case 2:
+		snprintf(c->text, sizeof(c->text), "%d", t->row.level);
+		break;
+	case 3:
+		snprintf(c->text, sizeof(c->text), "%.1f", t->row.s.strict * 100);
+		c->color = t->row.s.strict < 0.5 ? COL_BAD : COL_TEXT;
+		break;
+	case 4:
+		snprintf(c->text, sizeof(c->text), "%.1f", t->row.s.raw * 100);
+		break;
+	case 5:
+		snprintf(c->text, sizeof(c->text), "%.0f", t->row.s.pass1 * 100);
+		c->color = t->row.s.pass1 >= 1 ? COL_GOOD : COL_TEXT;
+		break;
+	case 6:
+		c->glyphs = t->strip;
+		break;
+	case 7:
+		snprintf(c->text, sizeof(c->text), "%s", t->category);
+		c->color = COL_DIM;
+		break;
+	}
+}
+
+static void
+tasks_draw(struct app *app, struct view *v, int y0, int h, int w)
+{
+	struct tasks_view *tv = v->priv;
+
+	tv->nav.n = tv->m.n_shown;
+	if (tv->m.n_shown == 0) {
+		ui_attr(app, COL_DIM);
+		ui_str(app, y0 + 1, 2, w - 2, tv->m.n_all ? "No task matches the filter (F clears it)."
+							  : "This run has no generation tasks.");
+		return;
+	}
+	ui_table_draw(app, y0, h, w, &tv->nav, columns, N_COLUMNS, cell, tv, NULL);
+}
+
+static void
+reapply(struct tasks_view *tv)
+{
+	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row.task_id : 0;
+
+	tasks_model_apply(&tv->m);
+	tv->nav.n = tv->m.n_shown;
+	listnav_first(&tv->nav);
+	for (size_t i = 0; i < tv->m.n_shown; i++)
+		if (item(tv, i)->row.task_id == keep)
+			listnav_goto(&tv->nav, i);
+}
+
+static void
+set_filter(struct app *app, struct tasks_view *tv, const char *text)
+{
+	struct task_filter f = tv->m.filter;
+	char why[160];
+
+	if (!tasks_filter_parse(text, &f, why, sizeof(why))) {
+		app_message(app, true, "%s", why);
+		return;
+	}
+	tv->m.filter = f;
+	reapply(tv);
+}
+
+static enum action
+tasks_handle(struct app *app, struct view *v, enum action a)
+{
+	struct tasks_view *tv = v->priv;
+	char text[256];
+
+	if (view_list_move(&tv->nav, a))
+		return ACT_NONE;
+	switch (a) {
+	case ACT_ENTER:
+		if (tv->m.n_shown) {
+			const struct task_item *t = item(tv, tv->nav.cur);
+			struct attempt_target target = {.run_id = tv->m.filter.run_id,
+							 .task_id = t->row.task_id};
+			/* open on the first attempt that did not succeed: that is triage */
+			for (size_t i = 0; i < t->n_attempts && i < strlen(t->strip); i++)
+				if (t->strip[i] != 'P') {
+					target.prefer = (int)i;
+					break;
+				}
+			app_push(app, &view_attempt_ops, &target);
+		}
+		return ACT_NONE;
+	case ACT_FILTER:
+		if (app_prompt(app, "filter (framework= level= constraint= outcome= category= name=): ",
+			       text, sizeof(text)))
+			set_filter(app, tv, text);
+		return ACT_NONE;
+	case ACT_CLEAR_FILTER: {
+		int64_t run = tv->m.filter.run_id;
+		memset(&tv->m.filter, 0, sizeof(tv->m.filter));
+		tv->m.filter.run_id = run;
+		tv->m.filter.level = -1;
+		reapply(tv);
+		return ACT_NONE;
+	}
+	case ACT_OUTCOME: {
+		static const char cycle[] = {0, 'P', 'F', 'V', 'N'};
+		size_t i = 0;
+		while (i < sizeof(cycle) && cycle[i] != tv->m.filter.outcome)
+			i++;
+		tv->m.filter.outcome = cycle[(i + 1) % sizeof(cycle)];
+		reapply(tv);
+		return ACT_NONE;
+	}
+	case ACT_SORT:
+		tv->m.sort = (enum tasks_sort)((tv->m.sort + 1) % TASKS_SORT_COUNT);
+		tv->m.reverse = false;
+		reapply(tv);
+		return ACT_NONE;
+	case ACT_SORT_REVERSE:
+		tv->m.reverse = !tv->m.reverse;
+		reapply(tv);
+		return ACT_NONE;
+	case ACT_PLOT:
+		app_push(app, &view_plot_ops, &tv->m.filter.run_id);
+		return ACT_NONE;
+	case ACT_HEAT:
+		app_push(app, &view_heat_ops, &tv->m.filter.run_id);
+		return ACT_NONE;
+	default:
+		return a;
+	}
+}
+
+static void
+tasks_title(struct app *app, struct view *v, struct buf *out)
+{
+	struct tasks_view *tv = v->priv;
+	const struct task_filter *f = &tv->m.filter;
+	(void)app;
+
+	/* opened on a cell of the plot or table, the run is already in the title */
+	if (!f->framework[0] && f->level < 0) {
+		buf_printf(out, "%s tasks", tv->run_name);
+		return;
+	}
+	if (f->framework[0])
+		buf_printf(out, "%s%s", task_framework_display(f->framework), f->level >= 0 ? " " : "");
+	if (f->level >= 0)
+		buf_printf(out, "L%d", f->level);
+}
+
+static void
+tasks_status(struct app *app, struct view *v, struct buf *out)
+{
+	struct tasks_view *tv = v->priv;
+	struct buf filt;
+	(void)app;
+
+	buf_init(&filt);
+	tasks_filter_describe(&tv->m.filter, &filt);
+	buf_printf(out, "%zu/%zu tasks  sort: %s%s%s%s", tv->m.n_shown, tv->m.n_all,
+		   tasks_sort_name(tv->m.sort), tv->m.reverse ? " (rev)" : "",
+		   filt.len ? "  filter: " : "", filt.len ? filt.data : "");
+	buf_free(&filt);
+}
+
+static bool
+tasks_search(struct app *app, struct view *v, const char *needle, int dir)
+{
+	struct tasks_view *tv = v->priv;
+	size_t n = tv->m.n_shown;
+	(void)app;
+
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = (tv->nav.cur + (dir > 0 ? k : n * 2 - k)) % n;
+		const struct task_item *t = item(tv, i);
+		if (strstr(t->row.name, needle) || strstr(t->category, needle)) {
+			listnav_goto(&tv->nav, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+tasks_command(struct app *app, struct view *v, const char *cmd, const char *arg)
+{
+	struct tasks_view *tv = v->priv;
+
+	if (strcmp(cmd, "filter") == 0) {
+		set_filter(app, tv, arg);
+		return true;
+	}
+	if (strcmp(cmd, "sort") == 0) {
+		for (int s = 0; s < TASKS_SORT_COUNT; s++)
+			if (strcmp(arg, tasks_sort_name((enum tasks_sort)s)) == 0) {
+				tv->m.sort = (enum tasks_sort)s;
+				reapply(tv);
+				return true;
+			}
+		app_message(app, true, "sort by task, framework, level, A%%, raw A%%, pass@1 or "
+			    "category");
+		return true;
+	}
+	return false;
+}
+
+static void
+tasks_click(struct app *app, struct view *v, int y, int x, bool dbl)
+{
+	struct tasks_view *tv = v->priv;
+	size_t row = tv->nav.top + (size_t)(y - v->y0 - 1);
+	(void)x;
+
+	if (y <= v->y0 || row >= tv->m.n_shown)
+		return;
+	listnav_goto(&tv->nav, row);
+	if (dbl)
+		tasks_handle(app, v, ACT_ENTER);
+}
+
+static int
+tasks_reload(struct app *app, struct view *v, struct bt_error *err)
+{
+	struct tasks_view *tv = v->priv;
+	struct task_filter f = tv->m.filter;
+	enum tasks_sort s = tv->m.sort;
+	bool rev = tv->m.reverse;
+	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row.task_id : 0;
+	int rc;
+
+	tasks_model_free(&tv->m);
+	if ((rc = tasks_model_load(&tv->m, app->st, &f, err)))
+		return rc;
+	tv->m.sort = s;
+	tv->m.reverse = rev;
+	tasks_model_apply(&tv->m);
+	tv->nav.n = tv->m.n_shown;
+	listnav_clamp(&tv->nav);
+	for (size_t i = 0; i < tv->m.n_shown; i++)
+		if (item(tv, i)->row.task_id == keep)
+			listnav_goto(&tv->nav, i);
+	return BT_OK;
+}
+
+const struct view_ops view_tasks_ops = {
+	.name = "tasks",
+	.priv_size = sizeof(struct tasks_view),
+	.open = tasks_open,
+	.close = tasks_close,
+	.draw = tasks_draw,
+	.handle = tasks_handle,
+	.title = tasks_title,
+	.status = tasks_status,
+	.search = tasks_search,
+	.command = tasks_command,
+	.click = tasks_click,
+	.reload = tasks_reload,
+};
