@@ -59,6 +59,19 @@ static const struct cli_opt table_opts[] = {
 	{NULL, NULL},
 };
 
+static const struct cli_opt plot_opts[] = {
+	STORE_OPT,
+	{"--run RUN", "The run to plot (default: the first); a second --run is overlaid, drawn "
+		      "dashed with hollow markers and labelled (B)."},
+	{"--metric M", "strict (default: strict A%), raw (raw A%) or pass1 (pass@1)."},
+	{"--format F", "text (default) or svg (a standalone SVG for a paper, with the "
+		       "colour-blind-safe Okabe-Ito palette)."},
+	{"--error-bars", "Draw +/-1 standard error of the mean over the tasks of each point."},
+	{"--width N, --height N", "The text plot's size in characters (default 78x22)."},
+	{"--ascii", "ASCII lines and markers (the default when the locale is not UTF-8)."},
+	{NULL, NULL},
+};
+
 static const struct cli_opt migrate_opts[] = {STORE_OPT, {NULL, NULL}};
 
 static const struct cli_opt tui_opts[] = {
@@ -108,6 +121,10 @@ const struct cli_command cli_commands[] = {
 	 "data-layer share), verifier-impact (raw against strict A% and the confusion matrix). "
 	 "LaTeX output is a tabular environment ready to \\input.",
 	 table_opts},
+	{"plot", cmd_plot, "plot [OPTIONS]", "print the decay plot as text or SVG",
+	 "Print the decay plot: A% (or pass@1) against the number of constraints, one line per "
+	 "framework, the same plot the explorer draws, as text for notes and CI logs or as SVG.",
+	 plot_opts},
 	{"migrate", cmd_migrate, "migrate [--store PATH]", "bring a store to this version's schema",
 	 "Run the forward migrations on an older store (imports do this too).", migrate_opts},
 	{NULL, NULL, NULL, NULL, NULL, NULL},

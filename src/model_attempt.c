@@ -96,7 +96,7 @@ human_count(long n, char *out, size_t outlen)
 {
 	if (n < 10000)
 		snprintf(out, outlen, "%ld", n);
-	else if (n < 10000000)
+	else if (n < 1000000)
 		snprintf(out, outlen, "%.1fk", (double)n / 1e3);
 	else
 		snprintf(out, outlen, "%.1fM", (double)n / 1e6);
@@ -154,7 +154,13 @@ requests(const struct attempt *a, struct attempt_doc *d)
 		add(d, DOC_GOOD, 2, "every assertion passed");
 		return;
 	}
-	if (create && create->n_failed > 0)
+	long errored = 0;
+	for (size_t i = 0; i < a->n_requests; i++)
+		errored += a->requests[i].code < 0;
+	bool down = errored == (long)a->n_requests;
+	if (down)
+		add(d, DOC_WARN, 2, "no request got a response: the server was not running");
+	else if (create && create->n_failed > 0)
 		add(d, DOC_WARN, 2, "Create Article failed: later {{slug}} requests cascade "
 		    "(/articles/null)");
 	for (size_t i = 0; i < a->n_requests; i++) {
@@ -164,7 +170,7 @@ requests(const struct attempt *a, struct attempt_doc *d)
 
 		if (r->n_failed == 0)
 			continue;
-		cascade = attempt_request_is_cascade(a, i);
+		cascade = !down && attempt_request_is_cascade(a, i);
 		if (r->code < 0)
 			snprintf(code, sizeof(code), "no response");
 		else
@@ -222,10 +228,16 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 	add(d, DOC_TEXT, 2, "run %s, attempt run_%d%s%s", a->run.name, a->number,
 	    a->batch[0] ? ", batch " : "", a->batch);
 
+	long errored = 0;
+	for (size_t i = 0; i < a->n_requests; i++)
+		errored += a->requests[i].code < 0;
 	if (a->succeeded)
 		outcome = "SUCCEEDED", orole = DOC_GOOD;
 	else if (!a->has_report)
 		outcome = "FAILED: no report (the server never ran the tests)", orole = DOC_BAD;
+	else if (a->n_requests && errored == (long)a->n_requests)
+		outcome = "FAILED: the server never answered (every request got no response)",
+		orole = DOC_BAD;
 	else if (a->tests_passed)
 		outcome = "FAILED: tests passed but a verifier failed", orole = DOC_WARN;
 	else
@@ -233,12 +245,7 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 	add(d, orole, 0, "%s", outcome);
 	add(d, DOC_TEXT, 2, "assertions %ld/%ld passed, %ld failed   A%% %.1f   strict A%% %.1f",
 	    a->passed, a->total, a->failed, a->raw * 100, a->strict * 100);
-	{
-		long errored = 0;
-		for (size_t i = 0; i < a->n_requests; i++)
-			errored += a->requests[i].code < 0;
-		add(d, DOC_TEXT, 2, "%zu requests, %ld without a response", a->n_requests, errored);
-	}
+	add(d, DOC_TEXT, 2, "%zu requests, %ld without a response", a->n_requests, errored);
 
 	add(d, DOC_HEADING, 0, "Verifiers");
 	verdicts(a, d);

@@ -851,7 +851,7 @@ tui_main(const struct tui_options *o)
 		handle_event(&app, &ev);
 	}
 	terminal_restore();
-	if (got_signal && got_signal != SIGINT)
+	if (got_signal)
 		rc = 128 + got_signal;
 out:
 	while (app.depth)

@@ -104,7 +104,7 @@ wrap(struct app *app, struct attempt_view *av, int w)
 	for (size_t i = 0; i < av->doc.n; i++) {
 		const struct doc_line *l = &av->doc.v[i];
 		size_t len = strlen(l->text), pos = 0;
-		long avail = w - l->indent - 1;
+		long avail = w - l->indent - 3;
 		bool first = true;
 		/* prose wraps; everything else is one row, cut at the edge */
 		bool wraps = l->role == DOC_TEXT || l->role == DOC_WARN || l->role == DOC_BAD ||
@@ -188,7 +188,9 @@ attempt_draw(struct app *app, struct view *v, int y0, int h, int w)
 		ui_attr(app, row == av->nav.cur ? COL_CURSOR : role_color(l->role));
 		if (row == av->nav.cur)
 			ui_blank(app, y, 0, w);
-		ui_text(app, y, l->indent, w - l->indent, l->text + rr->start, rr->len, 0);
+		/* continuation rows hang under the first */
+		int indent = l->indent + (rr->first ? 0 : 2);
+		ui_text(app, y, indent, w - indent, l->text + rr->start, rr->len, 0);
 	}
 }
 
@@ -201,8 +203,9 @@ open_artifact(struct app *app, struct attempt_view *av, enum artifact_kind k)
 		app_message(app, true, "this attempt has no %s", artifact_kind_name(k));
 		return;
 	}
-	snprintf(t.title, sizeof(t.title), "%s run_%d %s", av->a.task.name, av->a.number,
-		 artifact_kind_name(k));
+	static const char *const names[ARTIFACT_KINDS] = {"patch", "server log", "setup log",
+							  "trajectory"};
+	snprintf(t.title, sizeof(t.title), "%s", names[k]);
 	app_push(app, &view_text_ops, &t);
 }
 
@@ -304,7 +307,8 @@ attempt_click(struct app *app, struct view *v, int y, int x, bool dbl)
 		/* a click on the tabs line: pick the attempt by position */
 		int pos = 1;
 		for (size_t i = 0; i < av->n_briefs; i++) {
-			int width = 10;
+			char label[32];
+			int width = snprintf(label, sizeof(label), "run_%d ", av->briefs[i].number) + 3;
 			if (x >= pos && x < pos + width) {
 				switch_attempt(app, av, (int)i - (int)av->cur);
 				return;

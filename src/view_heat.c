@@ -115,7 +115,7 @@ heat_draw(struct app *app, struct view *v, int y0, int h, int w)
 	}
 	ui_attr(app, COL_HEADER);
 	ui_blank(app, y0, 0, w);
-	ui_printf(app, y0, 0, w, " %s, A%% / pass@1", plot_metric_name(hv->metric));
+	ui_printf(app, y0, 0, w, " %s / pass@1 by framework and level", plot_metric_name(hv->metric));
 	for (int c = 0; c < HEAT_COLS; c++)
 		ui_str(app, y0 + 1, name_w + 1 + c * cell_w, cell_w - 1, heads[c]);
 	for (int r = 0; r < hv->rows && 2 + r * 2 < h; r++) {

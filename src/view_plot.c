@@ -97,7 +97,8 @@ plot_draw(struct app *app, struct view *v, int y0, int h, int w)
 	pv->opts.w = w;
 	pv->opts.h = h;
 	pv->opts.ascii = app->ascii;
-	pv->opts.cursor_series = pv->multiples ? -1 : pv->cur_series;
+	pv->opts.small_multiples = pv->multiples;
+	pv->opts.cursor_series = pv->cur_series;
 	pv->opts.cursor_level = pv->cur_level;
 	if (pv->multiples)
 		plot_render_multiples(&pv->data, &pv->opts, &cv);
@@ -263,7 +264,7 @@ plot_click(struct app *app, struct view *v, int y, int x, bool dbl)
 	struct plot_view *pv = v->priv;
 	int s, lv;
 
-	if (pv->multiples || !plot_point_near(&pv->data, &pv->opts, x, y - v->y0, &s, &lv))
+	if (!plot_point_near(&pv->data, &pv->opts, x, y - v->y0, &s, &lv))
 		return;
 	pv->cur_series = s;
 	pv->cur_level = lv;

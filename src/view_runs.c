@@ -15,9 +15,9 @@ struct runs_view {
 };
 
 static const struct ui_column columns[] = {
-	{" Run", 22, true, false},
+	{"Run", 22, true, false},
 	{"Att", 5, false, true},
-	{"Tasks", 6, false, true},
+	{"Tasks", 5, false, true},
 	{"L0 A%", 5, false, true},
 	{"L1 A%", 5, false, true},
 	{"L2 A%", 5, false, true},
@@ -51,7 +51,7 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 
 	switch (col) {
 	case 0:
-		snprintf(c->text, sizeof(c->text), " %s%s", r->name, r->full ? "" : "*");
+		snprintf(c->text, sizeof(c->text), "%s%s", r->name, r->full ? "" : "*");
 		break;
 	case 1:
 		snprintf(c->text, sizeof(c->text), "%ld", r->attempts);

@@ -23,7 +23,7 @@ static const struct ui_column columns[] = {
 	{"raw", 5, false, true},
 	{"p@1", 5, false, true},
 	{"Attempts", 8, false, false},
-	{"Category", 12, false, false},
+	{"Category", 10, false, false},
 };
 #define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
 
@@ -60,6 +60,22 @@ constraint_part(const char *name)
 	return p ? p + strlen("-openapi-") : name;
 }
 
+/* The judge's categories, short enough for a column. */
+static const char *
+short_category(const char *c)
+{
+	static const char *const names[][2] = {
+		{"logic_error", "logic"}, {"server_startup_failure", "startup"},
+		{"incomplete_implementation", "incomplete"}, {"schema_format_error", "schema"},
+		{"stuck_in_loop", "stuck"}, {"constraint_violation", "constraint"},
+		{"premature_termination", "premature"},
+	};
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcmp(c, names[i][0]) == 0)
+			return names[i][1];
+	return c;
+}
+
 static void
 cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 {
@@ -91,7 +107,7 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 		c->glyphs = t->strip;
 		break;
 	case 7:
-		snprintf(c->text, sizeof(c->text), "%s", t->category);
+		snprintf(c->text, sizeof(c->text), "%s", short_category(t->category));
 		c->color = COL_DIM;
 		break;
 	}
@@ -209,11 +225,12 @@ tasks_title(struct app *app, struct view *v, struct buf *out)
 {
 	struct tasks_view *tv = v->priv;
 	const struct task_filter *f = &tv->m.filter;
-	(void)app;
 
-	/* opened on a cell of the plot or table, the run is already in the title */
+	/* straight from the runs view, the title must name the run */
 	if (!f->framework[0] && f->level < 0) {
-		buf_printf(out, "%s tasks", tv->run_name);
+		bool from_runs = app->depth > 1 && app->stack[0]->ops == &view_runs_ops &&
+				 app->stack[1] == v;
+		buf_printf(out, from_runs ? "%s tasks" : "tasks", tv->run_name);
 		return;
 	}
 	if (f->framework[0])
