@@ -417,7 +417,7 @@ static void
 test_tree(void)
 {
 	static const char opts[] = "--runs mini_swe_sdk/synthetic-large:0.86,openhands_sdk/synthetic-small:0.5 "
-				   "--attempts 3 --quirks all --quiet";
+				   "--tasks subset --attempts 3 --quirks all --quiet";
 	char *a = xasprintf("%s/tree-a", tmp), *b = xasprintf("%s/tree-b", tmp);
 	char *truth = xasprintf("%s/truth-a.json", tmp), *truth_b = xasprintf("%s/truth-b.json", tmp);
 	char args[8192];
@@ -445,10 +445,10 @@ test_tree(void)
 		free(readme);
 	}
 	{
-		char *p1 = xasprintf("%s/data/tasks/uv/uv-flask-openapi-clean_architecture-sqlite.json", a);
+		char *p1 = xasprintf("%s/data/tasks/uv/uv-aiohttp-openapi-clean_architecture-postgres.json", a);
 		char *p2 = xasprintf("%s/data/tasks/honojs/honojs-hard-focused-task-003.patch", a);
 		cJSON *tj = load_json(p1);
-		tap_ok(tj && strcmp(cJSON_GetObjectItem(tj, "name")->valuestring, "flask-openapi-clean_architecture-sqlite") == 0 &&
+		tap_ok(tj && strcmp(cJSON_GetObjectItem(tj, "name")->valuestring, "aiohttp-openapi-clean_architecture-postgres") == 0 &&
 		       cJSON_GetObjectItem(cJSON_GetObjectItem(tj, "repoMetadata"), "port")->valueint == 8080,
 		       "tree: generation task JSON with the spec 3.3 schema");
 		tap_ok(file_exists(p2), "tree: feature task reference patch");
@@ -460,7 +460,8 @@ test_tree(void)
 	j = load_json(truth);
 	att = j ? cJSON_GetObjectItem(j, "attempts") : NULL;
 	tap_ok(j && cJSON_IsTrue(cJSON_GetObjectItem(j, "synthetic")), "manifest: parses and is marked synthetic");
-	tap_is_int(cJSON_GetArraySize(att), 2 * 100 * 3, "manifest: 2 runs x 100 tasks x 3 attempts");
+	/* the 16-task pipeline subset keeps the test quick on slow disks */
+	tap_is_int(cJSON_GetArraySize(att), 2 * (16 + 20) * 3, "manifest: 2 runs x 36 tasks x 3 attempts");
 	cJSON_ArrayForEach(x, att)
 		check_attempt(a, x, &t);
 	tap_is_int(t.layout_bad, 0, "layout: run folders, patch/log/CSV files where the manifest says");
@@ -473,7 +474,7 @@ test_tree(void)
 	tap_is_int(t.crash_not_zero, 0, "CSV: a server that never started gives 0/290, every request errored");
 	tap_ok(t.cascades > 0, "CSV: failed Create Article cascades seen (%d)", t.cascades);
 	tap_is_int(t.cascade_bad, 0, "CSV: after a failed Create Article, {{slug}} URLs are /articles/null");
-	tap_ok(t.verifier_checked > 300, "verifiers: %d verdicts checked", t.verifier_checked);
+	tap_ok(t.verifier_checked > 100, "verifiers: %d verdicts checked", t.verifier_checked);
 	tap_is_int(t.verifier_bad, 0, "verifiers: benchtop's verifiers agree with the intended verdicts");
 	tap_is_int(t.two_csv, 0, "quirks: every two-CSV folder holds two reports");
 	tap_ok(t.no_csv > 0 && t.truncated > 0, "quirks: no-CSV (%d) and truncated (%d) folders planted",
@@ -558,7 +559,7 @@ test_stability(void)
 
 	snprintf(args, sizeof(args), "tree '%s' --runs mini_swe_sdk/synthetic-large:0.86 --tasks subset --attempts 1 --no-features --quiet", x);
 	run(args);
-	snprintf(args, sizeof(args), "tree '%s' --runs mini_swe_sdk/synthetic-large:0.86,openhands_sdk/o:0.5 --attempts 2 --quiet", y);
+	snprintf(args, sizeof(args), "tree '%s' --runs mini_swe_sdk/synthetic-large:0.86,openhands_sdk/o:0.5 --tasks subset --attempts 2 --quiet", y);
 	run(args);
 	px = xasprintf("%s/data/results/node/mini_swe_sdk/synthetic-large/fastify-openapi-clean_architecture", x);
 	py = xasprintf("%s/data/results/node/mini_swe_sdk/synthetic-large/fastify-openapi-clean_architecture", y);
