@@ -19,6 +19,7 @@ cmd_import(int argc, char **argv)
 		{"label", required_argument, NULL, 'l'},
 		{"collection", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},
+		{"portable", no_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
 		{0, 0, 0, 0},
 	};
@@ -27,9 +28,10 @@ cmd_import(int argc, char **argv)
 	struct bt_error err = {0};
 	struct store *st;
 	char *store_path = NULL;
+	bool portable = false;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "s:kn:l:c:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:kn:l:c:qph", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': free(store_path); store_path = xstrdup(optarg); break;
 		case 'k': o.keep_going = true; break;
@@ -37,6 +39,7 @@ cmd_import(int argc, char **argv)
 		case 'l': o.label = optarg; break;
 		case 'c': o.collection = optarg; break;
 		case 'q': o.quiet = true; break;
+		case 'p': portable = true; break;
 		case 'h': free(store_path); return cli_help("import");
 		default: free(store_path); return cli_usage_error("import", "bad option");
 		}
@@ -54,6 +57,8 @@ cmd_import(int argc, char **argv)
 		return cli_fail(rc, "%s", err.msg);
 	}
 	rc = import_paths(st, argv + optind, (size_t)(argc - optind), &o, &sum, &err);
+	if (!rc && portable)
+		rc = store_make_portable(st, &err);
 	store_close(st);
 	if (rc) {
 		cli_fail(rc, "%s", err.msg);

@@ -33,6 +33,8 @@ static const struct cli_opt import_opts[] = {
 			      "(default: runtime/newman/Conduit.postman_collection.json beside the "
 			      "tree, when present)."},
 	{"--quiet", "No progress bar and no summary unless something went wrong."},
+	{"--portable", "Leave the store as one self-contained file (no WAL), vacuumed, for copying "
+		       "or installing it read-only."},
 	{NULL, NULL},
 };
 

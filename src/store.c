@@ -350,6 +350,17 @@ store_path(const struct store *s)
 }
 
 int
+store_make_portable(struct store *s, struct bt_error *err)
+{
+	int rc;
+
+	if ((rc = store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)", err)) ||
+	    (rc = store_exec(s, "PRAGMA journal_mode = DELETE", err)))
+		return rc;
+	return store_exec(s, "VACUUM", err);
+}
+
+int
 store_schema_version(struct store *s)
 {
 	int v = -1;

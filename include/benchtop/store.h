@@ -32,6 +32,10 @@ void store_close(struct store *s);
 const char *store_path(const struct store *s);
 /* PRAGMA user_version of the open store. */
 int store_schema_version(struct store *s);
+/* Make the store a single self-contained file (rollback journal, vacuumed),
+ * for copying it or installing it read-only: readers then need no -wal or
+ * -shm file beside it.  The next write puts it back in WAL mode. */
+int store_make_portable(struct store *s, struct bt_error *err);
 /* PRAGMA data_version: changes when another connection commits (for "new data available"). */
 long store_data_version(struct store *s);
 
