@@ -60,11 +60,8 @@ cmd_import(int argc, char **argv)
 	if (!rc && portable)
 		rc = store_make_portable(st, &err);
 	store_close(st);
-	if (rc) {
+	if (rc && sum.failed_inputs.n <= 1)
 		cli_fail(rc, "%s", err.msg);
-		fprintf(stderr, "benchtop: nothing from that input was imported; the store is unchanged "
-			"since its last complete unit (%s)\n", store_path);
-	}
 	if (!o.quiet || sum.bad_lines.n || sum.unreadable.n) {
 		import_summary_print(&sum, rc ? stderr : stdout);
 		if (!rc)

@@ -19,6 +19,7 @@ import_summary_free(struct import_summary *s)
 	strv_free(&s->superseded_paths);
 	strv_free(&s->bad_lines);
 	strv_free(&s->unreadable);
+	strv_free(&s->failed_inputs);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -63,6 +64,7 @@ import_summary_print(const struct import_summary *s, FILE *out)
 	print_list(out, "superseded folders", &s->superseded_paths, 10);
 	print_list(out, "files that could not be read", &s->unreadable, 20);
 	print_list(out, "bad lines (not imported)", &s->bad_lines, 20);
+	print_list(out, "inputs not imported", &s->failed_inputs, 20);
 }
 
 /* ------------------------------------------------------------ artifacts */
@@ -246,8 +248,8 @@ enum input_kind { INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT
 static enum input_kind
 sniff(const char *path)
 {
-	char head[512];
-	size_t n;
+	char head[4096];
+	size_t n, first_line;
 	FILE *f;
 
 	if (file_is_dir(path))
@@ -259,18 +261,21 @@ sniff(const char *path)
 	head[n] = '\0';
 	if (judge_sniff(head, n))
 		return INPUT_JUDGE_CSV;
-	for (size_t i = 0; i < n; i++) {
-		if (head[i] == ' ' || head[i] == '\n' || head[i] == '\r' || head[i] == '\t')
-			continue;
-		if (head[i] == '#' || (head[i] == '{' && strstr(head, "\"benchtop\"")))
-			return INPUT_JSONL;
-		if (head[i] == '{' && strstr(head, "\"dockerFolder\""))
-			return INPUT_TASK_JSON;
-		if (head[i] == '{')
-			return INPUT_JSONL;
-		break;
-	}
-	return INPUT_UNKNOWN;
+	if (str_ends(path, ".jsonl"))
+		return INPUT_JSONL;
+	first_line = strcspn(head, "\n");
+	size_t i = strspn(head, " \t\r\n");
+	if (head[i] == '#')
+		return INPUT_JSONL;
+	if (head[i] != '{')
+		return INPUT_UNKNOWN;
+	/* a JSONL line carries the format version; a task JSON is one
+	 * (usually pretty-printed) document */
+	if (memmem(head, first_line, "\"benchtop\"", 10))
+		return INPUT_JSONL;
+	if (str_ends(path, ".json") || strstr(head, "\"dockerFolder\"") || strstr(head, "\"prompt\""))
+		return INPUT_TASK_JSON;
+	return INPUT_JSONL;
 }
 
 int
@@ -278,33 +283,48 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 	     struct import_summary *sum, struct bt_error *err)
 {
 	double t0 = clock_now();
-	int rc = BT_OK;
+	int first = BT_OK;
 
-	for (size_t i = 0; i < n && !rc; i++) {
+	/* each input is imported on its own: a bad one is reported and the
+	 * others still go in; the status is the first error met */
+	for (size_t i = 0; i < n; i++) {
+		struct bt_error e = {0};
+		int rc;
+
 		switch (sniff(paths[i])) {
 		case INPUT_JSONL:
-			rc = jsonl_import(st, paths[i], o, sum, err);
+			rc = jsonl_import(st, paths[i], o, sum, &e);
 			break;
 		case INPUT_TREE:
-			rc = tree_import(st, paths[i], o, sum, err);
+			rc = tree_import(st, paths[i], o, sum, &e);
 			break;
 		case INPUT_JUDGE_CSV:
-			rc = judge_import(st, paths[i], o, sum, err);
+			rc = judge_import(st, paths[i], o, sum, &e);
 			break;
 		case INPUT_TASK_JSON:
-			rc = taskdef_import(st, paths[i], sum, err);
+			rc = taskdef_import(st, paths[i], sum, &e);
 			break;
-		case INPUT_UNKNOWN:
+		default:
 			if (!file_exists(paths[i]))
-				rc = bt_errorf(err, BT_ENOINPUT, "%s: no such file or directory",
-					       paths[i]);
+				rc = bt_errorf(&e, BT_ENOINPUT, "%s: no such file or directory", paths[i]);
 			else
-				rc = bt_errorf(err, BT_EINPUT,
-					       "%s: not a JSONL file, a results tree, a task JSON "
-					       "or a judge CSV", paths[i]);
+				rc = bt_errorf(&e, BT_EINPUT,
+					       "%s: not a JSONL file, a results tree, a task JSON or a "
+					       "judge CSV", paths[i]);
 			break;
+		}
+		if (rc) {
+			if (!first) {
+				first = rc;
+				bt_errorf(err, rc, "%s", e.msg);
+			}
+			strv_push_owned(&sum->failed_inputs, xasprintf("%s (nothing of it imported)",
+									e.msg));
+			/* a store failure (disk full, locked) dooms the rest too */
+			if (rc != BT_EINPUT && rc != BT_ENOINPUT)
+				break;
 		}
 	}
 	sum->seconds = clock_now() - t0;
-	return rc;
+	return first;
 }

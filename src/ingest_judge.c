@@ -6,13 +6,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* logic_subcategories_<model>.csv overrides the generic
- * logic_subcategories.csv for that model (failure_analysis_aggregate.py). */
+/* Any logic_subcategories*.csv other than the generic logic_subcategories.csv
+ * overrides the generic file for the models in it (failure_analysis_aggregate.py). */
 static bool
 is_per_model_logic_file(const char *path)
 {
 	const char *base = path_base(path);
-	return str_starts(base, "logic_subcategories_") && str_ends(base, ".csv");
+	return str_starts(base, "logic_subcategories") && str_ends(base, ".csv") &&
+	       strcmp(base, "logic_subcategories.csv") != 0;
 }
 
 int
@@ -39,13 +40,10 @@ judge_import(struct store *st, const char *path, const struct import_options *o,
 		/* drop the generic file's rows for every model this file covers */
 		struct strv seen = {0};
 		for (size_t i = 0; i < jf.n && !rc; i++) {
-			char *key = xasprintf("%s\t%s", jf.rows[i].agent, jf.rows[i].model);
-			if (!strv_contains(&seen, key)) {
-				rc = store_clear_subcategories(st, jf.rows[i].agent, jf.rows[i].model, 1,
-							       err);
-				strv_push(&seen, key);
-			}
-			free(key);
+			if (strv_contains(&seen, jf.rows[i].model))
+				continue;
+			rc = store_clear_subcategories(st, jf.rows[i].model, 1, err);
+			strv_push(&seen, jf.rows[i].model);
 		}
 		strv_free(&seen);
 	}

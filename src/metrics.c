@@ -41,27 +41,48 @@ metrics_pass_power(int n, int c, int k)
 	return pow((double)c / (double)n, (double)k);
 }
 
+/* Python's statistics.mean and stdev, which upstream uses, sum exactly and
+ * round once.  A plain double sum rounds at every step and lands on the
+ * other side of a printed 4th decimal often enough to matter (pass@1 means
+ * over 32 tasks differ ~4% of the time).  The values here (P/T, c/n and
+ * their powers) have exponents within a few dozen binary orders, so a
+ * 113-bit sum of up to millions of them is exact. */
+#if defined(__SIZEOF_FLOAT128__)
+typedef __float128 wide_t;
+#else
+typedef long double wide_t;
+#endif
+
+double
+metrics_mean(const double *v, size_t n)
+{
+	wide_t sum = 0;
+
+	if (n == 0)
+		return 0.0;
+	for (size_t i = 0; i < n; i++)
+		sum += (wide_t)v[i];
+	return (double)(sum / (wide_t)n);
+}
+
 void
 metrics_mean_std(const double *v, size_t n, double *mean, double *std)
 {
-	double sum = 0.0, m, ss = 0.0;
+	wide_t sum = 0, m, ss = 0;
 
-	if (n == 0) {
-		*mean = 0.0;
-		*std = 0.0;
+	*mean = 0.0;
+	*std = 0.0;
+	if (n == 0)
 		return;
-	}
 	for (size_t i = 0; i < n; i++)
-		sum += v[i];
-	m = sum / (double)n;
-	*mean = m;
-	if (n < 2) {
-		*std = 0.0;
+		sum += (wide_t)v[i];
+	m = sum / (wide_t)n;
+	*mean = (double)m;
+	if (n < 2)
 		return;
-	}
 	for (size_t i = 0; i < n; i++)
-		ss += (v[i] - m) * (v[i] - m);
-	*std = sqrt(ss / (double)(n - 1));
+		ss += ((wide_t)v[i] - m) * ((wide_t)v[i] - m);
+	*std = sqrt((double)(ss / (wide_t)(n - 1)));
 }
 
 double
@@ -191,10 +212,11 @@ cmp_agg(const void *pa, const void *pb)
 	return c ? c : (a->level > b->level) - (a->level < b->level);
 }
 
-/* Running sums for one group; sd needs the values, so keep them. */
+/* The values of one group: exact means need them all. */
+enum { V_RAW, V_STRICT, V_PASS1, V_PASS3, V_POW3, V_PASS1_TESTS, V_COUNT };
 struct agg_acc {
 	struct agg_row row;
-	double *raw, *strict, *pass1;
+	double *v[V_COUNT];
 	size_t n, cap;
 };
 
@@ -225,20 +247,18 @@ metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct 
 				memcpy(g->row.group, keys[k].group, sizeof(g->row.group));
 			}
 			const struct task_stats *s = &rows[i].s;
-			size_t old = g->cap;
 			if (g->n + 1 > g->cap) {
-				g->cap = old ? old * 2 : 16;
-				g->raw = xreallocarray(g->raw, g->cap, sizeof(double));
-				g->strict = xreallocarray(g->strict, g->cap, sizeof(double));
-				g->pass1 = xreallocarray(g->pass1, g->cap, sizeof(double));
+				g->cap = g->cap ? g->cap * 2 : 16;
+				for (int f = 0; f < V_COUNT; f++)
+					g->v[f] = xreallocarray(g->v[f], g->cap, sizeof(double));
 			}
-			g->raw[g->n] = s->raw;
-			g->strict[g->n] = s->strict;
-			g->pass1[g->n] = s->pass1;
+			g->v[V_RAW][g->n] = s->raw;
+			g->v[V_STRICT][g->n] = s->strict;
+			g->v[V_PASS1][g->n] = s->pass1;
+			g->v[V_PASS3][g->n] = s->pass3;
+			g->v[V_POW3][g->n] = s->pow3;
+			g->v[V_PASS1_TESTS][g->n] = s->pass1_tests;
 			g->n++;
-			g->row.pass3 += s->pass3;
-			g->row.pow3 += s->pow3;
-			g->row.pass1_tests += s->pass1_tests;
 			g->row.n_succeeded += s->n_succeeded;
 			g->row.n_executed += s->n_executed;
 		}
@@ -247,18 +267,16 @@ metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct 
 	struct agg_row *res = xcalloc(nacc ? nacc : 1, sizeof(*res));
 	for (size_t j = 0; j < nacc; j++) {
 		struct agg_acc *g = &acc[j];
-		double dn = (double)g->n;
 		res[j] = g->row;
 		res[j].n_tasks = (int)g->n;
-		metrics_mean_std(g->raw, g->n, &res[j].raw, &res[j].raw_sd);
-		metrics_mean_std(g->strict, g->n, &res[j].strict, &res[j].strict_sd);
-		metrics_mean_std(g->pass1, g->n, &res[j].pass1, &res[j].pass1_sd);
-		res[j].pass3 = g->row.pass3 / dn;
-		res[j].pow3 = g->row.pow3 / dn;
-		res[j].pass1_tests = g->row.pass1_tests / dn;
-		free(g->raw);
-		free(g->strict);
-		free(g->pass1);
+		metrics_mean_std(g->v[V_RAW], g->n, &res[j].raw, &res[j].raw_sd);
+		metrics_mean_std(g->v[V_STRICT], g->n, &res[j].strict, &res[j].strict_sd);
+		metrics_mean_std(g->v[V_PASS1], g->n, &res[j].pass1, &res[j].pass1_sd);
+		res[j].pass3 = metrics_mean(g->v[V_PASS3], g->n);
+		res[j].pow3 = metrics_mean(g->v[V_POW3], g->n);
+		res[j].pass1_tests = metrics_mean(g->v[V_PASS1_TESTS], g->n);
+		for (int k = 0; k < V_COUNT; k++)
+			free(g->v[k]);
 	}
 	free(acc);
 	qsort(res, nacc, sizeof(*res), cmp_agg);

@@ -171,11 +171,8 @@ cell_format(const struct cell *c, bool machine, struct buf *out)
 		break;
 	case CELL_NUM: {
 		int prec = machine ? MACHINE_PREC : c->prec;
-		double v = c->num;
-		/* avoid "-0.0" */
-		if (fabs(v) < 0.5 * pow(10, -prec))
-			v = 0.0;
-		buf_printf(out, (c->sign && !machine) ? "%+.*f" : "%.*f", prec, v);
+		/* "-0.0" stays: upstream prints it for small negative deltas */
+		buf_printf(out, (c->sign && !machine) ? "%+.*f" : "%.*f", prec, c->num);
 		break;
 	}
 	}

@@ -55,7 +55,7 @@ static const char *const stmt_sql[SQL_COUNT_STMTS] = {
 		" category_reasoning, subcategory, subcategory_reasoning, subcategory_rank, source)"
 		" SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?11,?10"
 		" WHERE ?8 IS NULL OR ?11 > 0 OR NOT EXISTS (SELECT 1 FROM judgement"
-		"   WHERE agent = ?1 AND model = ?2 AND subcategory_rank > 0)"
+		"   WHERE model = ?2 AND subcategory_rank > 0)"
 		" ON CONFLICT (agent, model, runtime, task, number) DO UPDATE SET"
 		" category = coalesce(excluded.category, category),"
 		" category_reasoning = CASE WHEN excluded.category IS NULL THEN category_reasoning"
@@ -540,20 +540,19 @@ store_put_judgement(struct store *s, const struct judgement *j, struct bt_error 
 }
 
 int
-store_clear_subcategories(struct store *s, const char *agent, const char *model, int below_rank,
+store_clear_subcategories(struct store *s, const char *model, int below_rank,
 			  struct bt_error *err)
 {
 	sqlite3_stmt *st;
 	int rc = store_prepare(s,
 			       "UPDATE judgement SET subcategory = NULL, subcategory_reasoning = NULL,"
 			       " subcategory_rank = 0"
-			       " WHERE agent = ?1 AND model = ?2 AND subcategory_rank < ?3",
+			       " WHERE model = ?1 AND subcategory_rank < ?2",
 			       &st, err);
 	if (rc)
 		return rc;
-	store_bind_text(st, 1, agent);
-	store_bind_text(st, 2, model);
-	sqlite3_bind_int(st, 3, below_rank);
+	store_bind_text(st, 1, model);
+	sqlite3_bind_int(st, 2, below_rank);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot clear subcategories");

@@ -32,13 +32,19 @@ static const char *const known_subset[][2] = {
 	{"openhands_sdk", "minimax-m2.5"}, {"mini_swe_sdk", "Kimi-K2.5"}, {"mini_swe_sdk", "gpt-5.2"},
 };
 
+/* Configurations are grouped as upstream prints them (spec 4.4): the known
+ * full ones in the paper's order, then the known subset ones (starred),
+ * then every other configuration sorted by agent and model. */
+enum { GROUP_FULL, GROUP_SUBSET, GROUP_OTHER };
+
 /* One selected run with its task rows and the facts the tables need. */
 struct trun {
 	const struct run_summary *info;
 	struct task_row *gen, *feat;
 	size_t n_gen, n_feat;
-	bool full;
-	int rank; /* ordering key */
+	bool covers;  /* covers the task set (spec 4.8's rule): for runs upstream does not know */
+	int group;    /* GROUP_* */
+	int rank;     /* ordering key */
 	char display[160];
 };
 
@@ -155,17 +161,15 @@ tctx_load(struct tctx *c, struct store *st, const int64_t *ids, size_t n, struct
 		t->n_feat = select_rows(c->feat_all, c->n_feat_all, r->id, &t->feat);
 		for (size_t k = 0; k < t->n_gen; k++)
 			pipeline += metrics_is_pipeline_task(t->gen[k].framework, t->gen[k].constraints);
-		t->full = metrics_run_is_full(t->n_gen, all, pipeline);
+		t->covers = metrics_run_is_full(t->n_gen, all, pipeline);
 		int kf = known_index(known_full, sizeof(known_full) / sizeof(known_full[0]), r->agent,
 				     r->model);
 		int ks = known_index(known_subset, sizeof(known_subset) / sizeof(known_subset[0]),
 				     r->agent, r->model);
-		if (t->full)
-			t->rank = kf >= 0 ? kf : 100;
-		else
-			t->rank = ks >= 0 ? 200 + ks : 300;
+		t->group = kf >= 0 ? GROUP_FULL : ks >= 0 ? GROUP_SUBSET : GROUP_OTHER;
+		t->rank = t->group * 100 + (kf >= 0 ? kf : ks >= 0 ? ks : 0);
 		snprintf(t->display, sizeof(t->display), "%s %s%s", task_agent_display(r->agent),
-			 task_model_display(r->model), t->full ? "" : "*");
+			 task_model_display(r->model), t->group == GROUP_SUBSET ? "*" : "");
 	}
 	qsort(c->sel, c->n_sel, sizeof(*c->sel), cmp_trun);
 	/* two runs of one configuration need their names to be told apart */
@@ -182,10 +186,10 @@ tctx_load(struct tctx *c, struct store *st, const int64_t *ids, size_t n, struct
 }
 
 static bool
-any_subset(const struct tctx *c)
+any_starred(const struct tctx *c)
 {
 	for (size_t i = 0; i < c->n_sel; i++)
-		if (!c->sel[i].full)
+		if (c->sel[i].group == GROUP_SUBSET)
 			return true;
 	return false;
 }
@@ -203,19 +207,22 @@ table1(struct tctx *c, bool raw)
 	};
 	struct report_table *t =
 		report_new(raw ? tables_list[1].title : tables_list[0].title, 11, cols);
-	bool rule_done = false;
+	int last_group = -1;
 
 	for (size_t i = 0; i < c->n_sel; i++) {
 		struct trun *r = &c->sel[i];
 		struct agg_row *g;
-		size_t ng = metrics_aggregate(r->gen, r->n_gen, AGG_LEVEL, &g), row;
+		size_t ng, row;
 		double a[4];
 		bool have[4] = {false};
 
-		if (!r->full && !rule_done && i > 0) {
+		/* a configuration with feature tasks only has no row (as upstream) */
+		if (r->n_gen == 0)
+			continue;
+		if (last_group >= 0 && r->group != last_group)
 			report_rule(t);
-			rule_done = true;
-		}
+		last_group = r->group;
+		ng = metrics_aggregate(r->gen, r->n_gen, AGG_LEVEL, &g);
 		row = report_add_row(t);
 		report_set_text(t, row, 0, r->display);
 		report_set_text(t, row, 1, r->info->name);
@@ -237,9 +244,9 @@ table1(struct tctx *c, bool raw)
 			     "pass@1 counts passing tests only (verifiers ignored)."
 			   : "A%%: mean over the level's tasks of the strict assertion pass rate (0 "
 			     "when a verifier fails); pass@1 counts verifier failures as failures.");
-	if (any_subset(c))
-		report_note(t, "* covers a subset of the tasks (less than 90%% of all task names "
-			    "seen, or not the 16 pipeline tasks).");
+	if (any_starred(c))
+		report_note(t, "* evaluated on the 16-task subset (the paper's cost-constrained "
+			    "configurations).");
 	return t;
 }
 
@@ -262,13 +269,15 @@ table2a(struct tctx *c)
 	for (size_t i = 0; i < TASK_N_CONSTRAINTS; i++) {
 		unsigned bit = task_constraint_order[i];
 		struct pair_stats ps;
-		size_t row = report_add_row(t);
+		size_t row;
 
 		metrics_marginal_effect(pooled, np, bit, &ps);
-		report_set_text(t, row, 0, task_constraint_display(bit));
-		report_set_int(t, row, 4, ps.n);
+		/* upstream prints a constraint only when it has pairs */
 		if (ps.n == 0)
 			continue;
+		row = report_add_row(t);
+		report_set_text(t, row, 0, task_constraint_display(bit));
+		report_set_int(t, row, 4, ps.n);
 		report_set_signed(t, row, 1, ps.mean * 100, 1);
 		report_set_num(t, row, 2, ps.std * 100, 1);
 		report_set_num(t, row, 3, ps.sem * 100, 1);
@@ -373,33 +382,37 @@ table2b(struct tctx *c)
 
 /* ------------------------------------------------------------ Table 8 */
 
-/* Column order: grouped by model as the paper does, Mini-SWE before OpenHands. */
+/* "8" takes the paper's full configurations in its column order (spec 4.7);
+ * "8-all" every configuration, models in upstream's display order. */
 static int
-cmp_leader(const void *pa, const void *pb)
+display_model_rank(const char *model)
+{
+	static const char *const order[] = {"gpt-5-mini", "gpt-5.2", "gpt-5.4", "minimax-m2.5",
+					    "qwen3-coder-next", "qwen3-235b", "Kimi-K2.5",
+					    "devstral-small"};
+	for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++)
+		if (strcmp(order[i], model) == 0)
+			return (int)i;
+	return 100;
+}
+
+static int
+cmp_all_columns(const void *pa, const void *pb)
 {
 	const struct trun *a = *(const struct trun *const *)pa, *b = *(const struct trun *const *)pb;
-	static const char *const order[] = {"gpt-5-mini", "qwen3-coder-next", "qwen3-235b",
-					    "minimax-m2.5", "gpt-5.4"};
-	int ra = 100, rb = 100, c;
-	for (int i = 0; i < 5; i++) {
-		if (strcmp(order[i], a->info->model) == 0)
-			ra = i;
-		if (strcmp(order[i], b->info->model) == 0)
-			rb = i;
-	}
+	int ra = display_model_rank(a->info->model), rb = display_model_rank(b->info->model), c;
+
 	if (ra != rb)
 		return ra - rb;
-	if ((c = strcmp(a->info->model, b->info->model)))
+	if ((c = strcmp(a->info->model, b->info->model)) || (c = strcmp(a->info->agent, b->info->agent)))
 		return c;
-	if (agent_rank(a->info->agent) != agent_rank(b->info->agent))
-		return agent_rank(a->info->agent) - agent_rank(b->info->agent);
 	return strcmp(a->info->name, b->info->name);
 }
 
 struct leader_row {
 	const char *framework;
-	double a[64], p[64];
-	bool have[64];
+	double *a, *p;
+	bool *have;
 	double avg;
 	int n;
 };
@@ -408,32 +421,65 @@ static int
 cmp_leader_row(const void *pa, const void *pb)
 {
 	const struct leader_row *a = pa, *b = pb;
-	if (a->n != b->n && (a->n == 0 || b->n == 0))
-		return a->n == 0 ? 1 : -1;
 	if (a->avg != b->avg)
 		return a->avg > b->avg ? -1 : 1;
 	return strcmp(a->framework, b->framework);
 }
 
+/* The columns of Table 8: the known full configurations in the paper's
+ * order; when none is present (another harness's runs), the runs that
+ * cover the task set, and failing that every run. */
+static size_t
+leader_columns(struct tctx *c, bool all, struct trun **cols, const char **why)
+{
+	size_t nc = 0;
+
+	*why = NULL;
+	for (size_t i = 0; i < c->n_sel; i++)
+		if (c->sel[i].n_gen && (all || c->sel[i].group == GROUP_FULL))
+			cols[nc++] = &c->sel[i];
+	if (all) {
+		qsort(cols, nc, sizeof(*cols), cmp_all_columns);
+		return nc;
+	}
+	if (nc)
+		return nc; /* c->sel is already in the paper's order */
+	for (size_t i = 0; i < c->n_sel; i++)
+		if (c->sel[i].n_gen && c->sel[i].covers)
+			cols[nc++] = &c->sel[i];
+	*why = "None of the paper's full configurations is in the store: the columns are the "
+	       "runs that cover the task set.";
+	if (nc)
+		return nc;
+	for (size_t i = 0; i < c->n_sel; i++)
+		if (c->sel[i].n_gen)
+			cols[nc++] = &c->sel[i];
+	*why = "None of the paper's full configurations is in the store, and no run covers the "
+	       "task set: the columns are every run.";
+	return nc;
+}
+
 static struct report_table *
 table8(struct tctx *c, bool all)
 {
-	struct trun *cols_runs[64];
-	size_t nc = 0;
+	struct trun **cols_runs = xcalloc(c->n_sel + 1, sizeof(*cols_runs));
 	struct leader_row rows[TASK_N_FRAMEWORKS];
+	const char *why;
+	size_t nc = leader_columns(c, all, cols_runs, &why), nrows = 0, ncols;
 	struct report_table *t;
 	const char **specs;
-	size_t ncols;
+	/* 8-all shows A% only, as upstream's Table 3-ALL does */
+	bool with_p = !all;
 
-	for (size_t i = 0; i < c->n_sel && nc < 64; i++)
-		if (all || c->sel[i].full)
-			cols_runs[nc++] = &c->sel[i];
-	qsort(cols_runs, nc, sizeof(cols_runs[0]), cmp_leader);
 	memset(rows, 0, sizeof(rows));
 	for (size_t f = 0; f < TASK_N_FRAMEWORKS; f++) {
-		struct leader_row *lr = &rows[f];
-		double sum = 0;
+		struct leader_row *lr = &rows[nrows];
+		double *vals = xcalloc(nc + 1, sizeof(double));
 		lr->framework = task_frameworks[f];
+		lr->a = xcalloc(nc + 1, sizeof(double));
+		lr->p = xcalloc(nc + 1, sizeof(double));
+		lr->have = xcalloc(nc + 1, sizeof(bool));
+		lr->n = 0;
 		for (size_t r = 0; r < nc; r++) {
 			struct agg_row *g;
 			size_t ng = metrics_aggregate(cols_runs[r]->gen, cols_runs[r]->n_gen,
@@ -443,31 +489,39 @@ table8(struct tctx *c, bool all)
 					lr->a[r] = g[j].strict * 100;
 					lr->p[r] = g[j].pass1 * 100;
 					lr->have[r] = true;
-					sum += lr->a[r];
-					lr->n++;
+					vals[lr->n++] = lr->a[r];
 				}
 			free(g);
 		}
-		lr->avg = lr->n ? sum / lr->n : 0;
+		lr->avg = metrics_mean(vals, (size_t)lr->n);
+		free(vals);
+		/* only frameworks that appear in the columns get a row */
+		if (lr->n)
+			nrows++;
+		else {
+			free(lr->a);
+			free(lr->p);
+			free(lr->have);
+		}
 	}
-	qsort(rows, TASK_N_FRAMEWORKS, sizeof(rows[0]), cmp_leader_row);
+	qsort(rows, nrows, sizeof(rows[0]), cmp_leader_row);
 
-	ncols = 2 + (c->machine ? 2 * nc : nc);
+	ncols = 2 + (c->machine && with_p ? 2 * nc : nc);
 	specs = xcalloc(ncols, sizeof(char *));
 	specs[0] = xstrdup("Framework|framework");
 	for (size_t r = 0; r < nc; r++) {
-		const char *agent = cols_runs[r]->info->agent;
+		const struct run_summary *ri = cols_runs[r]->info;
 		char ab[32];
-		snprintf(ab, sizeof(ab), "%s", strcmp(agent, "mini_swe_sdk") == 0 ? "M"
-					       : strcmp(agent, "openhands_sdk") == 0 ? "O" : agent);
-		if (c->machine) {
-			specs[1 + 2 * r] = xasprintf(">%s A%%|%s a_pct", cols_runs[r]->info->name,
-						     cols_runs[r]->info->name);
-			specs[2 + 2 * r] = xasprintf(">%s pass@1|%s pass_at_1",
-						     cols_runs[r]->info->name, cols_runs[r]->info->name);
+		snprintf(ab, sizeof(ab), "%s", strcmp(ri->agent, "mini_swe_sdk") == 0 ? "M"
+					       : strcmp(ri->agent, "openhands_sdk") == 0 ? "O" : ri->agent);
+		if (c->machine && with_p) {
+			specs[1 + 2 * r] = xasprintf(">%s A%%|%s a_pct", ri->name, ri->name);
+			specs[2 + 2 * r] = xasprintf(">%s pass@1|%s pass_at_1", ri->name, ri->name);
+		} else if (c->machine) {
+			specs[1 + r] = xasprintf(">%s A%%|%s a_pct", ri->name, ri->name);
 		} else {
-			specs[1 + r] = xasprintf(">%s (%s)%s|%s", task_model_display(cols_runs[r]->info->model),
-						 ab, cols_runs[r]->full ? "" : "*", cols_runs[r]->info->name);
+			specs[1 + r] = xasprintf(">%s (%s)%s|%s", task_model_display(ri->model), ab,
+						 cols_runs[r]->group == GROUP_SUBSET ? "*" : "", ri->name);
 		}
 	}
 	specs[ncols - 1] = xstrdup(">Avg|avg_a_pct");
@@ -475,30 +529,37 @@ table8(struct tctx *c, bool all)
 	for (size_t i = 0; i < ncols; i++)
 		free((char *)specs[i]);
 	free(specs);
-	for (size_t f = 0; f < TASK_N_FRAMEWORKS; f++) {
+	for (size_t f = 0; f < nrows; f++) {
 		struct leader_row *lr = &rows[f];
 		size_t row = report_add_row(t);
 		report_set_text(t, row, 0, task_framework_display(lr->framework));
 		for (size_t r = 0; r < nc; r++) {
 			if (!lr->have[r])
 				continue;
-			if (c->machine) {
+			if (c->machine && with_p) {
 				report_set_num(t, row, 1 + 2 * r, lr->a[r], 1);
 				report_set_num(t, row, 2 + 2 * r, lr->p[r], 0);
+			} else if (!with_p) {
+				report_set_num(t, row, 1 + r, lr->a[r], 1);
 			} else {
 				char cell[32];
 				snprintf(cell, sizeof(cell), "%.1f/%.0f", lr->a[r], lr->p[r]);
 				report_set_text(t, row, 1 + r, cell);
 			}
 		}
-		if (lr->n)
-			report_set_num(t, row, ncols - 1, lr->avg, 1);
+		report_set_num(t, row, ncols - 1, lr->avg, 1);
+		free(lr->a);
+		free(lr->p);
+		free(lr->have);
 	}
-	report_note(t, "Cells: strict A%% / pass@1 over all of the framework's tasks (every level); "
-		    "Avg: mean of the A%% cells of the %s configurations shown; rows sorted by Avg.",
-		    all ? "" : "full");
+	report_note(t, "%s over all of the framework's tasks (every level); Avg: mean of the A%% "
+		    "cells of the configurations shown; rows sorted by Avg.",
+		    with_p ? "Cells: strict A% / pass@1" : "Cells: strict A%");
+	if (why)
+		report_note(t, "%s", why);
 	if (nc == 0)
-		report_note(t, "No %sconfiguration selected.", all ? "" : "full ");
+		report_note(t, "No configuration with generation tasks selected.");
+	free(cols_runs);
 	return t;
 }
 
@@ -523,31 +584,26 @@ static const char *const logic_order[][2] = {
 	{"state_propagation_failure", "State propagation failure"},
 };
 
-struct judge_col {
-	char agent[64], model[64];
-	long coarse[8], coarse_total, logic[6], logic_total;
+/* Table 4's columns are models (upstream keys its CSVs by model), in the
+ * order and with the stars of failure_analysis_aggregate.py; models it does
+ * not know are shown only when none it knows is present. */
+static const char *const judge_models[] = {
+	"qwen3-coder-next", "gpt-5-mini", "minimax-m2.5", "Kimi-K2.5", "gpt-5.2", "gpt-5.4",
 };
 
-static int
-table4_rank(const struct judge_col *j)
-{
-	static const char *const order[] = {"qwen3-coder-next", "gpt-5-mini", "minimax-m2.5", "gpt-5.4"};
-	for (int i = 0; i < 4; i++)
-		if (strcmp(order[i], j->model) == 0)
-			return i;
-	return 100;
-}
+struct judge_col {
+	char model[64];
+	long coarse[8], coarse_total, logic[6], logic_total;
+	int rank;
+};
 
 static int
 cmp_judge_col(const void *pa, const void *pb)
 {
 	const struct judge_col *a = pa, *b = pb;
-	int ra = table4_rank(a), rb = table4_rank(b), c;
-	if (ra != rb)
-		return ra - rb;
-	if ((c = strcmp(a->model, b->model)))
-		return c;
-	return strcmp(a->agent, b->agent);
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	return strcmp(a->model, b->model);
 }
 
 static bool
@@ -564,10 +620,38 @@ judge_selected(const struct tctx *c, const char *agent, const char *model, bool 
 static void
 pct_cell(struct report_table *t, size_t row, size_t col, long n, long total)
 {
+	/* upstream divides, then multiplies by 100: the order decides some roundings */
 	if (n > 0 && total > 0)
-		report_set_num(t, row, col, 100.0 * (double)n / (double)total, 1);
+		report_set_num(t, row, col, (double)n / (double)total * 100, 1);
 	else
 		report_set_text(t, row, col, "–");
+}
+
+/* A table whose columns are the models with a non-zero total. */
+static struct report_table *
+judge_table(const char *title, const char *first, const struct judge_col *cols, size_t nc,
+	    bool logic, size_t **shown, size_t *n_shown)
+{
+	const char **specs = xcalloc(nc + 2, sizeof(char *));
+	struct report_table *t;
+	size_t k = 0;
+
+	*shown = xcalloc(nc + 1, sizeof(size_t));
+	specs[k++] = xstrdup(first);
+	for (size_t m = 0; m < nc; m++) {
+		if ((logic ? cols[m].logic_total : cols[m].coarse_total) == 0)
+			continue;
+		bool star = strcmp(cols[m].model, "Kimi-K2.5") == 0 || strcmp(cols[m].model, "gpt-5.2") == 0;
+		(*shown)[(*n_shown)++] = m;
+		specs[k++] = xasprintf(">%s%s|%s", task_model_display(cols[m].model), star ? "*" : "",
+				       cols[m].model);
+	}
+	specs[k++] = xstrdup(">Avg|avg");
+	t = report_new(title, k, specs);
+	for (size_t i = 0; i < k; i++)
+		free((char *)specs[i]);
+	free(specs);
+	return t;
 }
 
 static int
@@ -576,24 +660,33 @@ table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
 {
 	struct judgement_count *jc;
 	struct judge_col *cols = NULL;
-	size_t njc, nc = 0, cap = 0;
+	size_t njc, nc = 0, cap = 0, *sc, nsc = 0, *sl, nsl = 0;
+	bool any_known = false;
 	int rc;
 
 	if ((rc = store_judgement_counts(c->st, &jc, &njc, err)))
 		return rc;
+	for (size_t i = 0; i < njc; i++)
+		for (size_t k = 0; k < sizeof(judge_models) / sizeof(judge_models[0]); k++)
+			any_known |= strcmp(jc[i].model, judge_models[k]) == 0 &&
+				     judge_selected(c, jc[i].agent, jc[i].model, all_runs);
 	for (size_t i = 0; i < njc; i++) {
 		struct judge_col *col = NULL;
-		if (!judge_selected(c, jc[i].agent, jc[i].model, all_runs))
+		int rank = 100;
+		for (size_t k = 0; k < sizeof(judge_models) / sizeof(judge_models[0]); k++)
+			if (strcmp(jc[i].model, judge_models[k]) == 0)
+				rank = (int)k;
+		if (!judge_selected(c, jc[i].agent, jc[i].model, all_runs) || (any_known && rank == 100))
 			continue;
 		for (size_t k = 0; k < nc; k++)
-			if (strcmp(cols[k].agent, jc[i].agent) == 0 && strcmp(cols[k].model, jc[i].model) == 0)
+			if (strcmp(cols[k].model, jc[i].model) == 0)
 				col = &cols[k];
 		if (!col) {
 			BT_GROW(cols, cap, nc + 1);
 			col = &cols[nc++];
 			memset(col, 0, sizeof(*col));
-			snprintf(col->agent, sizeof(col->agent), "%s", jc[i].agent);
 			snprintf(col->model, sizeof(col->model), "%s", jc[i].model);
+			col->rank = rank;
 		}
 		if (jc[i].logic) {
 			for (int k = 0; k < 6; k++)
@@ -611,93 +704,80 @@ table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
 	if (nc)
 		qsort(cols, nc, sizeof(*cols), cmp_judge_col);
 
-	/* column headers: the model, with the agent when it is not Mini-SWE or models repeat */
-	const char **specs = xcalloc(nc + 2, sizeof(char *));
-	specs[0] = xstrdup("Category|category");
-	for (size_t k = 0; k < nc; k++) {
-		bool repeat = false;
-		for (size_t m = 0; m < nc; m++)
-			repeat |= m != k && strcmp(cols[m].model, cols[k].model) == 0;
-		if (repeat || strcmp(cols[k].agent, "mini_swe_sdk") != 0)
-			specs[k + 1] = xasprintf(">%s %s|%s/%s", task_agent_display(cols[k].agent),
-						 task_model_display(cols[k].model), cols[k].agent,
-						 cols[k].model);
-		else
-			specs[k + 1] = xasprintf(">%s|%s", task_model_display(cols[k].model),
-						 cols[k].model);
-	}
-	specs[nc + 1] = xstrdup(">Avg|avg");
-	struct report_table *tc = report_new("Table 4 (coarse): % of failed runs", nc + 2, specs);
-	specs[0] = (free((char *)specs[0]), xstrdup("Logic subcategory|subcategory"));
-	struct report_table *tl = report_new("Table 4 (logic errors): % of logic errors", nc + 2, specs);
-	for (size_t k = 0; k < nc + 2; k++)
-		free((char *)specs[k]);
-	free(specs);
+	struct report_table *tc = judge_table("Table 4 (coarse): % of failed runs",
+					      "Category|category", cols, nc, false, &sc, &nsc);
+	struct report_table *tl = judge_table("Table 4 (logic errors): % of logic errors",
+					      "Logic subcategory|subcategory", cols, nc, true, &sl, &nsl);
 
 	for (int k = 0; k < 8; k++) {
 		bool any = false;
-		double sum = 0;
-		for (size_t m = 0; m < nc; m++)
-			any |= cols[m].coarse[k] > 0;
-		if (!any && strcmp(coarse_order[k][0], "other") == 0)
-			continue; /* the paper's table has no "Other" row */
-		size_t row = report_add_row(tc);
+		size_t row;
+		for (size_t i = 0; i < nsc; i++)
+			any |= cols[sc[i]].coarse[k] > 0;
+		if (!any)
+			continue; /* upstream leaves out categories nobody has */
+		row = report_add_row(tc);
 		report_set_text(tc, row, 0, coarse_order[k][1]);
-		for (size_t m = 0; m < nc; m++) {
-			pct_cell(tc, row, m + 1, cols[m].coarse[k], cols[m].coarse_total);
-			if (cols[m].coarse_total)
-				sum += 100.0 * (double)cols[m].coarse[k] / (double)cols[m].coarse_total;
+		double *vals = xcalloc(nsc + 1, sizeof(double));
+		for (size_t i = 0; i < nsc; i++) {
+			const struct judge_col *m = &cols[sc[i]];
+			pct_cell(tc, row, i + 1, m->coarse[k], m->coarse_total);
+			vals[i] = (double)m->coarse[k] / (double)m->coarse_total * 100;
 		}
-		if (nc)
-			report_set_num(tc, row, nc + 1, sum / (double)nc, 1);
+		report_set_num(tc, row, nsc + 1, metrics_mean(vals, nsc), 1);
+		free(vals);
 	}
 	report_rule(tc);
 	size_t row = report_add_row(tc);
 	report_set_text(tc, row, 0, "Total failed runs");
-	for (size_t m = 0; m < nc; m++)
-		report_set_int(tc, row, m + 1, cols[m].coarse_total);
+	for (size_t i = 0; i < nsc; i++)
+		report_set_int(tc, row, i + 1, cols[sc[i]].coarse_total);
 
+	double *vals = xcalloc(nsl + 1, sizeof(double));
 	for (int k = 0; k < 6; k++) {
-		double sum = 0;
 		row = report_add_row(tl);
 		report_set_text(tl, row, 0, logic_order[k][1]);
-		for (size_t m = 0; m < nc; m++) {
-			pct_cell(tl, row, m + 1, cols[m].logic[k], cols[m].logic_total);
-			if (cols[m].logic_total)
-				sum += 100.0 * (double)cols[m].logic[k] / (double)cols[m].logic_total;
+		for (size_t i = 0; i < nsl; i++) {
+			const struct judge_col *m = &cols[sl[i]];
+			pct_cell(tl, row, i + 1, m->logic[k], m->logic_total);
+			vals[i] = (double)m->logic[k] / (double)m->logic_total * 100;
 		}
-		if (nc)
-			report_set_num(tl, row, nc + 1, sum / (double)nc, 1);
+		if (nsl)
+			report_set_num(tl, row, nsl + 1, metrics_mean(vals, nsl), 1);
 	}
 	report_rule(tl);
 	row = report_add_row(tl);
 	report_set_text(tl, row, 0, "Total logic errors");
-	for (size_t m = 0; m < nc; m++)
-		report_set_int(tl, row, m + 1, cols[m].logic_total);
+	for (size_t i = 0; i < nsl; i++)
+		report_set_int(tl, row, i + 1, cols[sl[i]].logic_total);
 	row = report_add_row(tl);
 	report_set_text(tl, row, 0, "Data-layer share");
-	double share_sum = 0;
-	for (size_t m = 0; m < nc; m++) {
-		long dl = cols[m].logic[0] + cols[m].logic[1];
-		double share = cols[m].logic_total ? 100.0 * (double)dl / (double)cols[m].logic_total : 0;
-		share_sum += share;
+	for (size_t i = 0; i < nsl; i++) {
+		const struct judge_col *m = &cols[sl[i]];
+		long dl = m->logic[0] + m->logic[1];
+		vals[i] = (double)dl / (double)m->logic_total * 100;
 		if (c->machine) {
-			report_set_num(tl, row, m + 1, share, 1);
+			report_set_num(tl, row, i + 1, vals[i], 1);
 		} else {
 			char cell[64];
-			snprintf(cell, sizeof(cell), "%.1f (%ld/%ld)", share, dl, cols[m].logic_total);
-			report_set_text(tl, row, m + 1, cell);
+			snprintf(cell, sizeof(cell), "%.1f (%ld/%ld)", vals[i], dl, m->logic_total);
+			report_set_text(tl, row, i + 1, cell);
 		}
 	}
-	if (nc)
-		report_set_num(tl, row, nc + 1, share_sum / (double)nc, 1);
+	if (nsl)
+		report_set_num(tl, row, nsl + 1, metrics_mean(vals, nsl), 1);
+	free(vals);
 	report_note(tc, "Judge categories of failed runs (succeeded = 0); Avg is the unweighted mean "
 		    "of the per-model percentages, 0 for a missing category.");
 	report_note(tl, "Data-layer share = (incorrect query logic + DB / ORM runtime error) / logic "
 		    "errors.");
-	if (nc == 0)
+	if (nsc + nsl && (nsc ? cols[sc[0]].rank : cols[sl[0]].rank) == 100)
+		report_note(tc, "None of the paper's models is in the store: every model judged is shown.");
+	if (nsc == 0 && nsl == 0)
 		report_note(tc, "No failure judgements in the store: import failure_analysis_*.csv and "
 			    "logic_subcategories*.csv.");
+	free(sc);
+	free(sl);
 	free(cols);
 	*coarse_out = tc;
 	*logic_out = tl;
@@ -722,25 +802,31 @@ verifier_impact(struct tctx *c, struct report_table **levels_out, struct report_
 	};
 	struct report_table *t = report_new(tables_list[7].title, 6, cols);
 	struct report_table *m = report_new("Verifier confusion matrix (constrained attempts)", 10, mcols);
-	double best = -1, decay_strict = 0, decay_raw = 0;
+	double best = 0;
 	const char *best_run = NULL;
 	int best_level = 0, n_decay = 0;
-	long all_constrained = 0, all_violating = 0;
+	long all_constrained = 0, all_violating = 0, all_tp = 0, all_tp_vf = 0;
+	double *decay_strict = xcalloc(c->n_sel + 1, sizeof(double));
+	double *decay_raw = xcalloc(c->n_sel + 1, sizeof(double));
 
 	for (size_t i = 0; i < c->n_sel; i++) {
 		struct trun *r = &c->sel[i];
 		struct agg_row *g;
 		struct verifier_counts vc;
-		size_t ng = metrics_aggregate(r->gen, r->n_gen, AGG_LEVEL, &g);
+		size_t ng;
 		double s0 = 0, s3 = 0, r0 = 0, r3 = 0;
 		bool h0 = false, h3 = false;
 
-		if (i)
+		if (r->n_gen == 0)
+			continue;
+		ng = metrics_aggregate(r->gen, r->n_gen, AGG_LEVEL, &g);
+		if (t->nrows)
 			report_rule(t);
 		for (size_t j = 0; j < ng; j++) {
 			size_t row = report_add_row(t);
 			char lv[16];
-			double d = (g[j].raw - g[j].strict) * 100;
+			/* upstream scales each to percent, then subtracts */
+			double d = g[j].raw * 100 - g[j].strict * 100;
 			snprintf(lv, sizeof(lv), "L%d", g[j].level);
 			report_set_text(t, row, 0, r->display);
 			report_set_text(t, row, 1, r->info->name);
@@ -748,7 +834,7 @@ verifier_impact(struct tctx *c, struct report_table **levels_out, struct report_
 			report_set_num(t, row, 3, g[j].strict * 100, 1);
 			report_set_num(t, row, 4, g[j].raw * 100, 1);
 			report_set_num(t, row, 5, d, 1);
-			if (d > best) {
+			if (d > best) { /* strictly: no line when verifiers never bite */
 				best = d;
 				best_run = r->display;
 				best_level = g[j].level;
@@ -764,8 +850,8 @@ verifier_impact(struct tctx *c, struct report_table **levels_out, struct report_
 		}
 		free(g);
 		if (h0 && h3) {
-			decay_strict += (s0 - s3) * 100;
-			decay_raw += (r0 - r3) * 100;
+			decay_strict[n_decay] = s0 * 100 - s3 * 100;
+			decay_raw[n_decay] = r0 * 100 - r3 * 100;
 			n_decay++;
 		}
 		if (store_verifier_counts(c->st, r->info->id, &vc, err)) {
@@ -784,24 +870,31 @@ verifier_impact(struct tctx *c, struct report_table **levels_out, struct report_
 		report_set_int(m, row, 6, vc.tf_vp);
 		report_set_int(m, row, 7, vc.tf_vf);
 		if (vc.constrained)
-			report_set_num(m, row, 8, 100.0 * (double)viol / (double)vc.constrained, 1);
+			report_set_num(m, row, 8, (double)viol / (double)vc.constrained * 100, 1);
 		if (tp)
-			report_set_num(m, row, 9, 100.0 * (double)vc.tp_vf / (double)tp, 1);
+			report_set_num(m, row, 9, (double)vc.tp_vf / (double)tp * 100, 1);
 		all_constrained += vc.constrained;
 		all_violating += viol;
+		all_tp += tp;
+		all_tp_vf += vc.tp_vf;
 	}
 	if (best_run)
 		report_note(t, "Largest Δ (raw - strict): %.1f pp, %s at L%d.", best, best_run, best_level);
 	if (n_decay)
-		report_note(t, "Average L0->L3 decay over %d configuration%s: %.1f pp with verifier "
-			    "enforcement, %.1f pp without.", n_decay, n_decay == 1 ? "" : "s",
-			    decay_strict / n_decay, decay_raw / n_decay);
+		report_note(t, "Average L0->L3 decay over %d configuration%s: %.0f pp without verifier "
+			    "enforcement, %.0f pp with it.", n_decay, n_decay == 1 ? "" : "s",
+			    metrics_mean(decay_raw, (size_t)n_decay),
+			    metrics_mean(decay_strict, (size_t)n_decay));
 	if (all_constrained)
-		report_note(m, "Constrained attempts violating at least one verifier: %.1f%% (%ld of %ld). "
-			    "False reject %% = tests pass and a verifier fails, over constrained "
-			    "attempts whose tests pass.",
-			    100.0 * (double)all_violating / (double)all_constrained, all_violating,
+		report_note(m, "Constrained attempts violating at least one verifier: %.1f%% (%ld of %ld).",
+			    (double)all_violating / (double)all_constrained * 100, all_violating,
 			    all_constrained);
+	if (all_tp)
+		report_note(m, "False rejects (tests pass, a verifier fails) among constrained attempts "
+			    "whose tests pass: %.1f%% (%ld of %ld).",
+			    (double)all_tp_vf / (double)all_tp * 100, all_tp_vf, all_tp);
+	free(decay_strict);
+	free(decay_raw);
 	*levels_out = t;
 	*matrix_out = m;
 	return BT_OK;

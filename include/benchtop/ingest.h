@@ -43,6 +43,7 @@ struct import_summary {
 	struct strv superseded_paths;
 	struct strv bad_lines;  /* "file:line: message" (JSONL --keep-going) */
 	struct strv unreadable; /* "path: why" for files that could not be read */
+	struct strv failed_inputs; /* inputs that failed as a whole, with why */
 	double seconds;
 	long bytes;             /* input bytes read */
 };
@@ -50,7 +51,9 @@ struct import_summary {
 void import_summary_free(struct import_summary *s);
 void import_summary_print(const struct import_summary *s, FILE *out);
 
-/* Import every path into the open (writable) store. */
+/* Import every path into the open (writable) store.  Each input is a unit
+ * on its own: one that fails is listed in sum->failed_inputs and the others
+ * still go in; the status (and err) is the first failure's. */
 int import_paths(struct store *st, char *const *paths, size_t n, const struct import_options *o,
 		 struct import_summary *sum, struct bt_error *err);
 

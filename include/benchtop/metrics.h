@@ -19,6 +19,9 @@
 double metrics_pass_at_k(int n, int c, int k);
 /* pass^k as upstream computes it: the plug-in power (c/n)^k, 0 when n = 0. */
 double metrics_pass_power(int n, int c, int k);
+/* The mean with the values summed exactly and rounded once (as Python's
+ * statistics.mean, which upstream uses); 0 when n = 0. */
+double metrics_mean(const double *v, size_t n);
 /* Mean and sample (n-1) standard deviation; std is 0 when n < 2, both 0 when n = 0. */
 void metrics_mean_std(const double *v, size_t n, double *mean, double *std);
 /* Standard error of the mean: std / sqrt(n), 0 when n < 2. */

@@ -84,8 +84,8 @@ struct judgement {
 };
 int store_put_judgement(struct store *s, const struct judgement *j, struct bt_error *err);
 /* Remove a model's logic subcategories of rank below `below_rank` (a
- * per-model logic file replaces the generic file's rows: spec 6.3). */
-int store_clear_subcategories(struct store *s, const char *agent, const char *model, int below_rank,
+ * per-model logic file replaces the generic file's rows, by model: spec 6.3). */
+int store_clear_subcategories(struct store *s, const char *model, int below_rank,
 			      struct bt_error *err);
 
 /* Outcomes of the attempts of each (run, task) pair touched since the last

