@@ -10,7 +10,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "benchtop/utf8.h"
 #include "benchtop/verify.h"
+
+#include <cjson/cJSON.h>
 
 void
 import_summary_free(struct import_summary *s)
@@ -92,10 +95,40 @@ ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *pat
 	return true;
 }
 
-static int
-cmp_name(const void *x, const void *y)
+/* Append data as JSON: the document itself when it is valid JSON in valid
+ * UTF-8, else a JSON string holding it (invalid bytes as U+FFFD), so one
+ * broken event file cannot make the whole conversation unreadable. */
+static void
+append_json_or_string(struct buf *b, const char *data, size_t n)
 {
-	return strcmp(*(char *const *)x, *(char *const *)y);
+	cJSON *doc = NULL;
+	bool utf8_ok = true;
+
+	for (size_t i = 0; i < n && utf8_ok;) {
+		uint32_t cp;
+		i += utf8_decode(data + i, n - i, &cp);
+		utf8_ok = !(cp & UTF8_INVALID_BYTE) && cp != 0;
+	}
+	if (utf8_ok && n && (doc = cJSON_ParseWithLengthOpts(data, n, NULL, false))) {
+		cJSON_Delete(doc);
+		buf_append(b, data, n);
+		return;
+	}
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = utf8_decode(data + i, n - i, &cp);
+		if (cp & UTF8_INVALID_BYTE)
+			buf_puts(b, "\\ufffd");
+		else if (cp == '"' || cp == '\\')
+			buf_printf(b, "\\%c", (char)cp);
+		else if (cp < 0x20)
+			buf_printf(b, "\\u%04x", (unsigned)cp);
+		else
+			buf_append(b, data + i, k);
+		i += k;
+	}
+	buf_putc(b, '"');
 }
 
 int
@@ -120,8 +153,7 @@ ingest_bundle_openhands(const char *dir, char **out, size_t *len, struct bt_erro
 	}
 	buf_init(&b);
 	buf_puts(&b, "{\"base_state\": ");
-	/* an empty or broken base_state is kept as text for the viewer */
-	buf_append(&b, n ? data : "null", n ? n : 4);
+	append_json_or_string(&b, data, n);
 	free(data);
 	buf_puts(&b, ",\n\"events\": [");
 	if ((d = opendir(events_dir))) {
@@ -131,21 +163,24 @@ ingest_bundle_openhands(const char *dir, char **out, size_t *len, struct bt_erro
 				strv_push(&names, e->d_name);
 		closedir(d);
 	}
-	qsort(names.v, names.n, sizeof(*names.v), cmp_name);
+	strv_sort(&names);
 	for (size_t i = 0; i < names.n; i++) {
 		char *p = path_join(events_dir, names.v[i]);
 		struct bt_error e;
-		if (file_read(p, INGEST_ARTIFACT_LIMIT, &data, &n, NULL, &e) == BT_OK) {
-			if (b.len + n > INGEST_ARTIFACT_LIMIT) {
-				free(data);
-				free(p);
-				break;
-			}
-			if (i)
-				buf_puts(&b, ",\n");
-			buf_append(&b, n ? data : "null", n ? n : 4);
-			free(data);
+		if (file_read(p, INGEST_ARTIFACT_LIMIT, &data, &n, NULL, &e) != BT_OK) {
+			/* keep the place of an unreadable event: the last one decides */
+			data = xstrdup(e.msg);
+			n = strlen(data);
 		}
+		if (b.len + n > INGEST_ARTIFACT_LIMIT) {
+			free(data);
+			free(p);
+			break;
+		}
+		if (i)
+			buf_puts(&b, ",\n");
+		append_json_or_string(&b, data, n);
+		free(data);
 		free(p);
 	}
 	buf_puts(&b, "]}\n");

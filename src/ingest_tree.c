@@ -228,19 +228,6 @@ newest_file(const struct strv *files, const char *prefix, const char *suffix, si
 	return best;
 }
 
-static bool
-is_conversation_dir(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n != 32)
-		return false;
-	for (size_t i = 0; i < n; i++)
-		if (!strchr("0123456789abcdefABCDEF", name[i]))
-			return false;
-	return true;
-}
-
 static void
 read_report(struct attempt *a, const char *dir, const struct strv *files,
 	    const struct assertion_catalogue *cat)
@@ -276,21 +263,25 @@ read_report(struct attempt *a, const char *dir, const struct strv *files,
 	free(path);
 }
 
+/* The trajectory, by agent as upstream's trajectory_analysis.py reads it:
+ * Mini-SWE's mini/trajectory.json, OpenHands' first subfolder holding a
+ * base_state.json; another agent's run may have either. */
 static void
 read_trajectory(struct attempt *a, const char *dir, const struct strv *subdirs)
 {
 	struct artifact *t = &a->artifacts[ARTIFACT_TRAJECTORY];
+	bool mini_ok = !str_eq(a->run.agent, "openhands_sdk");
+	bool openhands_ok = !str_eq(a->run.agent, "mini_swe_sdk");
 	char *mini = path_join(dir, "mini/trajectory.json");
 
-	if (file_exists(mini)) {
+	if (mini_ok && file_exists(mini)) {
 		if (ingest_read_artifact(a, ARTIFACT_TRAJECTORY, mini))
 			snprintf(t->format, sizeof(t->format), "mini");
-	} else {
-		/* OpenHands: the first subfolder holding a base_state.json (spec 1.6) */
+	} else if (openhands_ok) {
 		for (size_t i = 0; i < subdirs->n; i++) {
 			char *conv = path_join(dir, subdirs->v[i]);
 			char *base = path_join(conv, "base_state.json");
-			bool found = is_conversation_dir(subdirs->v[i]) && file_exists(base);
+			bool found = file_exists(base);
 			if (found) {
 				struct bt_error err;
 				char *data;

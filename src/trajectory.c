@@ -274,7 +274,14 @@ render_event(const cJSON *ev, const char *kind, const char *tool)
 static void
 openhands_event(struct trajectory *t, const cJSON *ev)
 {
-	const char *kind = get_str(ev, "kind");
+	const char *kind;
+
+	/* the importer keeps an event file that is not JSON as a string */
+	if (cJSON_IsString(ev)) {
+		add_step(t, "unreadable", "", "", xstrdup(ev->valuestring));
+		return;
+	}
+	kind = get_str(ev, "kind");
 	const char *source = get_str(ev, "source");
 	const char *tool = get_str(ev, "tool_name");
 
