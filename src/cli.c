@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+double cli_start_time;
+
 int
 cli_fail(int code, const char *fmt, ...)
 {

@@ -62,7 +62,11 @@ judge_import(struct store *st, const char *path, const struct import_options *o,
 			j.subcategory_reasoning = r->reasoning;
 		}
 		rc = store_put_judgement(st, &j, err);
+		if (!rc && jf.kind == JUDGE_COARSE)
+			rc = store_touch_judged(st, &j, err);
 	}
+	if (!rc)
+		rc = store_refresh_task_results(st, metrics_task_stats, NULL, err);
 	if (rc || (rc = store_commit(st, err))) {
 		store_rollback(st);
 		goto out;

@@ -198,6 +198,7 @@ main(int argc, char **argv)
 {
 	const struct cli_command *c;
 
+	cli_start_time = clock_now();
 	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
 			  strcmp(argv[1], "help") == 0)) {
 		if (argc > 2)

@@ -357,3 +357,21 @@ metrics_run_is_full(size_t run_tasks, size_t union_tasks, size_t pipeline_tasks)
 	return union_tasks > 0 && (double)run_tasks >= 0.9 * (double)union_tasks &&
 	       pipeline_tasks >= 16;
 }
+
+size_t
+metrics_rows_of_run(const struct task_row *rows, size_t n, int64_t run_id, size_t *first)
+{
+	size_t lo = 0, hi = n, end;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (rows[mid].run_id < run_id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (end = lo; end < n && rows[end].run_id == run_id; end++)
+		;
+	*first = lo;
+	return end - lo;
+}

@@ -29,71 +29,32 @@ tasks_sort_name(enum tasks_sort s)
 	return s < TASKS_SORT_COUNT ? names[s] : "?";
 }
 
-/* The most frequent category among a task's attempts. */
-static void
-main_category(const struct attempt_brief *b, size_t n, char *out, size_t outlen)
-{
-	size_t best = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < n; i++) {
-		size_t count = 0;
-		if (!b[i].category[0])
-			continue;
-		for (size_t j = 0; j < n; j++)
-			count += strcmp(b[i].category, b[j].category) == 0;
-		if (count > best) {
-			best = count;
-			snprintf(out, outlen, "%s", b[i].category);
-		}
-	}
-}
-
 int
 tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filter *f,
 		 struct bt_error *err)
 {
 	struct task_row *rows;
-	struct attempt_brief *b;
-	size_t nr, nb, j = 0;
+	size_t nr;
 	int rc;
 
 	memset(m, 0, sizeof(*m));
 	m->filter = *f;
 	m->sort = TASKS_SORT_NAME;
+	/* strips and categories are cached per task by the store: the list
+	 * never reads the attempts themselves */
 	if ((rc = store_task_rows(st, f->run_id, TASK_GENERATION, &rows, &nr, err)))
 		return rc;
-	if ((rc = store_attempt_briefs(st, f->run_id, 0, &b, &nb, err))) {
-		free(rows);
-		return rc;
-	}
 	m->all = xcalloc(nr ? nr : 1, sizeof(*m->all));
 	m->shown = xcalloc(nr ? nr : 1, sizeof(size_t));
 	m->n_all = nr;
 	for (size_t i = 0; i < nr; i++) {
 		struct task_item *t = &m->all[i];
-		size_t lo = 0, hi = nb, start;
-
 		t->row = rows[i];
-		/* the attempts come sorted by task id: find this task's first */
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-			if (b[mid].task_id < t->row.task_id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		start = j = lo;
-		while (j < nb && b[j].task_id == t->row.task_id) {
-			if (t->n_attempts + 1 < sizeof(t->strip))
-				t->strip[t->n_attempts] = b[j].outcome;
-			t->n_attempts++;
-			j++;
-		}
-		main_category(b + start, j - start, t->category, sizeof(t->category));
+		snprintf(t->strip, sizeof(t->strip), "%s", rows[i].strip);
+		snprintf(t->category, sizeof(t->category), "%s", rows[i].category);
+		t->n_attempts = (size_t)rows[i].s.n_executed;
 	}
 	free(rows);
-	free(b);
 	tasks_model_apply(m);
 	return BT_OK;
 }

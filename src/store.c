@@ -117,6 +117,8 @@ static const char schema_v1[] =
 	"  strict REAL NOT NULL, strict_std REAL NOT NULL,"
 	"  pass1 REAL NOT NULL, pass3 REAL NOT NULL, pow3 REAL NOT NULL,"
 	"  pass1_tests REAL NOT NULL,"
+	"  strip TEXT NOT NULL DEFAULT '',"
+	"  category TEXT NOT NULL DEFAULT '',"
 	"  PRIMARY KEY (run_id, task_id)) WITHOUT ROWID;"
 	"CREATE INDEX task_result_by_task ON task_result(task_id);";
 

@@ -24,12 +24,12 @@ store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 	static const char sql[] =
 		"SELECT a.id, a.task_id, a.number, a.has_report, a.tests_passed, a.verifiers_ok,"
 		" a.succeeded, a.n_requests, a.n_errored, a.raw_pct, a.strict_pct,"
-		" coalesce(j.category, '')"
+		" coalesce(j.category, ''), a.run_id"
 		" FROM attempt a JOIN run r ON r.id = a.run_id JOIN task t ON t.id = a.task_id"
 		" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model"
 		"  AND j.runtime = t.runtime AND j.task = t.name AND j.number = a.number"
-		" WHERE a.run_id = ?1 AND (?2 = 0 OR a.task_id = ?2)"
-		" ORDER BY a.task_id, a.number";
+		" WHERE (?1 = 0 OR a.run_id = ?1) AND (?2 = 0 OR a.task_id = ?2)"
+		" ORDER BY a.run_id, a.task_id, a.number";
 	struct attempt_brief *v = NULL;
 	size_t cap = 0, len = 0;
 	sqlite3_stmt *st;
@@ -47,6 +47,7 @@ store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 		b = &v[len++];
 		b->id = sqlite3_column_int64(st, 0);
 		b->task_id = sqlite3_column_int64(st, 1);
+		b->run_id = sqlite3_column_int64(st, 12);
 		b->number = sqlite3_column_int(st, 2);
 		b->has_report = sqlite3_column_int(st, 3);
 		b->tests_passed = sqlite3_column_int(st, 4);

@@ -11,16 +11,15 @@ int
 store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error *err)
 {
 	static const char sql[] =
+		/* counts from the per-task cache: never a scan of the attempts */
 		"SELECT r.id, r.name, r.agent, r.model, r.label, r.source, r.imported_at,"
-		" (SELECT count(*) FROM attempt a JOIN task t ON t.id = a.task_id"
-		"   WHERE a.run_id = r.id AND t.kind = 'generation'),"
-		" (SELECT count(*) FROM task_result x JOIN task t ON t.id = x.task_id"
-		"   WHERE x.run_id = r.id AND t.kind = 'generation'),"
-		" (SELECT count(*) FROM attempt a JOIN task t ON t.id = a.task_id"
-		"   WHERE a.run_id = r.id AND t.kind = 'feature'),"
-		" (SELECT count(*) FROM task_result x JOIN task t ON t.id = x.task_id"
-		"   WHERE x.run_id = r.id AND t.kind = 'feature')"
-		" FROM run r ORDER BY r.agent, r.model, r.name";
+		" coalesce(sum(x.n_executed) FILTER (WHERE t.kind = 'generation'), 0),"
+		" count(x.task_id) FILTER (WHERE t.kind = 'generation'),"
+		" coalesce(sum(x.n_executed) FILTER (WHERE t.kind = 'feature'), 0),"
+		" count(x.task_id) FILTER (WHERE t.kind = 'feature')"
+		" FROM run r LEFT JOIN task_result x ON x.run_id = r.id"
+		" LEFT JOIN task t ON t.id = x.task_id"
+		" GROUP BY r.id ORDER BY r.agent, r.model, r.name";
 	struct run_summary *v = NULL;
 	size_t cap = 0, len = 0;
 	sqlite3_stmt *st;
@@ -134,7 +133,7 @@ store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct tas
 	static const char sql[] =
 		"SELECT x.run_id, t.id, t.name, t.framework, t.runtime, t.constraint_bits, t.level,"
 		" x.n_executed, x.n_succeeded, x.n_tests_passed, x.raw, x.raw_std, x.strict,"
-		" x.strict_std, x.pass1, x.pass3, x.pow3, x.pass1_tests"
+		" x.strict_std, x.pass1, x.pass3, x.pow3, x.pass1_tests, x.strip, x.category"
 		" FROM task_result x JOIN task t ON t.id = x.task_id"
 		" WHERE t.kind = ?2 AND (?1 = 0 OR x.run_id = ?1)"
 		" ORDER BY x.run_id, t.runtime, t.name";
@@ -178,6 +177,8 @@ store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct tas
 		t->s.pass3 = sqlite3_column_double(st, 15);
 		t->s.pow3 = sqlite3_column_double(st, 16);
 		t->s.pass1_tests = sqlite3_column_double(st, 17);
+		snprintf(t->strip, sizeof(t->strip), "%s", sqlite3_column_text(st, 18));
+		snprintf(t->category, sizeof(t->category), "%s", sqlite3_column_text(st, 19));
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

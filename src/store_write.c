@@ -540,6 +540,26 @@ store_put_judgement(struct store *s, const struct judgement *j, struct bt_error 
 }
 
 int
+store_touch_judged(struct store *s, const struct judgement *j, struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s,
+			       "INSERT OR IGNORE INTO temp.touched (run_id, task_id)"
+			       " SELECT r.id, t.id FROM run r, task t"
+			       " WHERE r.agent = ?1 AND r.model = ?2 AND t.runtime = ?3 AND t.name = ?4",
+			       &st, err);
+	if (rc)
+		return rc;
+	store_bind_text(st, 1, j->agent);
+	store_bind_text(st, 2, j->model);
+	store_bind_text(st, 3, j->runtime);
+	store_bind_text(st, 4, j->task);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot note a judged task");
+}
+
+int
 store_clear_subcategories(struct store *s, const char *model, int below_rank,
 			  struct bt_error *err)
 {
@@ -571,14 +591,19 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 		*n_pairs = 0;
 	if ((rc = store_prepare(s, "SELECT run_id, task_id FROM temp.touched", &pairs, err)) ||
 	    (rc = store_prepare(s,
-				"SELECT raw_pct, strict_pct, tests_passed, succeeded FROM attempt"
-				" WHERE run_id = ?1 AND task_id = ?2 ORDER BY number",
+				"SELECT a.raw_pct, a.strict_pct, a.tests_passed, a.succeeded,"
+				" a.has_report, a.n_requests, a.n_errored, a.verifiers_ok,"
+				" coalesce(j.category, '')"
+				" FROM attempt a JOIN run r ON r.id = a.run_id JOIN task t ON t.id = a.task_id"
+				" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model"
+				"  AND j.runtime = t.runtime AND j.task = t.name AND j.number = a.number"
+				" WHERE a.run_id = ?1 AND a.task_id = ?2 ORDER BY a.number",
 				&outcomes, err)) ||
 	    (rc = store_prepare(s,
 				"INSERT OR REPLACE INTO task_result (run_id, task_id, n_executed,"
 				" n_succeeded, n_tests_passed, raw, raw_std, strict, strict_std,"
-				" pass1, pass3, pow3, pass1_tests)"
-				" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+				" pass1, pass3, pow3, pass1_tests, strip, category)"
+				" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
 				&write, err)) ||
 	    (rc = store_prepare(s, "DELETE FROM task_result WHERE run_id = ?1 AND task_id = ?2",
 				&drop, err)))
@@ -587,6 +612,8 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 		int64_t run_id = sqlite3_column_int64(pairs, 0), task_id = sqlite3_column_int64(pairs, 1);
 		struct task_stats ts;
 		size_t n = 0;
+		char strip[16] = "";
+		struct strv cats = {0};
 
 		if (n_pairs)
 			(*n_pairs)++;
@@ -599,17 +626,41 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 			o[n].strict = sqlite3_column_double(outcomes, 1);
 			o[n].tests_passed = sqlite3_column_int(outcomes, 2);
 			o[n].succeeded = sqlite3_column_int(outcomes, 3);
+			if (n + 1 < sizeof(strip)) {
+				strip[n] = store_outcome(sqlite3_column_int(outcomes, 4),
+							 sqlite3_column_int(outcomes, 5),
+							 sqlite3_column_int(outcomes, 6), o[n].succeeded,
+							 sqlite3_column_int(outcomes, 7));
+				strip[n + 1] = '\0';
+			}
+			if (*sqlite3_column_text(outcomes, 8))
+				strv_push(&cats, (const char *)sqlite3_column_text(outcomes, 8));
 			n++;
 		}
 		if (rc != SQLITE_DONE) {
+			strv_free(&cats);
 			rc = store_fail(s, err, "cannot read attempts");
 			goto out;
+		}
+		/* the most frequent category of the task's attempts, first seen on ties */
+		const char *category = "";
+		size_t best = 0;
+		for (size_t i = 0; i < cats.n; i++) {
+			size_t count = 0;
+			for (size_t j = 0; j < cats.n; j++)
+				count += strcmp(cats.v[i], cats.v[j]) == 0;
+			if (count > best) {
+				best = count;
+				category = cats.v[i];
+			}
 		}
 		if (n == 0) {
 			sqlite3_reset(drop);
 			sqlite3_bind_int64(drop, 1, run_id);
 			sqlite3_bind_int64(drop, 2, task_id);
-			if ((rc = step_done(s, drop, err, "cannot drop task statistics")))
+			rc = step_done(s, drop, err, "cannot drop task statistics");
+			strv_free(&cats);
+			if (rc)
 				goto out;
 			continue;
 		}
@@ -628,7 +679,11 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 		sqlite3_bind_double(write, 11, ts.pass3);
 		sqlite3_bind_double(write, 12, ts.pow3);
 		sqlite3_bind_double(write, 13, ts.pass1_tests);
-		if ((rc = step_done(s, write, err, "cannot write task statistics")))
+		store_bind_text(write, 14, strip);
+		store_bind_text(write, 15, category);
+		rc = step_done(s, write, err, "cannot write task statistics");
+		strv_free(&cats);
+		if (rc)
 			goto out;
 	}
 	if (rc != SQLITE_DONE) {

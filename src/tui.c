@@ -843,13 +843,37 @@ tui_main(const struct tui_options *o)
 		else
 			app_message(&app, true, "%s", err.msg);
 	}
+	/* BENCHTOP_TIMING=FILE: the time to the first full screen and from
+	 * each key to the next screen, for the benchmarks (make bench) */
+	const char *tpath = getenv("BENCHTOP_TIMING");
+	FILE *timing = tpath && *tpath ? fopen(tpath, "w") : NULL;
+	draw_all(&app);
+	if (timing)
+		fprintf(timing, "first-screen %.3f ms\n", (clock_now() - cli_start_time) * 1e3);
 	while (!app.quit && app.depth > 0 && !got_signal) {
 		struct event ev;
-		draw_all(&app);
+		double t0;
 		if (!next_event(&app, &ev))
 			break;
+		t0 = clock_now();
 		handle_event(&app, &ev);
+		if (app.quit || app.depth == 0)
+			break;
+		draw_all(&app);
+		if (timing) {
+			char name[48];
+			if (ev.key == -1) {
+				snprintf(name, sizeof(name), ":%.40s", ev.cmd);
+				for (char *p = name; *p; p++)
+					*p = *p == ' ' ? '_' : *p;
+			} else
+				keys_name(ev.key, name, sizeof(name));
+			fprintf(timing, "key %s %.3f ms %s\n", name, (clock_now() - t0) * 1e3,
+				app_top(&app)->ops->name);
+		}
 	}
+	if (timing)
+		fclose(timing);
 	terminal_restore();
 	if (got_signal)
 		rc = 128 + got_signal;

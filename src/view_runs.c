@@ -126,8 +126,9 @@ runs_handle(struct app *app, struct view *v, enum action a)
 			app_push(app, &view_heat_ops, &r->id);
 		return ACT_NONE;
 	case ACT_TASKS:
-		if (r) {
-			struct task_filter f = {.run_id = r->id, .level = -1};
+	case ACT_TASKS_ALL:
+		if (r || a == ACT_TASKS_ALL) {
+			struct task_filter f = {.run_id = a == ACT_TASKS ? r->id : 0, .level = -1};
 			app_push(app, &view_tasks_ops, &f);
 		}
 		return ACT_NONE;

@@ -13,9 +13,13 @@ struct tasks_view {
 	struct tasks_model m;
 	struct listnav nav;
 	char run_name[128];
+	/* every run's tasks (filter run_id 0): a Run column names them */
+	struct run_summary *runs;
+	size_t n_runs;
 };
 
 static const struct ui_column columns[] = {
+	{"Run", 16, false, false},
 	{"Framework", 9, false, false},
 	{"Constraints", 20, true, false},
 	{"L", 2, false, true},
@@ -31,10 +35,14 @@ static int
 tasks_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
 {
 	struct tasks_view *tv = v->priv;
+	int64_t run = ((const struct task_filter *)arg)->run_id;
 	int rc;
 
-	if ((rc = store_run_name(app->st, ((const struct task_filter *)arg)->run_id, tv->run_name,
-				 sizeof(tv->run_name), err)))
+	if (run == 0)
+		rc = store_runs(app->st, &tv->runs, &tv->n_runs, err);
+	else
+		rc = store_run_name(app->st, run, tv->run_name, sizeof(tv->run_name), err);
+	if (rc)
 		return rc;
 	return tasks_model_load(&tv->m, app->st, arg, err);
 }
@@ -44,6 +52,16 @@ tasks_close(struct view *v)
 {
 	struct tasks_view *tv = v->priv;
 	tasks_model_free(&tv->m);
+	store_runs_free(tv->runs, tv->n_runs);
+}
+
+static const char *
+run_name_of(const struct tasks_view *tv, int64_t id)
+{
+	for (size_t i = 0; i < tv->n_runs; i++)
+		if (tv->runs[i].id == id)
+			return tv->runs[i].name;
+	return "?";
 }
 
 static const struct task_item *
@@ -79,10 +97,16 @@ short_category(const char *c)
 static void
 cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 {
-	const struct task_item *t = item(ctx, row);
+	const struct tasks_view *tv = ctx;
+	const struct task_item *t = item(tv, row);
 	(void)app;
 
-	switch (col) {
+	/* the Run column only shows for every run's tasks */
+	if (tv->m.filter.run_id == 0 && col == 0) {
+		snprintf(c->text, sizeof(c->text), "%s", run_name_of(tv, t->row.run_id));
+		return;
+	}
+	switch (tv->m.filter.run_id == 0 ? col - 1 : col) {
 	case 0:
 		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(t->row.framework));
 		break;
@@ -125,7 +149,10 @@ tasks_draw(struct app *app, struct view *v, int y0, int h, int w)
 							  : "This run has no generation tasks.");
 		return;
 	}
-	ui_table_draw(app, y0, h, w, &tv->nav, columns, N_COLUMNS, cell, tv, NULL);
+	if (tv->m.filter.run_id == 0)
+		ui_table_draw(app, y0, h, w, &tv->nav, columns, N_COLUMNS, cell, tv, NULL);
+	else
+		ui_table_draw(app, y0, h, w, &tv->nav, columns + 1, N_COLUMNS - 1, cell, tv, NULL);
 }
 
 static void
@@ -167,7 +194,7 @@ tasks_handle(struct app *app, struct view *v, enum action a)
 	case ACT_ENTER:
 		if (tv->m.n_shown) {
 			const struct task_item *t = item(tv, tv->nav.cur);
-			struct attempt_target target = {.run_id = tv->m.filter.run_id,
+			struct attempt_target target = {.run_id = t->row.run_id,
 							 .task_id = t->row.task_id};
 			/* open on the first attempt that did not succeed: that is triage */
 			for (size_t i = 0; i < t->n_attempts && i < strlen(t->strip); i++)
@@ -210,10 +237,13 @@ tasks_handle(struct app *app, struct view *v, enum action a)
 		reapply(tv);
 		return ACT_NONE;
 	case ACT_PLOT:
-		app_push(app, &view_plot_ops, &tv->m.filter.run_id);
-		return ACT_NONE;
 	case ACT_HEAT:
-		app_push(app, &view_heat_ops, &tv->m.filter.run_id);
+		/* every run's tasks: the plot of the run under the cursor */
+		if (tv->m.n_shown) {
+			int64_t run = tv->m.filter.run_id ? tv->m.filter.run_id
+							  : item(tv, tv->nav.cur)->row.run_id;
+			app_push(app, a == ACT_PLOT ? &view_plot_ops : &view_heat_ops, &run);
+		}
 		return ACT_NONE;
 	default:
 		return a;
@@ -226,6 +256,10 @@ tasks_title(struct app *app, struct view *v, struct buf *out)
 	struct tasks_view *tv = v->priv;
 	const struct task_filter *f = &tv->m.filter;
 
+	if (f->run_id == 0) {
+		buf_puts(out, "every run's tasks");
+		return;
+	}
 	/* straight from the runs view, the title must name the run */
 	if (!f->framework[0] && f->level < 0) {
 		bool from_runs = app->depth > 1 && app->stack[0]->ops == &view_runs_ops &&
@@ -264,7 +298,8 @@ tasks_search(struct app *app, struct view *v, const char *needle, int dir)
 	for (size_t k = 1; k <= n; k++) {
 		size_t i = (tv->nav.cur + (dir > 0 ? k : n * 2 - k)) % n;
 		const struct task_item *t = item(tv, i);
-		if (strstr(t->row.name, needle) || strstr(t->category, needle)) {
+		if (strstr(t->row.name, needle) || strstr(t->category, needle) ||
+		    (tv->m.filter.run_id == 0 && strstr(run_name_of(tv, t->row.run_id), needle))) {
 			listnav_goto(&tv->nav, i);
 			return true;
 		}

@@ -40,6 +40,7 @@
 	_(PLOT, "view-plot", "runs heat tasks", "p", "Open the decay plot of the current run") \
 	_(HEAT, "view-heat", "runs plot tasks", "t", "Open the framework x level table")      \
 	_(TASKS, "view-tasks", "runs plot heat", "T", "Open the task list of the current selection") \
+	_(TASKS_ALL, "view-all-tasks", "runs", "A", "Open the task list of every run")            \
 	_(REDRAW, "redraw", "", "<C-l>", "Redraw the screen")                                 \
 	_(RELOAD, "reload", "", "R", "Reload the data from the store (after an import)")      \
 	_(PROMPT, "prompt", "", ":", "Type a command (see COMMAND LINE)")                     \

@@ -29,6 +29,8 @@ struct cli_command {
 };
 
 extern const struct cli_command cli_commands[];
+/* When main() started (clock_now()), for the explorer's timing log. */
+extern double cli_start_time;
 const struct cli_command *cli_find(const char *name);
 /* The COMMANDS section of benchtop(1), in roff. */
 void cli_print_man(FILE *out);

@@ -54,7 +54,16 @@ struct task_row {
 	unsigned constraints;
 	int level;
 	struct task_stats s;
+	/* for the task list: the attempts' outcomes in attempt order (P
+	 * succeeded, F tests failed, V a verifier failed, N no server) and the
+	 * judge's most frequent category, kept by the store at import time */
+	char strip[16];
+	char category[32];
 };
+
+/* The rows of one run in rows[] sorted by run id (as the store returns
+ * them): *first gets the index of its first row; returns how many. */
+size_t metrics_rows_of_run(const struct task_row *rows, size_t n, int64_t run_id, size_t *first);
 
 enum agg_by {
 	AGG_FRAMEWORK,

@@ -83,6 +83,9 @@ struct judgement {
 	const char *source;
 };
 int store_put_judgement(struct store *s, const struct judgement *j, struct bt_error *err);
+/* Note the (run, task) pairs a judgement is about, so the next
+ * store_refresh_task_results() updates their cached category. */
+int store_touch_judged(struct store *s, const struct judgement *j, struct bt_error *err);
 /* Remove a model's logic subcategories of rank below `below_rank` (a
  * per-model logic file replaces the generic file's rows, by model: spec 6.3). */
 int store_clear_subcategories(struct store *s, const char *model, int below_rank,
@@ -140,7 +143,7 @@ int store_verifier_counts(struct store *s, int64_t run_id, struct verifier_count
 
 /* One attempt, briefly: for the tasks view's strips and the attempt tabs. */
 struct attempt_brief {
-	int64_t id, task_id;
+	int64_t id, run_id, task_id;
 	int number;
 	bool has_report, tests_passed, verifiers_ok, succeeded;
 	int n_requests, n_errored;
@@ -148,7 +151,8 @@ struct attempt_brief {
 	char category[32]; /* the judge's category, "" when none */
 	char outcome;      /* 'P' succeeded, 'F' tests failed, 'V' a verifier failed, 'N' no server */
 };
-/* Attempts of a run (task_id 0: every task), ordered by task id, number. */
+/* Attempts of a run (run_id 0: every run; task_id 0: every task), ordered by
+ * run id, task id, number. */
 int store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 			 struct attempt_brief **out, size_t *n, struct bt_error *err);
 /* The outcome letter of an attempt (see struct attempt_brief). */

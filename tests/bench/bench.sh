@@ -1,0 +1,138 @@
+#!/bin/sh
+# make bench: benchtop's performance at several sizes, measured with public
+# tools (/usr/bin/time -v, the shell's clock) and benchtop's own timing log
+# for the explorer (BENCHTOP_TIMING).  Writes a report to stdout.
+#
+#   BENCH_SIZES   attempts per size (default "2000 20000"; the issue targets
+#                 add 200000, which needs ~40 GB of disk and ~30 minutes)
+#   BENCH_DIR     where trees and stores go (default: build dir/bench-data,
+#                 on the same disk as the build: cp -r is measured there too)
+#   BENCH_KEEP    keep the data afterwards
+set -u
+: "${abs_top_builddir:?run with make bench}"
+bin="$abs_top_builddir/benchtop"
+gen="$abs_top_builddir/benchtop-gen"
+dir="${BENCH_DIR:-$abs_top_builddir/bench-data}"
+sizes="${BENCH_SIZES:-2000 20000}"
+mkdir -p "$dir"
+now() { date +%s.%N; }
+secs() { echo "$1 $2" | awk '{ printf "%.3f", $2 - $1 }'; }
+ms() { echo "$1 $2" | awk '{ printf "%.1f", ($2 - $1) * 1000 }'; }
+rss() { sed -n 's/.*Maximum resident set size (kbytes): //p' "$1" | awk '{ printf "%.1f MB", $1 / 1024 }'; }
+
+echo "# benchtop benchmarks, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(uname -r)"
+echo "disk: $(df -h "$dir" | awk 'NR == 2 { print $1 " (" $2 ", " $4 " free)" }')"
+echo "benchtop: $("$bin" --version)"
+echo
+
+for n in $sizes; do
+	# one agent configuration x 80 tasks x 5 attempts = 400 attempts per copy
+	scale=$(( (n + 399) / 400 ))
+	tree="$dir/tree-$n"
+	store="$dir/store-$n.db"
+	echo "## $((scale * 400)) attempts (100 KB patches)"
+	if [ ! -d "$tree" ]; then
+		t0=$(now)
+		"$gen" tree "$tree" --runs mini_swe_sdk/bench:0.8 --no-features --attempts 5 \
+			--scale "$scale" --patch-kb 100 --quiet
+		echo "generate the tree: $(secs "$t0" "$(now)") s"
+	fi
+	mb=$(du -sm "$tree" | cut -f1)
+	files=$(find "$tree" -type f | wc -l)
+	echo "tree: $mb MB on disk, $files files"
+	rm -rf "$dir/copy"; cp -r "$tree" "$dir/copy"   # warm the cache for both
+	rm -rf "$dir/copy"; sync
+	t0=$(now); cp -r "$tree" "$dir/copy"; sync; t1=$(now)
+	cp_s=$(secs "$t0" "$t1")
+	rm -rf "$dir/copy"; sync
+	rm -f "$store" "$store"-wal "$store"-shm
+	t0=$(now)
+	/usr/bin/time -v "$bin" import "$tree" --store "$store" --quiet 2> "$dir/time.txt"
+	sync; t1=$(now)
+	imp_s=$(secs "$t0" "$t1")
+	attempts=$(sqlite3 "$store" "select count(*) from attempt")
+	echo "cp -r of the tree: $cp_s s"
+	echo "benchtop import:   $imp_s s = $(echo "$attempts $imp_s" | awk '{ printf "%.0f", $1 / $2 }') attempts/s," \
+		"$(echo "$mb $imp_s" | awk '{ printf "%.1f", $1 / $2 }') MB/s," \
+		"$(echo "$imp_s $cp_s" | awk '{ printf "%.2f", $1 / $2 }') x cp -r, peak $(rss "$dir/time.txt")"
+	size=$(stat -c %s "$store")
+	echo "store: $((size / 1048576)) MB, $((size / attempts)) bytes per attempt"
+	for cmd in "summary" "table 1" "table 2a" "table 8"; do
+		best=999999
+		for i in 1 2 3; do
+			t0=$(now); "$bin" $cmd --store "$store" > /dev/null; t1=$(now)
+			best=$(echo "$best $(ms "$t0" "$t1")" | awk '{ print ($2 < $1) ? $2 : $1 }')
+		done
+		echo "benchtop $cmd: $best ms (best of 3)"
+	done
+	echo
+done
+
+# The explorer at about 100,000 attempts: the largest tree imported five
+# times under different run names (five configurations).
+big=""
+for n in $sizes; do big=$n; done
+if [ -n "$big" ]; then
+	tui="$dir/tui.db"
+	scale=$(( (big + 399) / 400 ))
+	copies=$(( (100000 + scale * 400 - 1) / (scale * 400) ))
+	if [ ! -f "$tui" ]; then
+		i=1
+		while [ $i -le $copies ]; do
+			"$bin" import "$dir/tree-$big" --store "$tui" --name "bench-copy-$i" --quiet
+			i=$((i + 1))
+		done
+	fi
+	echo "## the explorer on $(sqlite3 "$tui" "select count(*) from attempt") attempts," \
+		"$(sqlite3 "$tui" "select count(*) from run") runs, 80x24, headless"
+	cat > "$dir/keys" <<'KEYS'
+j
+k
+<Enter>
+<Right>
+<Up>
+m
+e
+v
+v
+t
+<Down>
+<Right>
+q
+T
+<PgDn>
+s
+s
+:filter level=2 outcome=failed
+G
+/clean_architecture<Enter>
+n
+<Enter>
+]
+<C-d>
+d
+<PgDn>
+<End>
+q
+L
+q
+q
+q
+q
+A
+:filter framework=fastapi level=3
+s
+G
+q
+KEYS
+	BENCHTOP_TIMING="$dir/timing" BENCHTOP_SCRIPT="$dir/keys" BENCHTOP_NO_DISPLAY=1 LINES=24 \
+		COLUMNS=80 LANG=C.UTF-8 TERM=xterm-256color \
+		/usr/bin/time -v "$bin" "$tui" --no-config 2> "$dir/time.txt"
+	echo "peak memory: $(rss "$dir/time.txt")"
+	awk '/^first-screen/ { print "first screen: " $2 " ms" }
+	     /^key/ { printf "key %-28s %8s ms  (%s view)\n", $2, $3, $5;
+		      if ($3 > max) { max = $3; which = $2 " in " $5 } }
+	     END { print "slowest key: " max " ms (" which ")" }' "$dir/timing"
+fi
+[ -n "${BENCH_KEEP:-}" ] || rm -rf "$dir"
