@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -570,37 +571,42 @@ int
 jsonl_import(struct store *st, const char *path, const struct import_options *o,
 	     struct import_summary *sum, struct bt_error *err)
 {
-	char *data, *dir, *slash;
-	size_t len;
-	long lineno = 0, total_lines = 0;
+	char *dir, *slash, *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long lineno = 0, bytes = 0;
 	struct progress prog;
+	struct stat sb;
+	FILE *f;
 	int rc;
 
-	if ((rc = file_read(path, 0, &data, &len, NULL, err)))
-		return rc;
-	sum->bytes += (long)len;
+	/* streamed line by line: a file of any size imports in bounded memory */
+	if (!(f = fopen(path, "r")))
+		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
+				 strerror(errno));
 	dir = xstrdup(path);
 	slash = strrchr(dir, '/');
 	if (slash)
 		*slash = '\0';
 	else
 		snprintf(dir, strlen(dir) + 1, ".");
-	for (size_t i = 0; i < len; i++)
-		total_lines += data[i] == '\n';
-	progress_start(&prog, o->progress_out, o->progress && !o->quiet, total_lines + 1, "lines");
+	progress_start(&prog, o->progress_out, o->progress && !o->quiet,
+		       fstat(fileno(f), &sb) == 0 ? (long)(sb.st_size >> 20) + 1 : 1, "MB");
 
 	if ((rc = store_begin(st, err)))
 		goto out;
-	for (size_t pos = 0; pos < len;) {
-		const char *line = data + pos;
-		const char *nl = memchr(line, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - line) : len - pos;
+	while ((got = getline(&line, &cap, f)) > 0) {
+		size_t n = (size_t)got;
 		struct attempt a;
 		struct bt_error lerr;
 
-		pos += n + (nl ? 1 : 0);
+		sum->bytes += got;
+		bytes += got;
+		if (n && line[n - 1] == '\n')
+			n--;
 		lineno++;
-		progress_step(&prog, 1);
+		if ((bytes >> 20) > prog.done)
+			progress_step(&prog, (bytes >> 20) - prog.done);
 		if (line_is_blank(line, n))
 			continue;
 		attempt_init(&a);
@@ -650,6 +656,11 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 			sum->flagged++;
 		attempt_free(&a);
 	}
+	if (ferror(f)) {
+		rc = bt_errorf(err, BT_EIO, "%s: read error: %s", path, strerror(errno));
+		store_rollback(st);
+		goto out;
+	}
 	long pairs = 0;
 	if ((rc = store_refresh_task_results(st, metrics_task_stats, &pairs, err)) ||
 	    (rc = store_commit(st, err))) {
@@ -660,6 +671,7 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 out:
 	progress_end(&prog);
 	free(dir);
-	free(data);
+	free(line);
+	fclose(f);
 	return rc;
 }

@@ -41,9 +41,9 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 	m->n = nr;
 	for (size_t i = 0; i < nr; i++) {
 		struct run_row *r = &m->rows[i];
-		struct task_row *mine = xcalloc(nt ? nt : 1, sizeof(*mine));
 		struct agg_row *g;
-		size_t k = 0, ng, pipeline = 0;
+		size_t first, k, ng, pipeline = 0;
+		const struct task_row *mine;
 
 		r->id = runs[i].id;
 		snprintf(r->name, sizeof(r->name), "%s", runs[i].name);
@@ -53,11 +53,10 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 		r->attempts = runs[i].n_attempts;
 		r->tasks = runs[i].n_tasks;
 		r->feature_attempts = runs[i].n_feature_attempts;
-		for (size_t j = 0; j < nt; j++)
-			if (rows[j].run_id == r->id) {
-				mine[k++] = rows[j];
-				pipeline += metrics_is_pipeline_task(rows[j].framework, rows[j].constraints);
-			}
+		k = metrics_rows_of_run(rows, nt, r->id, &first);
+		mine = rows + first;
+		for (size_t j = 0; j < k; j++)
+			pipeline += metrics_is_pipeline_task(mine[j].framework, mine[j].constraints);
 		r->full = metrics_run_is_full(k, (size_t)m->union_tasks, pipeline);
 		ng = metrics_aggregate(mine, k, AGG_LEVEL, &g);
 		for (size_t j = 0; j < ng; j++)
@@ -75,7 +74,6 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 			r->p1_all = g[0].pass1;
 		}
 		free(g);
-		free(mine);
 	}
 	store_runs_free(runs, nr);
 	free(rows);

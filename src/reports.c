@@ -33,16 +33,13 @@ run_index_free(struct run_index *ri)
 	store_runs_free(ri->v, ri->n);
 }
 
-/* The task rows of one run. */
+/* The task rows of one run (the store returns them sorted by run). */
 static size_t
-rows_of_run(const struct task_row *all, size_t n, int64_t run, struct task_row **out)
+rows_of_run(struct task_row *all, size_t n, int64_t run, struct task_row **out)
 {
-	size_t k = 0;
+	size_t first, k = metrics_rows_of_run(all, n, run, &first);
 
-	*out = xcalloc(n ? n : 1, sizeof(**out));
-	for (size_t i = 0; i < n; i++)
-		if (all[i].run_id == run)
-			(*out)[k++] = all[i];
+	*out = all + first;
 	return k;
 }
 
@@ -87,7 +84,6 @@ reports_runs(struct store *st, struct bt_error *err)
 		}
 		report_set_text(t, row, 9, r->label);
 		free(g);
-		free(mine);
 	}
 	if (ri.n == 0)
 		report_note(t, "The store holds no runs yet: import some with 'benchtop import PATH'.");
@@ -164,10 +160,8 @@ reports_summary(struct store *st, const int64_t *runs, size_t n, int by, enum ta
 		struct agg_row *g;
 		size_t k = rows_of_run(rows, nrows, runs[i], &mine), ng;
 
-		if (!r) {
-			free(mine);
+		if (!r)
 			continue;
-		}
 		if (i)
 			report_rule(t);
 		ng = metrics_aggregate(mine, k, by < 0 ? AGG_LEVEL : (enum agg_by)by, &g);
@@ -183,7 +177,6 @@ reports_summary(struct store *st, const int64_t *runs, size_t n, int by, enum ta
 		if (k == 0)
 			report_note(t, "%s has no %s tasks.", r->name,
 				    kind == TASK_FEATURE ? "feature" : "generation");
-		free(mine);
 	}
 	report_note(t, "Means over tasks (unweighted); Attempts and Succeeded are sums. "
 		    "pass@k is the unbiased estimator; pass^3 = (c/n)^3.");
@@ -238,7 +231,6 @@ reports_upstream_csv(struct store *st, const int64_t *runs, size_t n, FILE *out,
 			}
 			free(g);
 		}
-		free(mine);
 	}
 	free(rows);
 	run_index_free(&ri);

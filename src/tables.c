@@ -83,15 +83,14 @@ cmp_trun(const void *pa, const void *pb)
 	return strcmp(a->info->name, b->info->name);
 }
 
+/* A run's rows, copied out of the store's list (which is sorted by run). */
 static size_t
 select_rows(const struct task_row *all, size_t n, int64_t run, struct task_row **out)
 {
-	size_t k = 0;
+	size_t first, k = metrics_rows_of_run(all, n, run, &first);
 
-	*out = xcalloc(n ? n : 1, sizeof(**out));
-	for (size_t i = 0; i < n; i++)
-		if (all[i].run_id == run)
-			(*out)[k++] = all[i];
+	*out = xcalloc(k ? k : 1, sizeof(**out));
+	memcpy(*out, all + first, k * sizeof(**out));
 	return k;
 }
 
