@@ -4,6 +4,7 @@
 #include "store_internal.h"
 
 #include <errno.h>
+#include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -137,8 +138,12 @@ store_fail(struct store *s, struct bt_error *err, const char *what)
 	if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT)
 		return bt_errorf(err, BT_EINPUT, "%s: %s: the store is not a valid SQLite file (%s)",
 				 s->path, what, sqlite3_errmsg(s->db));
-	if ((rc & 0xff) == SQLITE_FULL)
-		return bt_errorf(err, BT_EIO, "%s: %s: disk full", s->path, what);
+	int os = sqlite3_system_errno(s->db);
+	if ((rc & 0xff) == SQLITE_FULL || os == ENOSPC || os == EFBIG || os == EDQUOT)
+		return bt_errorf(err, BT_EIO, "%s: %s: disk full (%s)", s->path, what,
+				 strerror(os ? os : ENOSPC));
+	if ((rc & 0xff) == SQLITE_IOERR && os)
+		return bt_errorf(err, BT_EIO, "%s: %s: %s", s->path, what, strerror(os));
 	if ((rc & 0xff) == SQLITE_READONLY)
 		return bt_errorf(err, BT_EIO, "%s: %s: the store is read-only", s->path, what);
 	return bt_errorf(err, code, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));

@@ -341,11 +341,15 @@ draw_all(struct app *app)
 static int
 save_display(struct app *app, const char *path)
 {
-	FILE *f = fopen(path, "w");
+	/* written aside and renamed, so a test watching for the file never
+	 * reads half a screen */
+	char *tmp = xasprintf("%s.tmp", path);
+	FILE *f = fopen(tmp, "w");
 	wchar_t *line;
 
 	if (!f) {
 		app_message(app, true, "cannot write %s: %s", path, strerror(errno));
+		free(tmp);
 		return BT_EIO;
 	}
 	draw_all(app);
@@ -367,6 +371,9 @@ save_display(struct app *app, const char *path)
 	}
 	free(line);
 	fclose(f);
+	if (rename(tmp, path) != 0)
+		app_message(app, true, "cannot write %s: %s", path, strerror(errno));
+	free(tmp);
 	return BT_OK;
 }
 
@@ -457,8 +464,14 @@ static bool
 next_event(struct app *app, struct event *ev)
 {
 	memset(ev, 0, sizeof(*ev));
-	if (app->script)
-		return script_next(app, ev);
+	if (app->script) {
+		bool got = script_next(app, ev);
+		/* as the idle loop does on a terminal: notice another import */
+		if (got && app->st && !app->new_data &&
+		    store_data_version(app->st) != app->data_version)
+			app->new_data = true;
+		return got;
+	}
 	if (app->headless)
 		return false;
 	for (;;) {
