@@ -12,6 +12,7 @@
 #include "benchtop/ingest.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -111,7 +112,6 @@ struct tree_unit {
 struct tree_walk {
 	struct tree_unit *units;
 	size_t n, cap;
-	long runs; /* run folders to import, for the progress bar */
 	struct import_summary *sum;
 };
 
@@ -315,19 +315,20 @@ struct tree_ctx {
 	long since_commit;
 };
 
-/* Read one run folder into an attempt. */
+/* Read one run folder into an attempt.  Runs on the reading thread: it
+ * touches nothing shared; *bytes and *unlistable report back. */
 static void
-read_attempt(struct tree_ctx *c, struct attempt *a, const char *run_dir)
+read_attempt(const struct assertion_catalogue *cat, struct attempt *a, const char *run_dir,
+	     long *bytes, bool *unlistable)
 {
 	struct strv files = {0}, subdirs = {0};
 	size_t count;
 	const char *patch;
 
-	if (!list_dirs(run_dir, &subdirs, &files)) {
+	*unlistable = !list_dirs(run_dir, &subdirs, &files);
+	if (*unlistable)
 		attempt_problem(a, "cannot list %s", run_dir);
-		strv_push(&c->sum->unreadable, run_dir);
-	}
-	read_report(a, run_dir, &files, c->cat);
+	read_report(a, run_dir, &files, cat);
 	patch = newest_file(&files, "", ".patch", &count);
 	if (patch) {
 		char *p = path_join(run_dir, patch);
@@ -347,8 +348,9 @@ read_attempt(struct tree_ctx *c, struct attempt *a, const char *run_dir)
 			free(p);
 		}
 	read_trajectory(a, run_dir, &subdirs);
+	*bytes = 0;
 	for (int k = 0; k < ARTIFACT_KINDS; k++)
-		c->sum->bytes += (long)a->artifacts[k].len;
+		*bytes += (long)a->artifacts[k].len;
 	strv_free(&files);
 	strv_free(&subdirs);
 }
@@ -369,90 +371,265 @@ commit_point(struct tree_ctx *c, bool force, struct bt_error *err)
 	return force ? BT_OK : store_begin(c->st, err);
 }
 
-static int
-import_unit(struct tree_ctx *c, const struct tree_unit *u, struct bt_error *err)
+/* ------------------------------------------------------------ the plan */
+
+/* A task folder to import: its identity and the run folders in it. */
+struct plan_unit {
+	const struct tree_unit *u;
+	struct task_info ti;
+	struct run_ident run;
+	char *date_dir;
+	struct strv runs;    /* run_N folder names */
+	size_t first_job;    /* index of its first job */
+};
+
+/* One run folder, in import order. */
+struct plan_job {
+	size_t unit;
+	int number;
+	char *run_dir;
+};
+
+struct plan {
+	struct plan_unit *units;
+	size_t n_units;
+	struct plan_job *jobs;
+	size_t n_jobs, cap_jobs;
+};
+
+/* Check a unit's task and list its run folders; false (with the reason
+ * among the unreadable) when the folder is not a task of the benchmark. */
+static bool
+plan_unit(struct tree_ctx *c, const struct tree_unit *u, struct plan_unit *pu)
 {
 	char *model_dir = parent_dir(u->task_dir), *agent_dir = parent_dir(model_dir);
 	char *runtime_dir = parent_dir(agent_dir);
 	const char *task = path_base(u->task_dir), *model = path_base(model_dir);
 	const char *agent = path_base(agent_dir), *runtime = path_base(runtime_dir);
-	char *date_dir = path_join(u->task_dir, u->date);
-	struct task_info ti;
-	struct run_ident run = {0};
-	struct strv runs = {0};
-	int *numbers = NULL;
-	size_t n_numbers = 0;
 	char why[160];
-	int rc = BT_OK;
 	bool ok;
 
+	memset(pu, 0, sizeof(*pu));
+	pu->u = u;
 	if (strcmp(runtime, "uv") == 0 || strcmp(runtime, "node") == 0)
-		ok = task_parse_generation(task, &ti, why, sizeof(why));
+		ok = task_parse_generation(task, &pu->ti, why, sizeof(why));
 	else if (is_feature_folder(runtime))
-		ok = task_parse_feature(runtime, task, &ti, why, sizeof(why));
+		ok = task_parse_feature(runtime, task, &pu->ti, why, sizeof(why));
 	else {
 		ok = false;
 		snprintf(why, sizeof(why), "'%s' is not a runtime (uv, node) or a framework folder",
 			 runtime);
 	}
-	if (!ok) {
+	if (!ok)
 		strv_push_owned(&c->sum->unreadable, xasprintf("%s: %s", u->task_dir, why));
-		goto out;
-	}
-	run_ident_set(&run, c->o->run_name, agent, model, c->o->label, c->source);
-	if (u->only_run)
-		strv_push(&runs, u->only_run);
 	else {
-		list_dirs(date_dir, &runs, NULL);
-		for (size_t i = 0; i < runs.n;) {
-			if (is_run_name(runs.v[i])) {
-				i++;
-				continue;
-			}
-			free(runs.v[i]);
-			memmove(&runs.v[i], &runs.v[i + 1], (runs.n - i - 1) * sizeof(*runs.v));
-			runs.n--;
+		run_ident_set(&pu->run, c->o->run_name, agent, model, c->o->label, c->source);
+		pu->date_dir = path_join(u->task_dir, u->date);
+		if (u->only_run)
+			strv_push(&pu->runs, u->only_run);
+		else {
+			struct strv all = {0};
+			list_dirs(pu->date_dir, &all, NULL);
+			for (size_t i = 0; i < all.n; i++)
+				if (is_run_name(all.v[i]))
+					strv_push(&pu->runs, all.v[i]);
+			strv_free(&all);
 		}
 	}
-	numbers = xcalloc(runs.n ? runs.n : 1, sizeof(int));
-	for (size_t i = 0; i < runs.n && !rc; i++) {
-		struct attempt a;
-		char *run_dir = path_join(date_dir, runs.v[i]);
-
-		attempt_init(&a);
-		run_ident_set(&a.run, run.name, run.agent, run.model, run.label, run.source);
-		a.task = ti;
-		a.number = atoi(runs.v[i] + 4);
-		numbers[n_numbers++] = a.number;
-		snprintf(a.batch, sizeof(a.batch), "%s", u->date);
-		read_attempt(c, &a, run_dir);
-		ingest_complete_attempt(&a);
-		rc = store_put_attempt(c->st, &a, err);
-		if (!rc) {
-			c->sum->attempts++;
-			c->since_commit++;
-			if (a.flags & ATTEMPT_PROBLEMS)
-				c->sum->flagged++;
-		}
-		attempt_free(&a);
-		free(run_dir);
-		progress_step(&c->prog, 1);
-	}
-	if (!rc && u->whole_batch) {
-		long removed = 0;
-		rc = store_prune_task(c->st, run.name, &ti, u->date, numbers, n_numbers, &removed, err);
-		c->sum->replaced += removed;
-	}
-	if (!rc && !strv_contains(&c->sum->runs, run.name))
-		strv_push(&c->sum->runs, run.name);
-out:
-	free(numbers);
-	strv_free(&runs);
-	run_ident_free(&run);
-	free(date_dir);
 	free(model_dir);
 	free(agent_dir);
 	free(runtime_dir);
+	return ok;
+}
+
+static void
+plan_build(struct tree_ctx *c, const struct tree_walk *w, struct plan *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->units = xcalloc(w->n ? w->n : 1, sizeof(*p->units));
+	for (size_t i = 0; i < w->n; i++) {
+		struct plan_unit *pu = &p->units[p->n_units];
+		if (!plan_unit(c, &w->units[i], pu))
+			continue;
+		pu->first_job = p->n_jobs;
+		for (size_t r = 0; r < pu->runs.n; r++) {
+			BT_GROW(p->jobs, p->cap_jobs, p->n_jobs + 1);
+			p->jobs[p->n_jobs].unit = p->n_units;
+			p->jobs[p->n_jobs].number = atoi(pu->runs.v[r] + 4);
+			p->jobs[p->n_jobs].run_dir = path_join(pu->date_dir, pu->runs.v[r]);
+			p->n_jobs++;
+		}
+		p->n_units++;
+	}
+}
+
+static void
+plan_free(struct plan *p)
+{
+	for (size_t i = 0; i < p->n_units; i++) {
+		run_ident_free(&p->units[i].run);
+		free(p->units[i].date_dir);
+		strv_free(&p->units[i].runs);
+	}
+	for (size_t i = 0; i < p->n_jobs; i++)
+		free(p->jobs[i].run_dir);
+	free(p->units);
+	free(p->jobs);
+}
+
+/* ------------------------------------------------------------ reading thread */
+
+/* Reading, parsing and verifying an attempt takes as long as storing it,
+ * so one thread reads ahead while the main thread writes the store (the
+ * only thread that touches SQLite).  A small queue bounds the memory. */
+#define QUEUE_SLOTS 16
+
+struct slot {
+	struct attempt *a;
+	long bytes;
+	bool unlistable;
+};
+
+struct reader {
+	pthread_t thread;
+	pthread_mutex_t mu;
+	pthread_cond_t changed;
+	struct slot q[QUEUE_SLOTS];
+	size_t head, count;
+	bool stop; /* the writer gave up: read no further */
+	const struct plan *plan;
+	const struct assertion_catalogue *cat;
+};
+
+static void *
+reader_main(void *arg)
+{
+	struct reader *r = arg;
+
+	for (size_t j = 0; j < r->plan->n_jobs; j++) {
+		const struct plan_job *job = &r->plan->jobs[j];
+		const struct plan_unit *pu = &r->plan->units[job->unit];
+		struct slot s = {.a = xmalloc(sizeof(struct attempt))};
+
+		attempt_init(s.a);
+		run_ident_set(&s.a->run, pu->run.name, pu->run.agent, pu->run.model, pu->run.label,
+			      pu->run.source);
+		s.a->task = pu->ti;
+		s.a->number = job->number;
+		snprintf(s.a->batch, sizeof(s.a->batch), "%s", pu->u->date);
+		read_attempt(r->cat, s.a, job->run_dir, &s.bytes, &s.unlistable);
+		ingest_complete_attempt(s.a);
+
+		pthread_mutex_lock(&r->mu);
+		while (r->count == QUEUE_SLOTS && !r->stop)
+			pthread_cond_wait(&r->changed, &r->mu);
+		if (r->stop) {
+			pthread_mutex_unlock(&r->mu);
+			attempt_free(s.a);
+			free(s.a);
+			break;
+		}
+		r->q[(r->head + r->count++) % QUEUE_SLOTS] = s;
+		pthread_cond_broadcast(&r->changed);
+		pthread_mutex_unlock(&r->mu);
+	}
+	return NULL;
+}
+
+static struct slot
+reader_next(struct reader *r)
+{
+	struct slot s;
+
+	pthread_mutex_lock(&r->mu);
+	while (r->count == 0)
+		pthread_cond_wait(&r->changed, &r->mu);
+	s = r->q[r->head];
+	r->head = (r->head + 1) % QUEUE_SLOTS;
+	r->count--;
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->mu);
+	return s;
+}
+
+/* Stop the reader and free what it queued. */
+static void
+reader_finish(struct reader *r)
+{
+	pthread_mutex_lock(&r->mu);
+	r->stop = true;
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->mu);
+	pthread_join(r->thread, NULL);
+	for (; r->count; r->count--, r->head = (r->head + 1) % QUEUE_SLOTS) {
+		attempt_free(r->q[r->head].a);
+		free(r->q[r->head].a);
+	}
+	pthread_mutex_destroy(&r->mu);
+	pthread_cond_destroy(&r->changed);
+}
+
+/* ------------------------------------------------------------ writing */
+
+/* Store every planned attempt; a unit's attempts are committed together. */
+static int
+import_plan(struct tree_ctx *c, const struct plan *p, struct bt_error *err)
+{
+	struct reader r = {.plan = p, .cat = c->cat};
+	int *numbers = xcalloc(p->n_jobs + 1, sizeof(int));
+	int rc = BT_OK;
+
+	pthread_mutex_init(&r.mu, NULL);
+	pthread_cond_init(&r.changed, NULL);
+	if (pthread_create(&r.thread, NULL, reader_main, &r) != 0) {
+		free(numbers);
+		return bt_errorf(err, BT_ESOFTWARE, "cannot start a thread");
+	}
+	for (size_t j = 0; j < p->n_jobs && !rc; j++) {
+		const struct plan_job *job = &p->jobs[j];
+		const struct plan_unit *pu = &p->units[job->unit];
+		struct slot s = reader_next(&r);
+
+		c->sum->bytes += s.bytes;
+		if (s.unlistable)
+			strv_push(&c->sum->unreadable, job->run_dir);
+		rc = store_put_attempt(c->st, s.a, err);
+		if (!rc) {
+			c->sum->attempts++;
+			c->since_commit++;
+			if (s.a->flags & ATTEMPT_PROBLEMS)
+				c->sum->flagged++;
+		}
+		numbers[j] = job->number;
+		attempt_free(s.a);
+		free(s.a);
+		progress_step(&c->prog, 1);
+		/* the unit's last attempt: prune older batches, maybe commit */
+		if (!rc && j + 1 == pu->first_job + pu->runs.n) {
+			if (pu->u->whole_batch) {
+				long removed = 0;
+				rc = store_prune_task(c->st, pu->run.name, &pu->ti, pu->u->date,
+						      numbers + pu->first_job, pu->runs.n, &removed, err);
+				c->sum->replaced += removed;
+			}
+			if (!rc && !strv_contains(&c->sum->runs, pu->run.name))
+				strv_push(&c->sum->runs, pu->run.name);
+			if (!rc)
+				rc = commit_point(c, false, err);
+		}
+	}
+	/* a unit with no run folder still replaces an older batch */
+	for (size_t u = 0; u < p->n_units && !rc; u++) {
+		const struct plan_unit *pu = &p->units[u];
+		long removed = 0;
+		if (pu->runs.n || !pu->u->whole_batch)
+			continue;
+		rc = store_prune_task(c->st, pu->run.name, &pu->ti, pu->u->date, NULL, 0, &removed,
+				      err);
+		c->sum->replaced += removed;
+	}
+	reader_finish(&r);
+	free(numbers);
 	return rc;
 }
 
@@ -541,6 +718,7 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 {
 	struct tree_walk w = {.sum = sum};
 	struct tree_ctx c = {.st = st, .o = o, .sum = sum};
+	struct plan plan = {0};
 	struct assertion_catalogue *cat = NULL;
 	char real[PATH_MAX], *data_dir;
 	int rc = BT_OK;
@@ -577,19 +755,6 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	}
 	c.cat = cat;
 
-	for (size_t i = 0; i < w.n; i++) {
-		char *date_dir = path_join(w.units[i].task_dir, w.units[i].date);
-		if (w.units[i].only_run)
-			w.runs++;
-		else {
-			struct strv runs = {0};
-			list_dirs(date_dir, &runs, NULL);
-			for (size_t j = 0; j < runs.n; j++)
-				w.runs += is_run_name(runs.v[j]);
-			strv_free(&runs);
-		}
-		free(date_dir);
-	}
 	if (w.n == 0 && !data_dir) {
 		rc = bt_errorf(err, BT_EINPUT,
 			       "%s: no run_N folders found; expected a results tree "
@@ -597,7 +762,9 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 		goto out;
 	}
 
-	progress_start(&c.prog, o->progress_out, o->progress && !o->quiet, w.runs, "attempts");
+	plan_build(&c, &w, &plan);
+	progress_start(&c.prog, o->progress_out, o->progress && !o->quiet, (long)plan.n_jobs,
+		       "attempts");
 	if ((rc = store_begin(st, err)))
 		goto out;
 	if (data_dir) {
@@ -606,17 +773,14 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 			import_task_defs(&c, tasks, 0, err);
 		free(tasks);
 	}
-	for (size_t i = 0; i < w.n && !rc; i++) {
-		rc = import_unit(&c, &w.units[i], err);
-		if (!rc)
-			rc = commit_point(&c, false, err);
-	}
+	rc = import_plan(&c, &plan, err);
 	if (rc)
 		store_rollback(st);
 	else if ((rc = commit_point(&c, true, err)))
 		store_rollback(st);
 	progress_end(&c.prog);
 out:
+	plan_free(&plan);
 	for (size_t i = 0; i < w.n; i++) {
 		free(w.units[i].task_dir);
 		free(w.units[i].date);

@@ -8,6 +8,8 @@
 #   BENCH_DIR     where trees and stores go (default: build dir/bench-data,
 #                 on the same disk as the build: cp -r is measured there too)
 #   BENCH_KEEP    keep the data afterwards
+#   BENCH_TUI=0   skip the explorer part (it imports the largest tree
+#                 again and again to reach ~100,000 attempts)
 set -u
 : "${abs_top_builddir:?run with make bench}"
 bin="$abs_top_builddir/benchtop"
@@ -73,7 +75,7 @@ done
 # times under different run names (five configurations).
 big=""
 for n in $sizes; do big=$n; done
-if [ -n "$big" ]; then
+if [ -n "$big" ] && [ "${BENCH_TUI:-1}" != 0 ]; then
 	tui="$dir/tui.db"
 	scale=$(( (big + 399) / 400 ))
 	copies=$(( (100000 + scale * 400 - 1) / (scale * 400) ))
