@@ -300,6 +300,7 @@ store_open(const char *path, enum store_mode mode, struct store **out, struct bt
 		goto fail;
 	if (mode == STORE_WRITE) {
 		/* WAL lets a browser read while an import writes. */
+		store_exec(s, "PRAGMA page_size = 16384", NULL);
 		if ((rc = store_exec(s, "PRAGMA journal_mode = WAL", err)))
 			goto fail;
 		store_exec(s, "PRAGMA synchronous = NORMAL", NULL);
