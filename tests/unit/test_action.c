@@ -1,0 +1,92 @@
+/* The action list, key names, the keymap and the config language. */
+#include "config.h"
+
+#include <string.h>
+
+#include "benchtop/action.h"
+#include "benchtop/colors.h"
+#include "tap.h"
+
+int
+main(void)
+{
+	size_t len;
+	char name[32];
+	struct keymap km;
+	struct ui_colors uc;
+	struct bt_error err;
+	bool ascii = false;
+	struct buf b;
+
+	tap_is_int(keys_parse("j", &len), 'j', "a letter");
+	tap_is_int(keys_parse("<Enter>", &len), K_ENTER, "<Enter>");
+	tap_is_int(len, 7, "<Enter> is 7 characters");
+	tap_is_int(keys_parse("<C-d>", &len), 4, "<C-d> is 4");
+	tap_is_int(keys_parse("<Space>", &len), ' ', "<Space>");
+	tap_is_int(keys_parse("<F1>", &len), K_F1, "<F1>");
+	tap_is_int(keys_parse("<Nope>", &len), -1, "an unknown name");
+	tap_is_int(keys_parse("\xc3\xa9", &len), 0xe9, "a UTF-8 character");
+	const int keys[] = {'j', K_ENTER, 4, ' ', K_PGDN, '<', K_F12};
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+		keys_name(keys[i], name, sizeof(name));
+		tap_is_int(keys_parse(name, &len), keys[i], "key names round-trip");
+	}
+
+	/* every action has a unique name, and a help text */
+	bool unique = true, helped = true;
+	for (int a = 1; a < ACT_COUNT; a++) {
+		helped &= action_table[a].help[0] != '\0';
+		for (int b2 = a + 1; b2 < ACT_COUNT; b2++)
+			unique &= strcmp(action_table[a].name, action_table[b2].name) != 0;
+		unique &= action_from_name(action_table[a].name) == (enum action)a;
+	}
+	tap_ok(unique, "action names are unique and found by name");
+	tap_ok(helped, "every action has help");
+
+	keymap_init(&km);
+	tap_is_int(keymap_lookup(&km, "runs", 'j'), ACT_DOWN, "j moves down everywhere");
+	tap_is_int(keymap_lookup(&km, "plot", 'm'), ACT_METRIC, "m cycles the metric in the plot");
+	tap_is_int(keymap_lookup(&km, "runs", 'm'), ACT_NONE, "but does nothing in the runs view");
+	tap_is_int(keymap_lookup(&km, "runs", '\r'), ACT_ENTER, "CR is Enter");
+	keymap_bind(&km, "plot", 'j', ACT_METRIC);
+	tap_is_int(keymap_lookup(&km, "plot", 'j'), ACT_METRIC, "a view binding beats the generic one");
+	tap_is_int(keymap_lookup(&km, "tasks", 'j'), ACT_DOWN, "only in its view");
+	buf_init(&b);
+	keymap_keys_for(&km, "plot", ACT_DOWN, &b);
+	tap_is_str(b.data, "<Down>", "the help lists only keys that reach the action");
+	buf_free(&b);
+
+	keymap_init(&km);
+	colors_default(&uc, 8);
+	const char cfg[] = "# comment\n\nbind x back\nbind plot <C-n> cycle-metric\nbind q none\n"
+			   "color cursor black yellow bold\nset ascii true\n";
+	tap_is_int(config_apply(&km, &uc, &ascii, cfg, strlen(cfg), "cfg", &err), BT_OK,
+		   "a valid configuration applies");
+	tap_is_int(keymap_lookup(&km, "runs", 'x'), ACT_BACK, "bind x back");
+	tap_is_int(keymap_lookup(&km, "plot", 14), ACT_METRIC, "bind plot <C-n>");
+	tap_is_int(keymap_lookup(&km, "runs", 'q'), ACT_NONE, "bind q none unbinds");
+	tap_ok(uc.c[COL_CURSOR].fg == 0 && uc.c[COL_CURSOR].bg == 3 && uc.c[COL_CURSOR].attr == CA_BOLD,
+	       "color cursor black yellow bold");
+	tap_ok(ascii, "set ascii true");
+	const char bad[] = "bind x back\nbind y\n";
+	tap_is_int(config_apply(&km, &uc, &ascii, bad, strlen(bad), "cfg", &err), BT_EINPUT, "bad line");
+	tap_is_str(err.msg, "cfg:2: expected 'bind [VIEW] KEY ACTION'", "file and line");
+	const char badc[] = "color series-9 red\n";
+	tap_is_int(config_apply(&km, &uc, &ascii, badc, strlen(badc), "cfg", &err), BT_EINPUT,
+		   "an unknown element");
+
+	/* colours: eight series told apart even with eight colours */
+	colors_default(&uc, 8);
+	bool distinct = true;
+	for (int i = 0; i < 8; i++)
+		for (int j = i + 1; j < 8; j++)
+			distinct &= !(uc.c[colors_series(i)].fg == uc.c[colors_series(j)].fg &&
+				      uc.c[colors_series(i)].attr == uc.c[colors_series(j)].attr);
+	tap_ok(distinct, "8 colours: every series has its own colour or attribute");
+	colors_default(&uc, 0);
+	tap_ok(uc.c[COL_CURSOR].attr & CA_REVERSE, "monochrome: the cursor is reverse video");
+	tap_ok(uc.c[COL_TITLE].fg == -1, "monochrome: no colours at all");
+	tap_is_int(colors_heat(0.3), COL_HEAT0, "heat: worst bucket");
+	tap_is_int(colors_heat(0.97), COL_HEAT4, "heat: best bucket");
+	return tap_done();
+}

@@ -1,0 +1,126 @@
+/* The explorer's curses-free models: the task filter language and the
+ * attempt document (cascades, verdicts, the judge). */
+#include "config.h"
+
+#include <string.h>
+
+#include "benchtop/model.h"
+#include "tap.h"
+
+static struct request *
+req(struct attempt *a, const char *name, const char *method, const char *url, int code,
+    int failed, int total)
+{
+	struct request *r = attempt_add_request(a);
+	r->name = xstrdup(name);
+	r->method = xstrdup(method);
+	r->url = xstrdup(url);
+	r->status = xstrdup(code < 0 ? "" : "X");
+	r->code = code;
+	r->n_total = total;
+	r->n_failed = failed;
+	r->n_passed = total - failed;
+	for (int i = 0; i < failed; i++)
+		strv_push(&r->failed, "Article has \"slug\" property");
+	return r;
+}
+
+static bool
+doc_has(const struct attempt_doc *d, const char *needle, enum doc_role role)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (strstr(d->v[i].text, needle) && (role == (enum doc_role)-1 || d->v[i].role == role))
+			return true;
+	return false;
+}
+
+static void
+test_filter(void)
+{
+	struct task_filter f = {.level = -1};
+	char why[160];
+	struct buf b;
+
+	tap_ok(tasks_filter_parse("framework=flask level=2 outcome=failed", &f, why, sizeof(why)),
+	       "a filter with keys");
+	tap_ok(strcmp(f.framework, "flask") == 0 && f.level == 2 && f.outcome == 'F', "its values");
+	f = (struct task_filter){.level = -1};
+	tap_ok(tasks_filter_parse("honojs L3 sqlite no-server", &f, why, sizeof(why)), "bare words");
+	tap_ok(strcmp(f.framework, "hono") == 0 && f.level == 3 && f.constraint == TC_SQLITE &&
+	       f.outcome == 'N', "bare words mean framework, level, constraint and outcome");
+	tap_ok(tasks_filter_parse("orm-heavy", &f, why, sizeof(why)) && strcmp(f.text, "orm-heavy") == 0,
+	       "other words search the name");
+	tap_ok(!tasks_filter_parse("level=7", &f, why, sizeof(why)), "a bad level");
+	tap_is_str(why, "level is 0..3 or any, not '7'", "explained");
+	tap_ok(!tasks_filter_parse("framework=rails", &f, why, sizeof(why)), "an unknown framework");
+	tap_ok(!tasks_filter_parse("colour=red", &f, why, sizeof(why)), "an unknown key");
+	f = (struct task_filter){.level = -1};
+	tasks_filter_parse("fw=koa constraint=sequelize category=logic_error", &f, why, sizeof(why));
+	buf_init(&b);
+	tasks_filter_describe(&f, &b);
+	tap_is_str(b.data, "framework=koa constraint=sequelize category=logic_error",
+		   "a filter describes itself in its own language");
+	buf_free(&b);
+}
+
+static void
+test_attempt_doc(void)
+{
+	struct attempt a;
+	struct attempt_doc d;
+	char why[64];
+
+	attempt_init(&a);
+	run_ident_set(&a.run, NULL, "mini_swe_sdk", "m", "", "");
+	task_parse_generation("flask-openapi-sqlite", &a.task, why, sizeof(why));
+	a.has_report = true;
+	req(&a, "Login and Remember Token", "POST", "http://conduit:8080/api/users/login", 200, 0, 7);
+	req(&a, "Create Article", "POST", "http://conduit:8080/api/articles", 500, 2, 13);
+	req(&a, "Single Article by slug", "GET", "http://conduit:8080/api/articles/null", 404, 13, 13);
+	req(&a, "All Tags", "GET", "http://conduit:8080/api/tags", 200, 0, 3);
+	a.total = 36;
+	a.passed = 21;
+	a.failed = 15;
+	a.verdict[VERIFIER_DB].applicable = true;
+	a.verdict[VERIFIER_DB].ok = false;
+	a.verdict[VERIFIER_DB].reason = xstrdup("Found sqlite evidence: import:sqlite3; Also found postgres evidence: import:psycopg2");
+	struct evidence *e = attempt_add_evidence(&a, VERIFIER_DB);
+	e->file = xstrdup("app/db.py");
+	e->line = 42;
+	e->label = xstrdup("import:psycopg2");
+	e->detail = xstrdup("import psycopg2");
+	a.category = xstrdup("logic_error");
+	a.category_reasoning = xstrdup("the slug is never returned");
+	attempt_finish(&a);
+
+	tap_ok(!attempt_request_is_cascade(&a, 1), "Create Article itself is not a cascade");
+	tap_ok(attempt_request_is_cascade(&a, 2), "a request to /articles/null is");
+	attempt_doc_build(&a, &d);
+	tap_ok(doc_has(&d, "FAILED: assertions failed", DOC_BAD), "the outcome heads the document");
+	tap_ok(doc_has(&d, "Create Article failed: later {{slug}} requests cascade", DOC_WARN),
+	       "the cascade is explained");
+	tap_ok(doc_has(&d, "/api/articles/null", DOC_CASCADE), "and the cascaded request is marked");
+	tap_ok(doc_has(&d, "Database      FAILED  Found sqlite evidence", DOC_BAD), "the verdict and reason");
+	tap_ok(doc_has(&d, "import:psycopg2  app/db.py:42", DOC_WARN), "the evidence behind it");
+	tap_ok(doc_has(&d, "logic_error", DOC_WARN) && doc_has(&d, "the slug is never returned", DOC_TEXT),
+	       "the judge's category and reasoning");
+	tap_ok(!doc_has(&d, "All Tags", (enum doc_role)-1), "requests that passed are not listed");
+	attempt_doc_free(&d);
+
+	/* a server that never answered: no cascade talk */
+	for (size_t i = 0; i < a.n_requests; i++)
+		a.requests[i].code = -1;
+	attempt_doc_build(&a, &d);
+	tap_ok(doc_has(&d, "the server never answered", DOC_BAD), "no response at all is said plainly");
+	tap_ok(!doc_has(&d, "[cascade]", (enum doc_role)-1), "and nothing is called a cascade");
+	attempt_doc_free(&d);
+	attempt_free(&a);
+}
+
+int
+main(void)
+{
+	test_filter();
+	test_attempt_doc();
+	return tap_done();
+}

@@ -1,0 +1,79 @@
+/* The sanitizer: the only path from untrusted bytes to the terminal. */
+#include "config.h"
+
+#include <string.h>
+
+#include "benchtop/sanitize.h"
+#include "tap.h"
+
+static char out[8192];
+
+static const char *
+san(const char *in, size_t len, bool utf8)
+{
+	struct san_opts o = {.utf8 = utf8};
+	struct buf b;
+
+	buf_init(&b);
+	sanitize_to_buf(in, len, &o, &b);
+	snprintf(out, sizeof(out), "%s", b.data ? b.data : "");
+	buf_free(&b);
+	return out;
+}
+#define S(lit, u) san(lit, sizeof(lit) - 1, u)
+
+/* No byte below 0x20 (but none at all), no DEL, no C1 in the output. */
+static bool
+terminal_safe(const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return false;
+		if (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+			return false;
+	}
+	return true;
+}
+
+int
+main(void)
+{
+	tap_is_str(S("plain text", true), "plain text", "printable ASCII passes");
+	tap_is_str(S("r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad", true), "r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad",
+		   "printable UTF-8 passes");
+	tap_is_str(S("r\xc3\xa9sum\xc3\xa9", false), "r?sum?", "ASCII mode: non-ASCII becomes ?");
+	tap_is_str(S("\x1b[31mred\x1b[0m", true), "^[[31mred^[[0m", "CSI colour sequences are shown");
+	tap_is_str(S("\x1b]0;evil title\x07", true), "^[]0;evil title^G", "an OSC title sequence and BEL");
+	tap_is_str(S("\x1b]52;c;aGVsbG8=\x07", true), "^[]52;c;aGVsbG8=^G", "an OSC 52 clipboard write");
+	tap_is_str(S("a\rb\bc\x7f", true), "a^Mb^Hc^?", "CR, BS and DEL");
+	tap_is_str(S("\xc2\x9b" "31m", true), "<U+009B>31m", "a C1 CSI in UTF-8");
+	tap_is_str(S("x\xe2\x80\xaey", true), "x<U+202E>y", "a bidirectional override");
+	tap_is_str(S("\xff\xfe", true), "\xef\xbf\xbd\xef\xbf\xbd", "invalid bytes become U+FFFD");
+	tap_is_str(S("\xff", false), "?", "invalid bytes in ASCII mode");
+	tap_is_str(S("\xe4\xb8", true), "\xef\xbf\xbd\xef\xbf\xbd", "a truncated sequence");
+	tap_is_str(S("a\0b", true), "a^@b", "a NUL byte");
+	tap_is_str(S("\tx\ty", true), "        x       y", "tabs expand to the tab stop");
+	tap_ok(terminal_safe(S("\x1b\x9b\x90\x07\x1b\\\x8d\x0e\x0f\x1b(0", true)),
+	       "escape-heavy input leaves nothing a terminal would act on");
+
+	/* widths and fitting */
+	struct san_opts u = {.utf8 = true}, a = {.utf8 = false};
+	tap_is_int(sanitize_width("\xe4\xb8\xad\xe6\x96\x87", 6, &u), 4, "two wide chars are 4 columns");
+	tap_is_int(sanitize_width("\xe4\xb8\xad", 3, &a), 1, "ASCII mode: one ? column");
+	tap_is_int(sanitize_width("\x1b[m", 3, &u), 4, "escapes count at their shown width");
+	tap_is_int(sanitize_fit("hello world", 11, &u, 8, true), 6, "word wrap ends after a space");
+	tap_is_int(sanitize_fit("helloworld", 10, &u, 4, false), 4, "hard wrap at the width");
+	tap_is_int(sanitize_fit("\xe4\xb8\xad\xe6\x96\x87", 6, &u, 3, false), 3, "a wide char never splits");
+	tap_is_int(sanitize_fit("x", 1, &u, 0, false), 1, "at least one piece when nothing fits");
+	tap_is_int(sanitize_fit_tail("abcdef", 6, &u, 3), 3, "the tail that fits");
+
+	/* a huge single line is linear and can stop early */
+	size_t big = 10u << 20;
+	char *line = xmalloc(big);
+	memset(line, 'x', big);
+	line[big / 2] = '\x1b';
+	tap_is_int(sanitize_width(line, big, &u), (long)big + 1, "a 10 MB line is measured");
+	tap_is_int(sanitize_fit(line, big, &u, 80, false), 80, "and fitting 80 columns reads 80 bytes");
+	free(line);
+	return tap_done();
+}
