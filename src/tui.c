@@ -635,6 +635,12 @@ run_command(struct app *app, const char *line)
 		} else {
 			app_message(app, true, "usage: resize WIDTHxHEIGHT");
 		}
+	} else if (strcmp(cmd, "click") == 0 || strcmp(cmd, "dblclick") == 0) {
+		/* what a mouse click does, for scripted tests: ":click ROW COLUMN" */
+		int y, x;
+		if (sscanf(arg, "%d %d", &y, &x) == 2 && v && v->ops->click && y >= v->y0 &&
+		    y < v->y0 + v->h)
+			v->ops->click(app, v, y, x, cmd[0] == 'd');
 	} else if (strcmp(cmd, "search") == 0) {
 		snprintf(app->search, sizeof(app->search), "%s", arg);
 		app->search_dir = 1;
