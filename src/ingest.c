@@ -15,6 +15,8 @@
 
 #include <cjson/cJSON.h>
 
+#include "parse_internal.h"
+
 void
 import_summary_free(struct import_summary *s)
 {
@@ -101,15 +103,9 @@ ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *pat
 static void
 append_json_or_string(struct buf *b, const char *data, size_t n)
 {
-	cJSON *doc = NULL;
-	bool utf8_ok = true;
+	cJSON *doc = n ? parse_json(data, n, "", NULL) : NULL;
 
-	for (size_t i = 0; i < n && utf8_ok;) {
-		uint32_t cp;
-		i += utf8_decode(data + i, n - i, &cp);
-		utf8_ok = !(cp & UTF8_INVALID_BYTE) && cp != 0;
-	}
-	if (utf8_ok && n && (doc = cJSON_ParseWithLengthOpts(data, n, NULL, false))) {
+	if (doc) {
 		cJSON_Delete(doc);
 		buf_append(b, data, n);
 		return;

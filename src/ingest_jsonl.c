@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "benchtop/verify.h"
+#include "parse_internal.h"
 
 #define JSONL_VERSION 1
 
@@ -38,26 +39,6 @@ jfail(const struct jctx *c, const char *field, const char *fmt, ...)
 	return bt_errorf(c->err, BT_EINPUT, "%s:%ld: %s", c->file, c->line, msg);
 }
 
-static const char *
-type_name(const cJSON *v)
-{
-	if (!v)
-		return "nothing";
-	if (cJSON_IsString(v))
-		return "a string";
-	if (cJSON_IsNumber(v))
-		return "a number";
-	if (cJSON_IsBool(v))
-		return "a boolean";
-	if (cJSON_IsNull(v))
-		return "null";
-	if (cJSON_IsArray(v))
-		return "an array";
-	if (cJSON_IsObject(v))
-		return "an object";
-	return "an invalid value";
-}
-
 /* Optional string member; *out = NULL when absent or null. */
 static int
 get_str(const struct jctx *c, const cJSON *obj, const char *prefix, const char *key,
@@ -74,7 +55,7 @@ get_str(const struct jctx *c, const cJSON *obj, const char *prefix, const char *
 		return BT_OK;
 	}
 	if (!cJSON_IsString(v))
-		return jfail(c, field, "expected a string, got %s", type_name(v));
+		return jfail(c, field, "expected a string, got %s", parse_json_type(v));
 	if (required && !*v->valuestring)
 		return jfail(c, field, "expected a non-empty string");
 	*out = v->valuestring;
@@ -97,7 +78,7 @@ get_long(const struct jctx *c, const cJSON *obj, const char *prefix, const char 
 		return BT_OK;
 	}
 	if (!cJSON_IsNumber(v))
-		return jfail(c, field, "expected an integer or null, got %s", type_name(v));
+		return jfail(c, field, "expected an integer or null, got %s", parse_json_type(v));
 	double d = v->valuedouble;
 	if (!isfinite(d) || d != floor(d) || d < 0 || d > 9.2e15)
 		return jfail(c, field, "expected a non-negative integer, got %g", d);
@@ -118,7 +99,7 @@ get_object(const struct jctx *c, const cJSON *obj, const char *key, bool require
 		return BT_OK;
 	}
 	if (!cJSON_IsObject(v))
-		return jfail(c, key, "expected an object, got %s", type_name(v));
+		return jfail(c, key, "expected an object, got %s", parse_json_type(v));
 	*out = v;
 	return BT_OK;
 }
@@ -183,11 +164,11 @@ parse_names(const struct jctx *c, const cJSON *req, const char *prefix, const ch
 	if (!v || cJSON_IsNull(v))
 		return BT_OK;
 	if (!cJSON_IsArray(v))
-		return jfail(c, field, "expected an array of strings, got %s", type_name(v));
+		return jfail(c, field, "expected an array of strings, got %s", parse_json_type(v));
 	cJSON_ArrayForEach(it, v) {
 		if (!cJSON_IsString(it)) {
 			snprintf(field, sizeof(field), "%s%s[%d]", prefix, key, i);
-			return jfail(c, field, "expected a string, got %s", type_name(it));
+			return jfail(c, field, "expected a string, got %s", parse_json_type(it));
 		}
 		strv_push(out, it->valuestring);
 		i++;
@@ -207,7 +188,7 @@ parse_request(const struct jctx *c, const cJSON *o, int index, struct attempt *a
 	snprintf(prefix, sizeof(prefix), "report.requests[%d].", index);
 	if (!cJSON_IsObject(o)) {
 		prefix[strlen(prefix) - 1] = '\0';
-		return jfail(c, prefix, "expected an object, got %s", type_name(o));
+		return jfail(c, prefix, "expected an object, got %s", parse_json_type(o));
 	}
 	if ((rc = get_str(c, o, prefix, "name", true, &name)) ||
 	    (rc = get_str(c, o, prefix, "method", false, &method)) ||
@@ -262,7 +243,7 @@ parse_report(const struct jctx *c, const cJSON *root, struct attempt *a)
 	if (requests && !cJSON_IsNull(requests)) {
 		if (!cJSON_IsArray(requests))
 			return jfail(c, "report.requests", "expected an array, got %s",
-				     type_name(requests));
+				     parse_json_type(requests));
 		cJSON_ArrayForEach(it, requests) {
 			if ((rc = parse_request(c, it, i++, a)))
 				return rc;
@@ -309,11 +290,11 @@ parse_verifiers(const struct jctx *c, const cJSON *root, struct attempt *a)
 			continue;
 		snprintf(prefix, sizeof(prefix), "verifiers.%s", key);
 		if (!cJSON_IsObject(o))
-			return jfail(c, prefix, "expected an object, got %s", type_name(o));
+			return jfail(c, prefix, "expected an object, got %s", parse_json_type(o));
 		ok = cJSON_GetObjectItemCaseSensitive(o, "ok");
 		if (!cJSON_IsBool(ok)) {
 			strcat(prefix, ".ok");
-			return jfail(c, prefix, "expected true or false, got %s", type_name(ok));
+			return jfail(c, prefix, "expected true or false, got %s", parse_json_type(ok));
 		}
 		strcat(prefix, ".");
 		if ((rc = get_str(c, o, prefix, "reason", false, &reason)))
@@ -359,7 +340,7 @@ parse_trajectory_facts(const struct jctx *c, const cJSON *root, struct attempt *
 	if (cost && !cJSON_IsNull(cost)) {
 		if (!cJSON_IsNumber(cost) || !isfinite(cost->valuedouble) || cost->valuedouble < 0)
 			return jfail(c, "trajectory.cost", "expected a non-negative number, got %s",
-				     type_name(cost));
+				     parse_json_type(cost));
 		a->cost = cost->valuedouble;
 	}
 	return BT_OK;
@@ -476,7 +457,7 @@ parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind,
 		free(path);
 	} else {
 		return jfail(c, field, "expected a string, {\"path\": ...} or null, got %s",
-			     type_name(v));
+			     parse_json_type(v));
 	}
 	if (kind == ARTIFACT_TRAJECTORY && a->artifacts[kind].present &&
 	    !a->artifacts[kind].format[0])
@@ -508,7 +489,7 @@ jsonl_parse_line(const char *line, size_t len, const char *file, long lineno, co
 				     (long)(p - line) + 1);
 		}
 	if (!cJSON_IsObject(root)) {
-		rc = jfail(&c, NULL, "expected a JSON object, got %s", type_name(root));
+		rc = jfail(&c, NULL, "expected a JSON object, got %s", parse_json_type(root));
 		goto out;
 	}
 	version = cJSON_GetObjectItemCaseSensitive(root, "benchtop");
@@ -524,14 +505,14 @@ jsonl_parse_line(const char *line, size_t len, const char *file, long lineno, co
 	number = cJSON_GetObjectItemCaseSensitive(root, "attempt");
 	if (!cJSON_IsNumber(number) || number->valuedouble < 0 ||
 	    number->valuedouble != floor(number->valuedouble) || number->valuedouble > 1e6) {
-		rc = jfail(&c, "attempt", "expected a non-negative integer, got %s", type_name(number));
+		rc = jfail(&c, "attempt", "expected a non-negative integer, got %s", parse_json_type(number));
 		goto out;
 	}
 	a->number = (int)number->valuedouble;
 	batch = cJSON_GetObjectItemCaseSensitive(root, "batch");
 	if (batch && !cJSON_IsNull(batch)) {
 		if (!cJSON_IsString(batch)) {
-			rc = jfail(&c, "batch", "expected a string, got %s", type_name(batch));
+			rc = jfail(&c, "batch", "expected a string, got %s", parse_json_type(batch));
 			goto out;
 		}
 		snprintf(a->batch, sizeof(a->batch), "%s", batch->valuestring);
@@ -543,7 +524,7 @@ jsonl_parse_line(const char *line, size_t len, const char *file, long lineno, co
 	arts = cJSON_GetObjectItemCaseSensitive(root, "artifacts");
 	if (arts && !cJSON_IsNull(arts)) {
 		if (!cJSON_IsObject(arts)) {
-			rc = jfail(&c, "artifacts", "expected an object, got %s", type_name(arts));
+			rc = jfail(&c, "artifacts", "expected an object, got %s", parse_json_type(arts));
 			goto out;
 		}
 		for (int k = 0; k < ARTIFACT_KINDS && !rc; k++)
