@@ -224,7 +224,8 @@ static bool
 is_view_name(const char *s)
 {
 	static const char *const views[] = {"runs", "plot", "heat", "tasks", "attempt",
-					    "text", "help", "compare"};
+					    "text", "help", "compare", "pair", "diff",
+					    "log", "trajectory"};
 	for (size_t i = 0; i < sizeof(views) / sizeof(views[0]); i++)
 		if (strcmp(views[i], s) == 0)
 			return true;
@@ -332,19 +333,6 @@ config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const cha
 
 /* ------------------------------------------------------------ man page */
 
-static void
-man_text(FILE *out, const char *s)
-{
-	for (; *s; s++) {
-		if (*s == '\\')
-			fputs("\\e", out);
-		else if (*s == '-')
-			fputs("\\-", out);
-		else
-			fputc(*s, out);
-	}
-}
-
 void
 action_print_man(FILE *out)
 {
@@ -364,14 +352,14 @@ action_print_man(FILE *out)
 			buf_printf(&keys, "%s%s", keys.len ? ", " : "", name);
 		}
 		fputs(".TP\n.B ", out);
-		man_text(out, keys.len ? buf_cstr(&keys) : "(unbound)");
+		roff_puts(out, keys.len ? buf_cstr(&keys) : "(unbound)");
 		fputs("\n", out);
-		man_text(out, ai->help);
+		roff_puts(out, ai->help);
 		fputs(" (", out);
-		man_text(out, ai->name);
+		roff_puts(out, ai->name);
 		if (*ai->scope) {
 			fputs("; ", out);
-			man_text(out, ai->scope);
+			roff_puts(out, ai->scope);
 		}
 		fputs(")\n", out);
 	}

@@ -94,24 +94,6 @@ cli_help(const char *cmd)
 	return BT_OK;
 }
 
-/* roff-escape: backslashes and leading dots/quotes. */
-static void
-roff(FILE *out, const char *s)
-{
-	if (*s == '.' || *s == '\'')
-		fputs("\\&", out);
-	for (; *s; s++) {
-		if (*s == '\\')
-			fputs("\\e", out);
-		else if (*s == '-')
-			fputs("\\-", out);
-		else
-			fputc(*s, out);
-		if (*s == '\n' && (s[1] == '.' || s[1] == '\''))
-			fputs("\\&", out);
-	}
-}
-
 void
 cli_print_man(FILE *out)
 {
@@ -119,15 +101,15 @@ cli_print_man(FILE *out)
 		if (c->name[0] == '_')
 			continue;
 		fputs(".SS \"benchtop ", out);
-		roff(out, c->synopsis);
+		roff_puts(out, c->synopsis);
 		fputs("\"\n", out);
-		roff(out, c->description);
+		roff_puts(out, c->description);
 		fputc('\n', out);
 		for (const struct cli_opt *o = c->opts; o && o->flag; o++) {
 			fputs(".TP\n.B ", out);
-			roff(out, o->flag);
+			roff_puts(out, o->flag);
 			fputc('\n', out);
-			roff(out, o->help);
+			roff_puts(out, o->help);
 			fputc('\n', out);
 		}
 	}

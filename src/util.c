@@ -466,6 +466,23 @@ path_mkdirs(const char *path, struct bt_error *err)
 	return BT_OK;
 }
 
+void
+roff_puts(FILE *out, const char *s)
+{
+	if (*s == '.' || *s == '\'')
+		fputs("\\&", out);
+	for (; *s; s++) {
+		if (*s == '\\')
+			fputs("\\e", out);
+		else if (*s == '-')
+			fputs("\\-", out);
+		else
+			fputc(*s, out);
+		if (*s == '\n' && (s[1] == '.' || s[1] == '\''))
+			fputs("\\&", out);
+	}
+}
+
 double
 clock_now(void)
 {

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /* Status codes double as the process exit codes documented in benchtop(1). */
 enum bt_status {
@@ -104,6 +105,10 @@ char *path_join(const char *a, const char *b);
 const char *path_base(const char *path);
 /* Create a directory and its parents (mode 0755); BT_OK when it exists. */
 int path_mkdirs(const char *path, struct bt_error *err);
+
+/* Text for a man page: backslashes and hyphens escaped, a leading dot or
+ * quote (on any line) neutralised. */
+void roff_puts(FILE *out, const char *s);
 
 /* Monotonic clock in seconds. */
 double clock_now(void);
