@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/model.h"
 #include "benchtop/tui.h"
 
 struct help_line {
@@ -50,6 +51,34 @@ static const char *const commands[][2] = {
 	{":quit", "quit"},
 };
 
+/* What a view's keys cannot say: [view, heading, text]. */
+static const char *const notes[][3] = {
+	{"compare", "How a task is marked", CMP_RULE " Summary and plot: B - A with its 95% "
+	 "confidence interval over the common tasks (Student's t)."},
+	{"pair", "Flips", "A flip is an assertion, at one request position, that passes in the "
+	 "attempt shown on one side and not in the one on the other; n/N counts the attempts "
+	 "of each run that pass it."},
+};
+
+/* Text wrapped at 78 columns, indented by two. */
+static void
+add_wrapped(struct help_view *hv, const char *text)
+{
+	while (*text) {
+		size_t n = strlen(text);
+		if (n > 76) {
+			n = 76;
+			while (n > 0 && text[n] != ' ')
+				n--;
+			n = n ? n : 76;
+		}
+		add(hv, COL_TEXT, "  %.*s", (int)n, text);
+		text += n;
+		while (*text == ' ')
+			text++;
+	}
+}
+
 static int
 help_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
 {
@@ -66,6 +95,13 @@ help_open(struct app *app, struct view *v, const void *arg, struct bt_error *err
 		keymap_keys_for(&app->km, hv->view, (enum action)a, &keys);
 		add(hv, COL_TEXT, "  %-16s %s  (%s)", keys.len ? keys.data : "-", action_table[a].help,
 		    action_table[a].name);
+	}
+	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
+		if (strcmp(notes[i][0], hv->view) != 0)
+			continue;
+		add(hv, COL_TEXT, "%s", "");
+		add(hv, COL_HEADER, "%s", notes[i][1]);
+		add_wrapped(hv, notes[i][2]);
 	}
 	add(hv, COL_TEXT, "%s", "");
 	add(hv, COL_HEADER, "Keys everywhere");

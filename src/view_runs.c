@@ -12,6 +12,8 @@
 struct runs_view {
 	struct runs_model m;
 	struct listnav nav;
+	int64_t marked[2]; /* the runs marked to compare: A, then B */
+	int n_marked;
 };
 
 static const struct ui_column columns[] = {
@@ -50,9 +52,13 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 	(void)app;
 
 	switch (col) {
-	case 0:
-		snprintf(c->text, sizeof(c->text), "%s%s", r->name, r->full ? "" : "*");
+	case 0: {
+		/* with marks, names move right: the mark, then A or B */
+		const char *tag = !rv->n_marked ? "" : r->id == rv->marked[0] ? " A " :
+				  rv->n_marked > 1 && r->id == rv->marked[1] ? " B " : "   ";
+		snprintf(c->text, sizeof(c->text), "%s%s%s", tag, r->name, r->full ? "" : "*");
 		break;
+	}
 	case 1:
 		snprintf(c->text, sizeof(c->text), "%ld", r->attempts);
 		break;
@@ -98,13 +104,50 @@ runs_draw(struct app *app, struct view *v, int y0, int h, int w)
 		ui_str(app, y0 + 2, 2, w - 2, "Import results with: benchtop import PATH");
 		return;
 	}
-	ui_table_draw(app, y0, h, w, &rv->nav, columns, N_COLUMNS, cell, rv, NULL);
+	bool *marked = xcalloc(rv->m.n, sizeof(bool));
+	for (size_t i = 0; i < rv->m.n; i++)
+		for (int k = 0; k < rv->n_marked; k++)
+			marked[i] |= rv->m.rows[i].id == rv->marked[k];
+	ui_table_draw(app, y0, h, w, &rv->nav, columns, N_COLUMNS, cell, rv, marked);
+	free(marked);
 }
 
 static const struct run_row *
 current(struct runs_view *rv)
 {
 	return rv->m.n ? &rv->m.rows[rv->nav.cur] : NULL;
+}
+
+static void
+toggle_mark(struct app *app, struct runs_view *rv, const struct run_row *r)
+{
+	for (int k = 0; k < rv->n_marked; k++)
+		if (rv->marked[k] == r->id) {
+			rv->marked[k] = rv->marked[1];
+			rv->n_marked--;
+			return;
+		}
+	if (rv->n_marked == 2) {
+		app_message(app, true, "two runs are marked already: Space on one unmarks it");
+		return;
+	}
+	rv->marked[rv->n_marked++] = r->id;
+}
+
+/* A is the first run marked; B the second, else the current run. */
+static void
+compare(struct app *app, struct runs_view *rv, const struct run_row *r)
+{
+	struct compare_target t = {0};
+
+	if (rv->n_marked == 0 || !r) {
+		app_message(app, true, "mark a run with Space first: c compares it with the current "
+			    "run, or with a second marked run");
+		return;
+	}
+	t.run_a = rv->marked[0];
+	t.run_b = rv->n_marked == 2 ? rv->marked[1] : r->id;
+	app_push(app, &view_compare_ops, &t);
 }
 
 static enum action
@@ -147,6 +190,13 @@ runs_handle(struct app *app, struct view *v, enum action a)
 				listnav_goto(&rv->nav, i);
 		return ACT_NONE;
 	}
+	case ACT_MARK:
+		if (r)
+			toggle_mark(app, rv, r);
+		return ACT_NONE;
+	case ACT_COMPARE:
+		compare(app, rv, r);
+		return ACT_NONE;
 	default:
 		return a;
 	}
@@ -168,10 +218,12 @@ runs_status(struct app *app, struct view *v, struct buf *out)
 
 	for (size_t i = 0; i < rv->m.n; i++)
 		subset |= !rv->m.rows[i].full;
-	buf_printf(out, "%zu run%s, %ld tasks seen%s  sort: %s%s  %s", rv->m.n,
+	buf_printf(out, "%zu run%s, %ld tasks seen%s  sort: %s%s  ", rv->m.n,
 		   rv->m.n == 1 ? "" : "s", rv->m.union_tasks, subset ? ", * = subset" : "",
-		   runs_sort_name(rv->m.sort), rv->m.reverse ? " (reversed)" : "",
-		   app->store_path ? path_base(app->store_path) : "");
+		   runs_sort_name(rv->m.sort), rv->m.reverse ? " (reversed)" : "");
+	if (rv->n_marked)
+		buf_printf(out, "%d marked (c compares)  ", rv->n_marked);
+	buf_puts(out, app->store_path ? path_base(app->store_path) : "");
 }
 
 static bool

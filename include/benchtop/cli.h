@@ -67,6 +67,8 @@ int cmd_runs(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
+int cmd_show(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
 

@@ -330,6 +330,13 @@ int diff_model_open(struct diff_model *m, struct store_blob *blob, struct bt_err
 void diff_model_set_evidence(struct diff_model *m, const struct attempt *a);
 /* The notes on a line: returns how many, *first the index of the first. */
 size_t diff_model_notes_at(const struct diff_model *m, size_t line, size_t *first);
+/* Where to go from `line` (dir > 0: forward): the first line of the next
+ * file (backward: this file's start when past it, else the previous
+ * file's), of the next or previous hunk, of the next or previous finding
+ * (`from` may be -1).  -1 when there is none. */
+long diff_model_next_file(const struct diff_model *m, size_t line, int dir);
+long diff_model_next_hunk(const struct diff_model *m, size_t line, int dir);
+long diff_model_next_note(const struct diff_model *m, long from, int dir);
 /* Build the side-by-side rows (once). */
 void diff_model_pairs(struct diff_model *m);
 /* The side-by-side row showing a line. */
@@ -393,10 +400,12 @@ struct traj_model {
  * blob (closed here) and parse it; BT_EINPUT when it is not readable. */
 int traj_model_open(struct traj_model *m, struct store_blob *blob, const char *format,
 		    struct bt_error *err);
-/* The step after `from` (dir > 0) or before it whose role, tool or text
- * holds needle, wrapping; -1 when none.  *line gets the matching line. */
-long traj_model_find(const struct traj_model *m, long from, const char *needle, int dir,
-		     size_t *line);
+/* The next match of needle in reading order after line `from_line` of
+ * step `from` (dir > 0), or the previous one before it (dir < 0),
+ * wrapping around the steps; a step's role and tool count as its line 0.
+ * Returns the step (and *line) or -1 when nothing matches.  from may be -1. */
+long traj_model_find(const struct traj_model *m, long from, long from_line, const char *needle,
+		     int dir, long *line);
 /* Is the step an observation (a tool's output, folded when long)? */
 bool traj_step_is_observation(const struct traj_model *m, size_t step);
 void traj_model_close(struct traj_model *m);

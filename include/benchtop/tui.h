@@ -117,16 +117,30 @@ struct attempt_target {
 	int prefer;
 };
 
-/* What the text view opens on: an artifact of an attempt, or (task_id set,
- * attempt_id 0) a task's reference patch. */
+/* What the text, diff, log and trajectory views open on: an artifact of an
+ * attempt, or (task_id set, attempt_id 0) a task's reference patch.  The
+ * log view opens at the access line of a request when method is set. */
 struct text_target {
 	int64_t attempt_id, task_id;
 	enum artifact_kind kind;
 	char title[256];
+	char method[16], url[512];
+	int occurrence; /* the request's rank among the report's requests with its method and URL */
+	int position;   /* its position in the report (for the marker) */
 };
 
 extern const struct view_ops view_runs_ops, view_plot_ops, view_heat_ops, view_tasks_ops,
 	view_attempt_ops, view_text_ops, view_help_ops;
+/* The viewers of patches, logs and trajectories (view_diff.c, view_log.c,
+ * view_trajectory.c). */
+extern const struct view_ops view_diff_ops, view_log_ops, view_trajectory_ops;
+
+/* What the compare views open on: run A (the baseline) against run B (may
+ * be the same run); the attempt pair also takes the task. */
+struct compare_target {
+	int64_t run_a, run_b, task_id;
+};
+extern const struct view_ops view_compare_ops, view_pair_ops;
 
 /* Ask for a line of text on the status line (keys come from the terminal or
  * the script); false when cancelled with Esc. */
