@@ -435,6 +435,27 @@ store_rollback_savepoint(struct store *s)
 
 /* ------------------------------------------------------------- helpers */
 
+int
+store_collect(struct store *s, sqlite3_stmt *st, size_t row_size,
+	      void (*fill)(sqlite3_stmt *st, void *row), void **rows, size_t *n, const char *what,
+	      struct bt_error *err)
+{
+	size_t cap = 0;
+	char *v = NULL;
+	int rc;
+
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bt_grow((void **)&v, &cap, *n + 1, row_size);
+		memset(v + *n * row_size, 0, row_size);
+		fill(st, v + *n * row_size);
+		(*n)++;
+	}
+	*rows = v;
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, what);
+}
+
 void
 store_bind_text(sqlite3_stmt *st, int i, const char *v)
 {

@@ -17,6 +17,29 @@ store_outcome(bool has_report, int n_requests, int n_errored, bool succeeded, bo
 	return verifiers_ok ? 'F' : 'V';
 }
 
+static void
+fill_brief(sqlite3_stmt *st, void *row)
+{
+	struct attempt_brief *b = row;
+	const unsigned char *cat = sqlite3_column_text(st, 11);
+
+	b->id = sqlite3_column_int64(st, 0);
+	b->task_id = sqlite3_column_int64(st, 1);
+	b->run_id = sqlite3_column_int64(st, 12);
+	b->number = sqlite3_column_int(st, 2);
+	b->has_report = sqlite3_column_int(st, 3);
+	b->tests_passed = sqlite3_column_int(st, 4);
+	b->verifiers_ok = sqlite3_column_int(st, 5);
+	b->succeeded = sqlite3_column_int(st, 6);
+	b->n_requests = sqlite3_column_int(st, 7);
+	b->n_errored = sqlite3_column_int(st, 8);
+	b->raw = sqlite3_column_double(st, 9);
+	b->strict = sqlite3_column_double(st, 10);
+	snprintf(b->category, sizeof(b->category), "%s", cat ? (const char *)cat : "");
+	b->outcome = store_outcome(b->has_report, b->n_requests, b->n_errored, b->succeeded,
+				   b->verifiers_ok);
+}
+
 int
 store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 		     struct attempt_brief **out, size_t *n, struct bt_error *err)
@@ -30,8 +53,6 @@ store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 		"  AND j.runtime = t.runtime AND j.task = t.name AND j.number = a.number"
 		" WHERE (?1 = 0 OR a.run_id = ?1) AND (?2 = 0 OR a.task_id = ?2)"
 		" ORDER BY a.run_id, a.task_id, a.number";
-	struct attempt_brief *v = NULL;
-	size_t cap = 0, len = 0;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -41,34 +62,14 @@ store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	sqlite3_bind_int64(st, 2, task_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct attempt_brief *b;
-		BT_GROW(v, cap, len + 1);
-		b = &v[len++];
-		b->id = sqlite3_column_int64(st, 0);
-		b->task_id = sqlite3_column_int64(st, 1);
-		b->run_id = sqlite3_column_int64(st, 12);
-		b->number = sqlite3_column_int(st, 2);
-		b->has_report = sqlite3_column_int(st, 3);
-		b->tests_passed = sqlite3_column_int(st, 4);
-		b->verifiers_ok = sqlite3_column_int(st, 5);
-		b->succeeded = sqlite3_column_int(st, 6);
-		b->n_requests = sqlite3_column_int(st, 7);
-		b->n_errored = sqlite3_column_int(st, 8);
-		b->raw = sqlite3_column_double(st, 9);
-		b->strict = sqlite3_column_double(st, 10);
-		snprintf(b->category, sizeof(b->category), "%s", sqlite3_column_text(st, 11));
-		b->outcome = store_outcome(b->has_report, b->n_requests, b->n_errored, b->succeeded,
-					   b->verifiers_ok);
+	rc = store_collect(s, st, sizeof(**out), fill_brief, (void **)out, n, "cannot list attempts",
+			   err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(s, err, "cannot list attempts");
-	}
-	*out = v;
-	*n = len;
-	return BT_OK;
+	return rc;
 }
 
 static char *

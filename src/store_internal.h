@@ -51,6 +51,13 @@ int store_fail(struct store *s, struct bt_error *err, const char *what);
 /* Prepare a one-off statement. */
 int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct bt_error *err);
 
+/* Step st to its end, appending to *rows one zeroed row of row_size bytes
+ * per result row, filled by fill().  Finalizes st.  On failure *rows and *n
+ * still hold the rows filled so far (the caller frees them). */
+int store_collect(struct store *s, sqlite3_stmt *st, size_t row_size,
+		  void (*fill)(sqlite3_stmt *st, void *row), void **rows, size_t *n,
+		  const char *what, struct bt_error *err);
+
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 void store_bind_opt_long(sqlite3_stmt *st, int i, long v);  /* v < 0 binds NULL */

@@ -7,6 +7,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+static void
+fill_run(sqlite3_stmt *st, void *row)
+{
+	struct run_summary *r = row;
+
+	r->id = sqlite3_column_int64(st, 0);
+	r->name = store_col_text(st, 1);
+	r->agent = store_col_text(st, 2);
+	r->model = store_col_text(st, 3);
+	r->label = store_col_text(st, 4);
+	r->source = store_col_text(st, 5);
+	r->imported_at = store_col_text(st, 6);
+	r->n_attempts = sqlite3_column_int64(st, 7);
+	r->n_tasks = sqlite3_column_int64(st, 8);
+	r->n_feature_attempts = sqlite3_column_int64(st, 9);
+	r->n_feature_tasks = sqlite3_column_int64(st, 10);
+}
+
 int
 store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error *err)
 {
@@ -20,8 +38,6 @@ store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error
 		" FROM run r LEFT JOIN task_result x ON x.run_id = r.id"
 		" LEFT JOIN task t ON t.id = x.task_id"
 		" GROUP BY r.id ORDER BY r.agent, r.model, r.name";
-	struct run_summary *v = NULL;
-	size_t cap = 0, len = 0;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -29,30 +45,13 @@ store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error
 	*n = 0;
 	if ((rc = store_prepare(s, sql, &st, err)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct run_summary *r;
-		BT_GROW(v, cap, len + 1);
-		r = &v[len++];
-		r->id = sqlite3_column_int64(st, 0);
-		r->name = store_col_text(st, 1);
-		r->agent = store_col_text(st, 2);
-		r->model = store_col_text(st, 3);
-		r->label = store_col_text(st, 4);
-		r->source = store_col_text(st, 5);
-		r->imported_at = store_col_text(st, 6);
-		r->n_attempts = sqlite3_column_int64(st, 7);
-		r->n_tasks = sqlite3_column_int64(st, 8);
-		r->n_feature_attempts = sqlite3_column_int64(st, 9);
-		r->n_feature_tasks = sqlite3_column_int64(st, 10);
+	rc = store_collect(s, st, sizeof(**out), fill_run, (void **)out, n, "cannot list runs", err);
+	if (rc) {
+		store_runs_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		store_runs_free(v, len);
-		return store_fail(s, err, "cannot list runs");
-	}
-	*out = v;
-	*n = len;
-	return BT_OK;
+	return rc;
 }
 
 void
@@ -126,6 +125,42 @@ store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *
 	return BT_OK;
 }
 
+/* A text column into a fixed buffer ("" for NULL). */
+static void
+col_copy(sqlite3_stmt *st, int i, char *out, size_t outlen)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	snprintf(out, outlen, "%s", t ? (const char *)t : "");
+}
+
+static void
+fill_task_row(sqlite3_stmt *st, void *row)
+{
+	struct task_row *t = row;
+
+	t->run_id = sqlite3_column_int64(st, 0);
+	t->task_id = sqlite3_column_int64(st, 1);
+	col_copy(st, 2, t->name, sizeof(t->name));
+	col_copy(st, 3, t->framework, sizeof(t->framework));
+	col_copy(st, 4, t->runtime, sizeof(t->runtime));
+	t->constraints = (unsigned)sqlite3_column_int(st, 5);
+	t->level = sqlite3_column_int(st, 6);
+	t->s.n_executed = sqlite3_column_int(st, 7);
+	t->s.n_succeeded = sqlite3_column_int(st, 8);
+	t->s.n_tests_passed = sqlite3_column_int(st, 9);
+	t->s.raw = sqlite3_column_double(st, 10);
+	t->s.raw_std = sqlite3_column_double(st, 11);
+	t->s.strict = sqlite3_column_double(st, 12);
+	t->s.strict_std = sqlite3_column_double(st, 13);
+	t->s.pass1 = sqlite3_column_double(st, 14);
+	t->s.pass3 = sqlite3_column_double(st, 15);
+	t->s.pow3 = sqlite3_column_double(st, 16);
+	t->s.pass1_tests = sqlite3_column_double(st, 17);
+	col_copy(st, 18, t->strip, sizeof(t->strip));
+	col_copy(st, 19, t->category, sizeof(t->category));
+	t->kind = sqlite3_column_int(st, 20) ? TASK_FEATURE : TASK_GENERATION;
+}
+
 int
 store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
 		size_t *n, struct bt_error *err)
@@ -133,12 +168,11 @@ store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct tas
 	static const char sql[] =
 		"SELECT x.run_id, t.id, t.name, t.framework, t.runtime, t.constraint_bits, t.level,"
 		" x.n_executed, x.n_succeeded, x.n_tests_passed, x.raw, x.raw_std, x.strict,"
-		" x.strict_std, x.pass1, x.pass3, x.pow3, x.pass1_tests, x.strip, x.category"
+		" x.strict_std, x.pass1, x.pass3, x.pow3, x.pass1_tests, x.strip, x.category,"
+		" t.kind = 'feature'"
 		" FROM task_result x JOIN task t ON t.id = x.task_id"
 		" WHERE t.kind = ?2 AND (?1 = 0 OR x.run_id = ?1)"
 		" ORDER BY x.run_id, t.runtime, t.name";
-	struct task_row *v = NULL;
-	size_t cap = 0, len = 0;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -148,46 +182,14 @@ store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct tas
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	store_bind_text(st, 2, kind == TASK_FEATURE ? "feature" : "generation");
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct task_row *t;
-		const unsigned char *txt;
-
-		BT_GROW(v, cap, len + 1);
-		t = &v[len++];
-		memset(t, 0, sizeof(*t));
-		t->run_id = sqlite3_column_int64(st, 0);
-		t->task_id = sqlite3_column_int64(st, 1);
-		t->kind = kind;
-		txt = sqlite3_column_text(st, 2);
-		snprintf(t->name, sizeof(t->name), "%s", txt ? (const char *)txt : "");
-		txt = sqlite3_column_text(st, 3);
-		snprintf(t->framework, sizeof(t->framework), "%s", txt ? (const char *)txt : "");
-		txt = sqlite3_column_text(st, 4);
-		snprintf(t->runtime, sizeof(t->runtime), "%s", txt ? (const char *)txt : "");
-		t->constraints = (unsigned)sqlite3_column_int(st, 5);
-		t->level = sqlite3_column_int(st, 6);
-		t->s.n_executed = sqlite3_column_int(st, 7);
-		t->s.n_succeeded = sqlite3_column_int(st, 8);
-		t->s.n_tests_passed = sqlite3_column_int(st, 9);
-		t->s.raw = sqlite3_column_double(st, 10);
-		t->s.raw_std = sqlite3_column_double(st, 11);
-		t->s.strict = sqlite3_column_double(st, 12);
-		t->s.strict_std = sqlite3_column_double(st, 13);
-		t->s.pass1 = sqlite3_column_double(st, 14);
-		t->s.pass3 = sqlite3_column_double(st, 15);
-		t->s.pow3 = sqlite3_column_double(st, 16);
-		t->s.pass1_tests = sqlite3_column_double(st, 17);
-		snprintf(t->strip, sizeof(t->strip), "%s", sqlite3_column_text(st, 18));
-		snprintf(t->category, sizeof(t->category), "%s", sqlite3_column_text(st, 19));
+	rc = store_collect(s, st, sizeof(**out), fill_task_row, (void **)out, n,
+			   "cannot read task statistics", err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(s, err, "cannot read task statistics");
-	}
-	*out = v;
-	*n = len;
-	return BT_OK;
+	return rc;
 }
 
 int
@@ -222,6 +224,18 @@ store_counts(struct store *s, struct store_counts *c, struct bt_error *err)
 	return rc;
 }
 
+static void
+fill_judgement_count(sqlite3_stmt *st, void *row)
+{
+	struct judgement_count *j = row;
+
+	col_copy(st, 0, j->agent, sizeof(j->agent));
+	col_copy(st, 1, j->model, sizeof(j->model));
+	col_copy(st, 2, j->label, sizeof(j->label));
+	j->logic = sqlite3_column_int(st, 3);
+	j->n = sqlite3_column_int64(st, 4);
+}
+
 int
 store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
 		       struct bt_error *err)
@@ -233,8 +247,6 @@ store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
 		"SELECT agent, model, subcategory, 1, count(*) FROM judgement"
 		"  WHERE subcategory IS NOT NULL GROUP BY agent, model, subcategory"
 		" ORDER BY 1, 2, 4, 3";
-	struct judgement_count *v = NULL;
-	size_t cap = 0, len = 0;
 	sqlite3_stmt *st;
 	int rc;
 
@@ -242,24 +254,14 @@ store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
 	*n = 0;
 	if ((rc = store_prepare(s, sql, &st, err)))
 		return rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct judgement_count *j;
-		BT_GROW(v, cap, len + 1);
-		j = &v[len++];
-		snprintf(j->agent, sizeof(j->agent), "%s", sqlite3_column_text(st, 0));
-		snprintf(j->model, sizeof(j->model), "%s", sqlite3_column_text(st, 1));
-		snprintf(j->label, sizeof(j->label), "%s", sqlite3_column_text(st, 2));
-		j->logic = sqlite3_column_int(st, 3);
-		j->n = sqlite3_column_int64(st, 4);
+	rc = store_collect(s, st, sizeof(**out), fill_judgement_count, (void **)out, n,
+			   "cannot count judgements", err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(v);
-		return store_fail(s, err, "cannot count judgements");
-	}
-	*out = v;
-	*n = len;
-	return BT_OK;
+	return rc;
 }
 
 int
