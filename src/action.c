@@ -144,6 +144,31 @@ keymap_bind(struct keymap *km, const char *view, int key, enum action a)
 	km->n++;
 }
 
+/* A default binding.  Actions of disjoint scopes may share a key (Space
+ * hides a series in the plot and marks a run in the runs view): when an
+ * earlier action has the key in every view, a later one of a narrower scope
+ * gets it in each view of its scope, where a view binding wins. */
+static void
+bind_default(struct keymap *km, int key, enum action a)
+{
+	const char *p = action_table[a].scope;
+	bool taken = false;
+
+	for (size_t i = 0; i < km->n; i++)
+		taken |= km->b[i].key == key && !km->b[i].view[0];
+	if (!taken || !*p) {
+		keymap_bind(km, "", key, a);
+		return;
+	}
+	while (*p) {
+		size_t n = strcspn(p, " ");
+		char view[16];
+		snprintf(view, sizeof(view), "%.*s", (int)n, p);
+		keymap_bind(km, view, key, a);
+		p += n + (p[n] == ' ');
+	}
+}
+
 void
 keymap_init(struct keymap *km)
 {
@@ -159,7 +184,7 @@ keymap_init(struct keymap *km)
 				break;
 			key = keys_parse(p, &len);
 			if (key >= 0)
-				keymap_bind(km, "", key, (enum action)a);
+				bind_default(km, key, (enum action)a);
 			p += len ? len : 1;
 			while (*p && *p != ' ')
 				p++;

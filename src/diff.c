@@ -296,7 +296,8 @@ extended_header(struct diff_file *f, const char *s, size_t n)
 		default: /* "index abc..def 100644": the mode of both sides */
 			sp = memchr(v, ' ', n);
 			if (sp && !f->old_mode && !f->new_mode)
-				f->old_mode = f->new_mode = parse_mode(sp + 1, n - (size_t)(sp + 1 - v));
+				f->old_mode = f->new_mode =
+					parse_mode(sp + 1, n - (size_t)(sp + 1 - v));
 			break;
 		}
 		return true;

@@ -10,6 +10,7 @@
 
 #include "benchtop/action.h"
 #include "benchtop/cli.h"
+#include "benchtop/model.h"
 #include "benchtop/tui.h"
 
 static const struct cli_opt store_opt = {
@@ -74,6 +75,37 @@ static const struct cli_opt plot_opts[] = {
 	{NULL, NULL},
 };
 
+static const struct cli_opt compare_opts[] = {
+	STORE_OPT,
+	{"--format FMT", "Output format: text (default), csv, json or md (latex works too)."},
+	{"--fail-on-regression", "Exit with status 1 when B regresses: when a task is marked "
+				 "regressed, or, with --threshold, when strict A% over the common "
+				 "tasks drops by more than the threshold. The verdict goes to "
+				 "standard error. Without this option the status is 0 whatever B "
+				 "does."},
+	{"--threshold PP", "With --fail-on-regression: fail only when B's strict A% over the "
+			   "common tasks is more than PP percentage points below A's (B - A < "
+			   "-PP), whatever single tasks do."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt show_opts[] = {
+	STORE_OPT,
+	{"--run RUN", "The run: its full name as 'benchtop runs' shows it, agent/model, or a "
+		      "unique prefix."},
+	{"--task TASK", "The task's name (generation tasks: flask-openapi-sqlite ...); a feature "
+			"task's name repeats across frameworks: give FRAMEWORK/NAME."},
+	{"--attempt N", "The attempt number: N of the benchmark's run_N (0 for run_0)."},
+	{"--patch, --log, --setup-log, --trajectory", "Which artifact: the agent's patch, the "
+						      "server log (conduit.log), the setup log or "
+						      "the trajectory (as stored)."},
+	{"--raw", "The stored bytes unchanged. Without it, control characters and escape "
+		  "sequences are shown as visible escapes (ESC as ^[), invalid UTF-8 as U+FFFD "
+		  "(everything as ASCII when the locale is not UTF-8), and CRLF line ends as LF; "
+		  "tabs are kept."},
+	{NULL, NULL},
+};
+
 static const struct cli_opt migrate_opts[] = {STORE_OPT, {NULL, NULL}};
 
 static const struct cli_opt tui_opts[] = {
@@ -127,6 +159,24 @@ const struct cli_command cli_commands[] = {
 	 "Print the decay plot: A% (or pass@1) against the number of constraints, one line per "
 	 "framework, the same plot the explorer draws, as text for notes and CI logs or as SVG.",
 	 plot_opts},
+	{"compare", cmd_compare, "compare A B [OPTIONS]",
+	 "compare two runs: where B does better or worse than A",
+	 "Compare run B with run A (the baseline; a run may be compared with itself) on the "
+	 "generation tasks both have: coverage (tasks in both, only in A, only in B), A's and "
+	 "B's Table 1 rows over the common tasks and B - A per level with a 95% confidence "
+	 "interval (Student's t over the tasks' differences), each run alone when they cover "
+	 "different tasks, and the tasks that regressed or improved, largest change first. "
+	 CMP_RULE " In the explorer, Space marks runs in the runs view and c compares them.",
+	 compare_opts},
+	{"show", cmd_show,
+	 "show --run RUN --task TASK --attempt N --patch|--log|--setup-log|--trajectory [OPTIONS]",
+	 "print one artifact of an attempt (patch, logs, trajectory)",
+	 "Print one artifact of one attempt on standard output, to pipe it to other tools: the "
+	 "agent's patch, the server log, the setup log or the trajectory. What an agent or a "
+	 "server wrote is made safe for a terminal unless --raw is given. Exit status 66 when "
+	 "the run, the task, the attempt or the artifact does not exist. In the explorer, | and "
+	 "E hand the artifact on screen to $PAGER and $EDITOR.",
+	 show_opts},
 	{"migrate", cmd_migrate, "migrate [--store PATH]", "bring a store to this version's schema",
 	 "Run the forward migrations on an older store (imports do this too).", migrate_opts},
 	{NULL, NULL, NULL, NULL, NULL, NULL},

@@ -113,6 +113,8 @@ sanitize_width(const char *data, size_t len, const struct san_opts *o)
 }
 
 struct fit_ctx {
+	const char *data;
+	size_t len;
 	long cols, used;
 	size_t end, last_space;
 	bool any;
@@ -122,13 +124,15 @@ static bool
 fit_piece(void *vctx, const struct san_piece *p)
 {
 	struct fit_ctx *c = vctx;
+	uint32_t cp;
 
 	if (c->used + p->width > c->cols && c->any)
 		return false;
 	c->used += p->width;
 	c->any = true;
-	/* the piece ends where the next begins: find it from the byte length */
-	c->end = p->offset + 1;
+	/* the piece ends after its own bytes only: an invalid byte is a piece
+	 * of one byte even when continuation bytes follow it */
+	c->end = p->offset + utf8_decode(c->data + p->offset, c->len - p->offset, &cp);
 	if (p->kind == SAN_TEXT && p->cp == ' ')
 		c->last_space = c->end;
 	return true;
@@ -137,14 +141,11 @@ fit_piece(void *vctx, const struct san_piece *p)
 size_t
 sanitize_fit(const char *data, size_t len, const struct san_opts *o, long cols, bool words)
 {
-	struct fit_ctx c = {.cols = cols};
+	struct fit_ctx c = {.data = data, .len = len, .cols = cols};
 
 	sanitize_feed(data, len, o, 0, fit_piece, &c);
 	if (!c.any)
 		return 0;
-	/* extend end over the rest of the last piece's bytes (UTF-8 continuation) */
-	while (c.end < len && ((unsigned char)data[c.end] & 0xC0) == 0x80)
-		c.end++;
 	if (c.end >= len)
 		return len;
 	if (words && c.last_space > 0)

@@ -194,10 +194,46 @@ attempt_draw(struct app *app, struct view *v, int y0, int h, int w)
 	}
 }
 
+/* The failed request under the cursor (its line or its assertions'),
+ * for the log viewer to open at its access line; false when none. */
+static bool
+request_at_cursor(const struct attempt_view *av, struct text_target *t)
+{
+	size_t line;
+	int pos;
+
+	if (!av->n_rows)
+		return false;
+	line = av->rows[av->nav.cur].line;
+	while (line > 0 && av->doc.v[line].role == DOC_DIM)
+		line--;
+	if ((av->doc.v[line].role != DOC_REQUEST_FAIL && av->doc.v[line].role != DOC_CASCADE) ||
+	    sscanf(av->doc.v[line].text, "#%d", &pos) != 1)
+		return false;
+	for (size_t i = 0; i < av->a.n_requests; i++) {
+		const struct request *r = &av->a.requests[i];
+		if (r->position != pos)
+			continue;
+		snprintf(t->method, sizeof(t->method), "%s", r->method ? r->method : "");
+		snprintf(t->url, sizeof(t->url), "%s", r->url ? r->url : "");
+		t->position = pos;
+		/* the same method and URL may repeat: match the n-th access line */
+		for (size_t k = 0; k < i; k++)
+			t->occurrence += str_eq(av->a.requests[k].method, r->method) &&
+					 str_eq(av->a.requests[k].url, r->url);
+		return t->method[0] != '\0';
+	}
+	return false;
+}
+
 static void
 open_artifact(struct app *app, struct attempt_view *av, enum artifact_kind k)
 {
-	struct text_target t = {.attempt_id = av->a.id, .kind = k};
+	struct text_target t = {.attempt_id = av->a.id, .task_id = av->a.task_id, .kind = k};
+	static const struct view_ops *const viewers[ARTIFACT_KINDS] = {
+		&view_diff_ops, &view_log_ops, &view_log_ops, &view_trajectory_ops,
+	};
+	char why[sizeof(app->message)];
 
 	if (!av->a.artifacts[k].present) {
 		app_message(app, true, "this attempt has no %s", artifact_kind_name(k));
@@ -206,7 +242,14 @@ open_artifact(struct app *app, struct attempt_view *av, enum artifact_kind k)
 	static const char *const names[ARTIFACT_KINDS] = {"patch", "server log", "setup log",
 							  "trajectory"};
 	snprintf(t.title, sizeof(t.title), "%s", names[k]);
-	app_push(app, &view_text_ops, &t);
+	if (k == ARTIFACT_SERVER_LOG)
+		request_at_cursor(av, &t);
+	if (app_push(app, viewers[k], &t))
+		return;
+	/* what the viewer cannot read (a text trajectory) is shown as plain text */
+	snprintf(why, sizeof(why), "%s", app->message);
+	if (app_push(app, &view_text_ops, &t))
+		app_message(app, false, "shown as plain text: %s", why);
 }
 
 static void
@@ -244,10 +287,14 @@ attempt_handle(struct app *app, struct view *v, enum action a)
 	case ACT_ENTER:
 		if (av->n_rows) {
 			const struct doc_line *l = &av->doc.v[av->rows[av->nav.cur].line];
+			struct text_target req = {0};
 			if (l->artifact >= 0)
 				open_artifact(app, av, (enum artifact_kind)l->artifact);
+			else if (request_at_cursor(av, &req))
+				open_artifact(app, av, ARTIFACT_SERVER_LOG);
 			else
-				app_message(app, false, "Enter opens the artifact entries at the end; "
+				app_message(app, false, "Enter opens the artifact entries at the end "
+					    "and a failed request's line in the server log; "
 					    "d patch, L log, I setup log, J trajectory");
 		}
 		return ACT_NONE;

@@ -52,10 +52,10 @@
 	_(FILTER, "filter", "tasks", "f", "Filter the list (e.g. framework=flask level=2 outcome=failed)") \
 	_(CLEAR_FILTER, "clear-filter", "tasks", "F", "Remove every filter")                  \
 	_(OUTCOME, "cycle-outcome", "tasks", "o", "Cycle the outcome filter: all, passed, failed, verifier-failed, no-server") \
-	_(SORT, "sort", "runs tasks", "s", "Sort by the next column")                          \
-	_(SORT_REVERSE, "sort-reverse", "runs tasks", "S", "Reverse the sort order")           \
+	_(SORT, "sort", "runs tasks compare", "s", "Sort by the next column")                  \
+	_(SORT_REVERSE, "sort-reverse", "runs tasks compare", "S", "Reverse the sort order")   \
 	/* Plot and table */                                                                  \
-	_(METRIC, "cycle-metric", "plot heat", "m", "Cycle the metric: strict A%, raw A%, pass@1") \
+	_(METRIC, "cycle-metric", "plot heat compare", "m", "Cycle the metric: strict A%, raw A%, pass@1") \
 	_(ERROR_BARS, "toggle-error-bars", "plot", "e", "Show or hide +/-1 standard-error bars") \
 	_(SMALL_MULTIPLES, "toggle-small-multiples", "plot", "v", "Switch between one plot and one small plot per framework") \
 	_(HIGHLIGHT, "highlight", "plot", "x", "Highlight the series under the cursor (again: all)") \
@@ -76,9 +76,38 @@
 	_(OPEN_LOG, "open-log", "attempt", "L", "Open the server log (conduit.log)")            \
 	_(OPEN_SETUP_LOG, "open-setup-log", "attempt", "I", "Open the setup log")               \
 	_(OPEN_TRAJECTORY, "open-trajectory", "attempt", "J", "Open the agent's trajectory")    \
-	_(WRAP, "toggle-wrap", "text", "w", "Wrap long lines, or scroll them sideways")         \
-	_(PAGER, "pager", "text", "|", "Hand the artifact to $PAGER")                           \
-	_(EDITOR, "editor", "text", "E", "Open the artifact in $EDITOR")
+	_(WRAP, "toggle-wrap", "text diff log trajectory", "w",                               \
+	  "Wrap long lines, or scroll them sideways")                                         \
+	_(PAGER, "pager", "text diff log trajectory", "|", "Hand the artifact to $PAGER")     \
+	_(EDITOR, "editor", "text diff log trajectory", "E", "Open the artifact in $EDITOR")  \
+	/* Comparing two runs */                                                              \
+	_(MARK, "toggle-mark", "runs", "<Space>", "Mark or unmark the run to compare (two at most)") \
+	_(COMPARE, "compare", "runs", "c", "Compare the marked runs (A, B), or A with the current run") \
+	_(NEXT_TAB, "next-tab", "compare", "<Tab>", "Next comparison: summary, plot, table, tasks") \
+	_(PREV_TAB, "prev-tab", "compare", "<BTab>", "Previous comparison")                     \
+	_(TAB_SUMMARY, "compare-summary", "compare", "1", "Summary: Table 1 rows, B - A, coverage")  \
+	_(TAB_PLOT, "compare-plot", "compare", "2", "Both runs' decay curves and B - A by level") \
+	_(TAB_TABLE, "compare-table", "compare", "3", "B - A by framework and level")           \
+	_(TAB_TASKS, "compare-tasks", "compare", "4", "Every task, sorted by change")           \
+	_(CHANGE_FILTER, "cycle-change", "compare", "o", "Cycle the tasks shown by their change")  \
+	_(NEXT_ATTEMPT_A, "next-attempt-a", "pair", "a", "Show the next attempt of run A")       \
+	_(NEXT_ATTEMPT_B, "next-attempt-b", "pair", "b", "Show the next attempt of run B") \
+	/* The viewers: patches, logs, trajectories */                                        \
+	_(NEXT_FILE, "next-file", "diff", "}", "Go to the next file of the patch")            \
+	_(PREV_FILE, "prev-file", "diff", "{", "Go to the previous file (or this file's start)") \
+	_(NEXT_HUNK, "next-hunk", "diff", ")", "Go to the next hunk")                         \
+	_(PREV_HUNK, "prev-hunk", "diff", "(", "Go to the previous hunk")                     \
+	_(NEXT_ERROR, "next-error", "diff log", ">",                                          \
+	  "Go to the next error (log) or verifier finding (patch)")                           \
+	_(PREV_ERROR, "prev-error", "diff log", "<Lt>",                                       \
+	  "Go to the previous error (log) or verifier finding (patch)")                       \
+	_(SIDE_BY_SIDE, "toggle-side-by-side", "diff", "V",                                   \
+	  "Show old and new side by side (90 columns or more), or unified")                   \
+	_(REFERENCE, "toggle-reference", "diff", "r",                                         \
+	  "Show the task's reference patch beside the agent's (feature tasks)")               \
+	_(SWITCH_PANE, "switch-pane", "diff trajectory", "<C-w>",                             \
+	  "Move the keys to the other pane (patch or reference; steps or step text)")         \
+	_(FOLD, "toggle-fold", "trajectory", "z", "Unfold or fold the selected step's long output")
 
 enum action {
 	ACT_NONE = 0,
