@@ -206,6 +206,8 @@ ingest_complete_attempt(struct attempt *a)
 			a->termination = xstrdup(t.termination);
 		if (a->steps < 0)
 			a->steps = t.steps;
+		if (a->tokens_in < 0 && a->tokens_out < 0 && t.tokens_approx)
+			a->flags |= ATTEMPT_TOKENS_APPROX;
 		if (a->tokens_in < 0)
 			a->tokens_in = t.tokens_in;
 		if (a->tokens_out < 0)

@@ -643,11 +643,19 @@ find_data_dir(const char *real)
 
 	for (;;) {
 		char *results = path_join(p, "results");
+		char *data_results = path_join(p, "data/results");
 		bool is_results = strcmp(path_base(p), "results") == 0;
 		bool has_results = file_is_dir(results);
+		bool has_data = file_is_dir(data_results);
 		free(results);
-		if (has_results) {
+		free(data_results);
+		if (has_results)
 			return p;
+		if (has_data) {
+			/* the benchmark's repository itself */
+			char *d = path_join(p, "data");
+			free(p);
+			return d;
 		}
 		if (is_results) {
 			char *up = parent_dir(p);

@@ -260,8 +260,10 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 		if (a->tokens_in >= 0 || a->tokens_out >= 0) {
 			human_count(a->tokens_in, tin, sizeof(tin));
 			human_count(a->tokens_out, tout, sizeof(tout));
-			buf_printf(&b, ", tokens %s in / %s out", a->tokens_in >= 0 ? tin : "?",
-				   a->tokens_out >= 0 ? tout : "?");
+			const char *approx = a->flags & ATTEMPT_TOKENS_APPROX ? "~" : "";
+			buf_printf(&b, ", tokens %s%s in / %s%s out%s", approx,
+				   a->tokens_in >= 0 ? tin : "?", approx, a->tokens_out >= 0 ? tout : "?",
+				   *approx ? " (estimated: bytes/4)" : "");
 		}
 		if (a->llm_calls >= 0)
 			buf_printf(&b, ", %ld model calls", a->llm_calls);

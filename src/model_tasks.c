@@ -42,7 +42,7 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 	m->sort = TASKS_SORT_NAME;
 	/* strips and categories are cached per task by the store: the list
 	 * never reads the attempts themselves */
-	if ((rc = store_task_rows(st, f->run_id, TASK_GENERATION, &rows, &nr, err)))
+	if ((rc = store_task_rows(st, f->run_id, f->kind, &rows, &nr, err)))
 		return rc;
 	m->all = xcalloc(nr ? nr : 1, sizeof(*m->all));
 	m->shown = xcalloc(nr ? nr : 1, sizeof(size_t));
@@ -189,11 +189,20 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 			}
 		} else if (strcmp(key, "category") == 0) {
 			snprintf(f->category, sizeof(f->category), "%s", strcmp(val, "any") ? val : "");
+		} else if (strcmp(key, "kind") == 0) {
+			if (strcmp(val, "feature") == 0)
+				f->kind = TASK_FEATURE;
+			else if (strcmp(val, "generation") == 0)
+				f->kind = TASK_GENERATION;
+			else {
+				snprintf(why, whylen, "kind is generation or feature, not '%s'", val);
+				ok = false;
+			}
 		} else if (strcmp(key, "name") == 0) {
 			snprintf(f->text, sizeof(f->text), "%s", val);
 		} else {
 			snprintf(why, whylen, "unknown filter '%s' (framework, level, constraint, "
-				 "outcome, category, name)", key);
+				 "outcome, category, name, kind)", key);
 			ok = false;
 		}
 	}
@@ -217,6 +226,8 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 		buf_printf(out, "category=%s ", f->category);
 	if (f->text[0])
 		buf_printf(out, "name=%s ", f->text);
+	if (f->kind == TASK_FEATURE)
+		buf_puts(out, "kind=feature ");
 	if (out->len)
 		out->len--;
 	buf_cstr(out);

@@ -183,18 +183,33 @@ trajectory_parse_mini(const char *json, size_t len, struct trajectory *t, struct
 	msgs = get(root, "trajectories");
 	if (!cJSON_IsArray(msgs))
 		msgs = NULL;
+	/* Mini-SWE records no token counts; upstream replays the conversation
+	 * with tiktoken (each model call reads every earlier message and writes
+	 * its own).  Without the tokenizer, bytes / 4 estimates the same sums. */
+	long seen = 0, tin = 0, tout = 0;
 	cJSON_ArrayForEach(m, msgs) {
 		const char *role = get_str(m, "role");
 		struct buf b;
+		long tokens;
 
 		buf_init(&b);
 		if (cJSON_IsObject(m))
 			content_text(get(m, "content"), &b);
 		else
 			content_text(m, &b);
-		if (str_eq(role, "assistant"))
+		tokens = ((long)b.len + 3) / 4;
+		if (str_eq(role, "assistant")) {
 			t->steps++;
+			tin += seen;
+			tout += tokens;
+		}
+		seen += tokens;
 		add_step(t, role ? role : "", "", "", buf_steal(&b));
+	}
+	if (t->steps > 0) {
+		t->tokens_in = tin;
+		t->tokens_out = tout;
+		t->tokens_approx = true;
 	}
 	t->llm_calls = get_count(root, "n_calls");
 	cost = get(root, "cost");

@@ -146,7 +146,8 @@ tasks_draw(struct app *app, struct view *v, int y0, int h, int w)
 	if (tv->m.n_shown == 0) {
 		ui_attr(app, COL_DIM);
 		ui_str(app, y0 + 1, 2, w - 2, tv->m.n_all ? "No task matches the filter (F clears it)."
-							  : "This run has no generation tasks.");
+			: tv->m.filter.kind == TASK_FEATURE ? "This run has no feature tasks (K: generation)."
+							    : "This run has no generation tasks (K: feature).");
 		return;
 	}
 	if (tv->m.filter.run_id == 0)
@@ -212,10 +213,25 @@ tasks_handle(struct app *app, struct view *v, enum action a)
 		return ACT_NONE;
 	case ACT_CLEAR_FILTER: {
 		int64_t run = tv->m.filter.run_id;
+		enum task_kind kind = tv->m.filter.kind;
 		memset(&tv->m.filter, 0, sizeof(tv->m.filter));
 		tv->m.filter.run_id = run;
+		tv->m.filter.kind = kind;
 		tv->m.filter.level = -1;
 		reapply(tv);
+		return ACT_NONE;
+	}
+	case ACT_TOGGLE_KIND: {
+		/* the kind changes which tasks exist: load them again */
+		struct task_filter f = tv->m.filter;
+		struct bt_error err = {0};
+		f.kind = f.kind == TASK_FEATURE ? TASK_GENERATION : TASK_FEATURE;
+		f.level = -1;
+		f.constraint = 0;
+		tasks_model_free(&tv->m);
+		if (tasks_model_load(&tv->m, app->st, &f, &err))
+			app_message(app, true, "%s", err.msg);
+		listnav_first(&tv->nav);
 		return ACT_NONE;
 	}
 	case ACT_OUTCOME: {
@@ -256,6 +272,10 @@ tasks_title(struct app *app, struct view *v, struct buf *out)
 	struct tasks_view *tv = v->priv;
 	const struct task_filter *f = &tv->m.filter;
 
+	if (f->kind == TASK_FEATURE) {
+		buf_printf(out, "%s feature tasks", f->run_id ? tv->run_name : "every run's");
+		return;
+	}
 	if (f->run_id == 0) {
 		buf_puts(out, "every run's tasks");
 		return;

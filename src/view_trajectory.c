@@ -149,7 +149,9 @@ header_draw(struct traj_view *tv, int y, int w)
 	if (tin >= 0 || tout >= 0) {
 		human((double)tin, a, sizeof(a));
 		human((double)tout, b, sizeof(b));
-		buf_printf(&h, "  tokens %s in / %s out", tin >= 0 ? a : "?", tout >= 0 ? b : "?");
+		const char *approx = t->tokens_approx ? "~" : "";
+		buf_printf(&h, "  tokens %s%s in / %s%s out", approx, tin >= 0 ? a : "?", approx,
+			   tout >= 0 ? b : "?");
 	}
 	if (cost >= 0)
 		buf_printf(&h, "  $%.2f", cost);

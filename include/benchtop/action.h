@@ -51,6 +51,7 @@
 	_(FIND_PREV, "find-prev", "", "N", "Go to the previous match")                        \
 	_(FILTER, "filter", "tasks", "f", "Filter the list (e.g. framework=flask level=2 outcome=failed)") \
 	_(CLEAR_FILTER, "clear-filter", "tasks", "F", "Remove every filter")                  \
+	_(TOGGLE_KIND, "toggle-task-kind", "tasks", "K", "Switch between generation and feature tasks") \
 	_(OUTCOME, "cycle-outcome", "tasks", "o", "Cycle the outcome filter: all, passed, failed, verifier-failed, no-server") \
 	_(SORT, "sort", "runs tasks compare", "s", "Sort by the next column")                  \
 	_(SORT_REVERSE, "sort-reverse", "runs tasks compare", "S", "Reverse the sort order")   \

@@ -81,6 +81,7 @@ enum attempt_flag {
 	ATTEMPT_NO_REPORT = 1 << 2,        /* no Newman CSV: the server never ran tests */
 	ATTEMPT_NO_PATCH = 1 << 3,
 	ATTEMPT_PROBLEMS = 1 << 4,         /* see problems text */
+	ATTEMPT_TOKENS_APPROX = 1 << 5,    /* token counts estimated from the trajectory */
 };
 
 struct attempt {

@@ -58,6 +58,7 @@ struct task_filter {
 	char outcome;        /* 0 any; 'P','F','V','N': a task with an attempt of that outcome */
 	char category[32];   /* a judge category, "" any */
 	char text[64];       /* a substring of the task name, "" any */
+	enum task_kind kind; /* generation (the default) or feature tasks */
 };
 
 struct task_item {

@@ -145,6 +145,7 @@ struct trajectory {
 	long steps;            /* assistant messages (mini) / ActionEvents with source
 				* agent (openhands) */
 	long tokens_in, tokens_out, llm_calls; /* -1 when unknown (steps too) */
+	bool tokens_approx;    /* estimated (mini: bytes / 4), not counted by the model API */
 	double cost;           /* < 0 when unknown */
 	struct traj_step *v;
 	size_t n, cap;

@@ -62,8 +62,10 @@ test_mini(void)
 	tap_is_int(t.steps, 2, "steps = assistant messages");
 	tap_is_int(t.llm_calls, 2, "llm_calls = n_calls");
 	tap_is_double(t.cost, 0.125, 0, "cost");
-	tap_is_int(t.tokens_in, -1, "tokens unknown for mini");
-	tap_is_int(t.tokens_out, -1, "tokens out unknown for mini");
+	/* estimated as bytes/4 per message: calls read 7+4 and 7+4+5+7 tokens */
+	tap_is_int(t.tokens_in, 34, "mini tokens in: every earlier message, per call");
+	tap_is_int(t.tokens_out, 5 + 5, "mini tokens out: the assistant messages");
+	tap_ok(t.tokens_approx, "and marked as an estimate");
 	tap_is_int(t.n, 6, "six steps in the viewer list");
 	if (t.n == 6) {
 		tap_is_str(t.v[0].role, "system", "role of step 1");

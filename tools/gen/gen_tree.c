@@ -42,6 +42,12 @@ struct out {
 	struct gen_truth *truth;
 	char root[4096];
 	struct buf patch, csv, log, setup, traj, line;
+	/* the judge's CSVs, one pair per mini_swe_sdk model (upstream judged only Mini-SWE) */
+	struct judge_files {
+		char model[96];
+		struct buf coarse, logic;
+	} *judge;
+	size_t n_judge, cap_judge;
 	/* JSONL */
 	FILE *jf;
 	const char *jpath;
@@ -215,6 +221,76 @@ write_run_folder(struct out *w, struct gen_attempt *a, const char *dir, bool tru
 	return BT_OK;
 }
 
+/* A CSV field as Python's csv module writes it: quoted only when needed. */
+static void
+csv_field(struct buf *b, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+/* The failure-taxonomy rows of a failed Mini-SWE generation attempt, as
+ * upstream's judge scripts write them (CRLF, Python quoting). */
+static void
+judge_rows(struct out *w, const struct gen_attempt *a)
+{
+	struct judge_files *j = NULL;
+	char id[32];
+
+	if (!a->category || a->task->kind != TASK_GENERATION ||
+	    strcmp(a->run->agent, "mini_swe_sdk") != 0)
+		return;
+	for (size_t i = 0; i < w->n_judge; i++)
+		if (strcmp(w->judge[i].model, a->run->model) == 0)
+			j = &w->judge[i];
+	if (!j) {
+		BT_GROW(w->judge, w->cap_judge, w->n_judge + 1);
+		j = &w->judge[w->n_judge++];
+		snprintf(j->model, sizeof(j->model), "%s", a->run->model);
+		buf_init(&j->coarse);
+		buf_init(&j->logic);
+		buf_puts(&j->coarse, "agent,model,runtime,task,run_id,category,reasoning\r\n");
+		buf_puts(&j->logic, "agent,model,runtime,task,run_id,subcategory,reasoning\r\n");
+	}
+	snprintf(id, sizeof(id), "run_%d", a->number);
+	buf_printf(&j->coarse, "%s,%s,%s,%s,%s,%s,", a->run->agent, a->run->model, a->task->folder,
+		   a->task->name, id, a->category);
+	csv_field(&j->coarse, a->reasoning);
+	buf_puts(&j->coarse, "\r\n");
+	if (a->subcategory) {
+		buf_printf(&j->logic, "%s,%s,%s,%s,%s,%s,", a->run->agent, a->run->model,
+			   a->task->folder, a->task->name, id, a->subcategory);
+		csv_field(&j->logic, a->sub_reasoning);
+		buf_puts(&j->logic, "\r\n");
+	}
+}
+
+static int
+write_judge_files(struct out *w)
+{
+	char path[8192];
+	int rc = BT_OK;
+
+	for (size_t i = 0; i < w->n_judge && rc == BT_OK; i++) {
+		struct judge_files *j = &w->judge[i];
+		snprintf(path, sizeof(path), "%s/data/failure_analysis_%s.csv", w->root, j->model);
+		rc = write_file(w, path, j->coarse.data, j->coarse.len);
+		snprintf(path, sizeof(path), "%s/data/logic_subcategories_%s.csv", w->root, j->model);
+		if (rc == BT_OK)
+			rc = write_file(w, path, j->logic.data, j->logic.len);
+	}
+	return rc;
+}
+
 static int
 tree_attempt(struct gen_attempt *a, void *ctx)
 {
@@ -243,6 +319,7 @@ tree_attempt(struct gen_attempt *a, void *ctx)
 			return rc;
 	}
 	w->st->attempts++;
+	judge_rows(w, a);
 	return write_run_folder(w, a, dir, true, batch);
 }
 
@@ -393,7 +470,9 @@ write_readme(struct out *w)
 		       "(synthetic-*) are made up.  Do not cite numbers computed from these files.\n\n"
 		       "Layout: data/results/{uv|node}/{agent}/{model}/{task}/{date}/run_N/ for the\n"
 		       "generation tasks, data/results/{framework}/.../hard-focused-task-00N/... for\n"
-		       "the feature tasks, and data/tasks/ for the (synthetic) task descriptions.\n",
+		       "the feature tasks, data/tasks/ for the (synthetic) task descriptions, and\n"
+		       "data/failure_analysis_*.csv, data/logic_subcategories_*.csv for the\n"
+		       "(simulated) failure taxonomy of the Mini-SWE runs.\n",
 		   (unsigned long long)w->o->seed, w->o->label);
 	snprintf(path, sizeof(path), "%s/README.txt", w->root);
 	rc = write_file(w, path, b.data, b.len);
@@ -419,6 +498,11 @@ out_init(struct out *w, const struct gen_opts *o, struct gen_stats *st, struct b
 static void
 out_free(struct out *w)
 {
+	for (size_t i = 0; i < w->n_judge; i++) {
+		buf_free(&w->judge[i].coarse);
+		buf_free(&w->judge[i].logic);
+	}
+	free(w->judge);
 	buf_free(&w->patch);
 	buf_free(&w->csv);
 	buf_free(&w->log);
@@ -449,6 +533,8 @@ gen_tree_write(const char *dir, const struct gen_opts *o, const char *truth, str
 		rc = write_task_files(&w);
 	if (rc == BT_OK)
 		rc = gen_for_each_attempt(o, tree_attempt, &w);
+	if (rc == BT_OK)
+		rc = write_judge_files(&w);
 	if (w.truth) {
 		int trc = gen_truth_close(w.truth, rc == BT_OK ? err : NULL);
 		rc = rc == BT_OK ? trc : rc;
