@@ -119,18 +119,6 @@ is_space(char c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-static int
-hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* n hex digits at s[i..]; -1 when there are not that many. */
 static long
 hex_n(const char *s, size_t len, size_t i, int n)
@@ -140,7 +128,7 @@ hex_n(const char *s, size_t len, size_t i, int n)
 	if (len - i < (size_t)n)
 		return -1;
 	for (int k = 0; k < n; k++) {
-		int h = hex_digit(s[i + k]);
+		int h = parse_hex_digit(s[i + k]);
 		if (h < 0)
 			return -1;
 		v = v * 16 + h;
@@ -207,8 +195,8 @@ js_escape(const char *s, size_t len, size_t i, struct buf *b)
 		if (i < len && s[i] == '{') {
 			size_t j = i + 1;
 			unsigned long cp = 0;
-			while (j < len && hex_digit(s[j]) >= 0 && cp <= 0x10FFFF)
-				cp = cp * 16 + (unsigned long)hex_digit(s[j++]);
+			while (j < len && parse_hex_digit(s[j]) >= 0 && cp <= 0x10FFFF)
+				cp = cp * 16 + (unsigned long)parse_hex_digit(s[j++]);
 			if (j < len && s[j] == '}') {
 				if (b)
 					put_utf8(b, cp);

@@ -12,18 +12,15 @@ static void __attribute__((format(printf, 4, 5)))
 add(struct attempt_doc *d, enum doc_role role, int indent, const char *fmt, ...)
 {
 	struct doc_line *l;
-	struct buf b;
 	va_list ap;
 
 	BT_GROW(d->v, d->cap, d->n + 1);
 	l = &d->v[d->n++];
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	l->text = xvasprintf(fmt, ap);
 	va_end(ap);
 	l->role = role;
 	l->indent = indent;
-	l->text = buf_steal(&b);
 	l->artifact = -1;
 }
 
@@ -34,17 +31,6 @@ attempt_doc_free(struct attempt_doc *d)
 		free(d->v[i].text);
 	free(d->v);
 	memset(d, 0, sizeof(*d));
-}
-
-/* "http://conduit:8080/api/users" -> "/api/users" */
-static const char *
-url_path(const char *url)
-{
-	const char *p = strstr(url, "://");
-	if (!p)
-		return url;
-	p = strchr(p + 3, '/');
-	return p ? p : url;
 }
 
 static bool
@@ -78,28 +64,6 @@ attempt_request_is_cascade(const struct attempt *a, size_t r)
 	/* without a token every authenticated request answers 401 */
 	login = find_request(a, "Login and Remember Token");
 	return q->code == 401 && login && login->n_failed > 0 && login < q;
-}
-
-static void
-human_size(size_t n, char *out, size_t outlen)
-{
-	if (n < 1024)
-		snprintf(out, outlen, "%zu B", n);
-	else if (n < 1024 * 1024)
-		snprintf(out, outlen, "%.1f KB", (double)n / 1024);
-	else
-		snprintf(out, outlen, "%.1f MB", (double)n / (1024 * 1024));
-}
-
-static void
-human_count(long n, char *out, size_t outlen)
-{
-	if (n < 10000)
-		snprintf(out, outlen, "%ld", n);
-	else if (n < 1000000)
-		snprintf(out, outlen, "%.1fk", (double)n / 1e3);
-	else
-		snprintf(out, outlen, "%.1fM", (double)n / 1e6);
 }
 
 static void
@@ -176,7 +140,7 @@ requests(const struct attempt *a, struct attempt_doc *d)
 		else
 			snprintf(code, sizeof(code), "%d %s", r->code, r->status ? r->status : "");
 		add(d, cascade ? DOC_CASCADE : DOC_REQUEST_FAIL, 2, "#%-2d %-6s %s  %s %s  %d/%d failed%s",
-		    r->position, r->method ? r->method : "", url_path(r->url ? r->url : ""),
+		    r->position, r->method ? r->method : "", str_url_path(r->url ? r->url : ""),
 		    r->code < 0 ? "" : "->", code, r->n_failed, r->n_total,
 		    cascade ? "  [cascade]" : "");
 		for (size_t k = 0; k < r->failed.n; k++)
@@ -202,7 +166,7 @@ artifacts(const struct attempt *a, struct attempt_doc *d)
 			add(d, DOC_DIM, 2, "  %-26s none", titles[k]);
 			continue;
 		}
-		human_size(art->size, size, sizeof(size));
+		str_human_size(art->size, size, sizeof(size));
 		add(d, DOC_ARTIFACT, 2, "%s %-26s %s%s%s%s", ">", titles[k], size,
 		    art->truncated ? " (truncated)" : "", art->format[0] ? "  " : "", art->format);
 		d->v[d->n - 1].artifact = k;
@@ -258,8 +222,8 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 		if (a->steps >= 0)
 			buf_printf(&b, ", %ld steps", a->steps);
 		if (a->tokens_in >= 0 || a->tokens_out >= 0) {
-			human_count(a->tokens_in, tin, sizeof(tin));
-			human_count(a->tokens_out, tout, sizeof(tout));
+			str_human_count((double)a->tokens_in, tin, sizeof(tin));
+			str_human_count((double)a->tokens_out, tout, sizeof(tout));
 			const char *approx = a->flags & ATTEMPT_TOKENS_APPROX ? "~" : "";
 			buf_printf(&b, ", tokens %s%s in / %s%s out%s", approx,
 				   a->tokens_in >= 0 ? tin : "?", approx, a->tokens_out >= 0 ? tout : "?",

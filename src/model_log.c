@@ -206,22 +206,10 @@ log_model_open(struct log_model *m, struct store_blob *blob, struct bt_error *er
 	return BT_OK;
 }
 
-/* "http://conduit:8080/api/users?x=1" -> "/api/users?x=1" */
-static const char *
-url_path(const char *url)
-{
-	const char *p = strstr(url, "://");
-
-	if (!p)
-		return url;
-	p = strchr(p + 3, '/');
-	return p ? p : "/";
-}
-
 long
 log_model_find_request(struct log_model *m, const char *method, const char *url, int occurrence)
 {
-	const char *path = url_path(url);
+	const char *path = str_url_path(url);
 	size_t plen = strlen(path);
 	struct reader r = {.t = &m->text};
 	long found = -1;

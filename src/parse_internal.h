@@ -20,6 +20,9 @@ bool parse_utf8_valid(const char *s, size_t len, size_t *bad);
  * of a valid UTF-8 sequence became U+FFFD.  Caller frees. */
 char *parse_utf8_repair(const char *s, size_t len);
 
+/* The value of a hex digit, -1 when c is not one. */
+int parse_hex_digit(char c);
+
 /* 1-based line and byte column of offset off in data (off <= len). */
 void parse_position(const char *data, size_t len, size_t off, long *line, long *col);
 

@@ -146,8 +146,8 @@ parse_excerpt(const char *s, char *out, size_t outlen)
 	buf_free(&b);
 }
 
-static int
-hexval(char c)
+int
+parse_hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -167,7 +167,7 @@ u_escape(const char *p, const char *end)
 	if (end - p < 6 || p[1] != 'u')
 		return -1;
 	for (int k = 2; k < 6; k++) {
-		int h = hexval(p[k]);
+		int h = parse_hex_digit(p[k]);
 		if (h < 0)
 			return -1;
 		v = v * 16 + h;

@@ -129,14 +129,11 @@ report_set_int(struct report_table *t, size_t row, size_t col, long v)
 void
 report_note(struct report_table *t, const char *fmt, ...)
 {
-	struct buf b;
 	va_list ap;
 
-	buf_init(&b);
 	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
+	strv_push_owned(t->notes, xvasprintf(fmt, ap));
 	va_end(ap);
-	strv_push_owned(t->notes, buf_steal(&b));
 }
 
 int

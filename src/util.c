@@ -118,16 +118,25 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
-xasprintf(const char *fmt, ...)
+xvasprintf(const char *fmt, va_list ap)
 {
 	struct buf b;
-	va_list ap;
 
 	buf_init(&b);
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	return buf_steal(&b);
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	return s;
 }
 
 void
@@ -323,6 +332,39 @@ str_ends(const char *s, const char *suffix)
 {
 	size_t ls = strlen(s), lx = strlen(suffix);
 	return ls >= lx && memcmp(s + ls - lx, suffix, lx) == 0;
+}
+
+void
+str_human_count(double n, char *out, size_t outlen)
+{
+	if (n < 10000)
+		snprintf(out, outlen, "%.0f", n);
+	else if (n < 1e6)
+		snprintf(out, outlen, "%.1fk", n / 1e3);
+	else
+		snprintf(out, outlen, "%.1fM", n / 1e6);
+}
+
+void
+str_human_size(size_t n, char *out, size_t outlen)
+{
+	if (n < 1024)
+		snprintf(out, outlen, "%zu B", n);
+	else if (n < 1024 * 1024)
+		snprintf(out, outlen, "%.1f KB", (double)n / 1024);
+	else
+		snprintf(out, outlen, "%.1f MB", (double)n / (1024 * 1024));
+}
+
+const char *
+str_url_path(const char *url)
+{
+	const char *p = strstr(url, "://");
+
+	if (!p)
+		return url;
+	p = strchr(p + 3, '/');
+	return p ? p : "/";
 }
 
 bool

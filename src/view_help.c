@@ -25,15 +25,12 @@ struct help_view {
 static void __attribute__((format(printf, 3, 4)))
 add(struct help_view *hv, enum color_elem color, const char *fmt, ...)
 {
-	struct buf b;
 	va_list ap;
 
-	buf_init(&b);
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	BT_GROW(hv->lines, hv->cap, hv->n + 1);
-	hv->lines[hv->n].text = buf_steal(&b);
+	va_start(ap, fmt);
+	hv->lines[hv->n].text = xvasprintf(fmt, ap);
+	va_end(ap);
 	hv->lines[hv->n].color = color;
 	hv->n++;
 }

@@ -115,17 +115,6 @@ row_height(void *ctx, size_t row)
 /* ------------------------------------------------------------ drawing */
 
 static void
-human(double n, char *out, size_t len)
-{
-	if (n < 10000)
-		snprintf(out, len, "%.0f", n);
-	else if (n < 1e6)
-		snprintf(out, len, "%.1fk", n / 1e3);
-	else
-		snprintf(out, len, "%.1fM", n / 1e6);
-}
-
-static void
 header_draw(struct traj_view *tv, int y, int w)
 {
 	struct app *app = tv->app;
@@ -147,8 +136,8 @@ header_draw(struct traj_view *tv, int y, int w)
 		   t->steps, t->steps == 1 ? "" : "s", t->n,
 		   str_eq(t->format, "mini") ? "messages" : "events");
 	if (tin >= 0 || tout >= 0) {
-		human((double)tin, a, sizeof(a));
-		human((double)tout, b, sizeof(b));
+		str_human_count((double)tin, a, sizeof(a));
+		str_human_count((double)tout, b, sizeof(b));
 		const char *approx = t->tokens_approx ? "~" : "";
 		buf_printf(&h, "  tokens %s%s in / %s%s out", approx, tin >= 0 ? a : "?", approx,
 			   tout >= 0 ? b : "?");

@@ -47,6 +47,7 @@ void *xreallocarray(void *p, size_t n, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
 
 /* Grow an array pointed to by *pp (with *cap elements of `size` bytes) so
  * that it can hold `need` elements. */
@@ -89,6 +90,11 @@ bool strv_contains(const struct strv *s, const char *str);
 bool str_eq(const char *a, const char *b);
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
+/* Numbers for people: "1803", "51.1k", "2.9M"; sizes "233 B", "12.3 KB". */
+void str_human_count(double n, char *out, size_t outlen);
+void str_human_size(size_t n, char *out, size_t outlen);
+/* The path part of a URL: "http://conduit:8080/api/users?x=1" -> "/api/users?x=1". */
+const char *str_url_path(const char *url);
 /* strtol/strtod wrappers: the whole string must be a number. */
 bool str_to_long(const char *s, long *out);
 bool str_to_double(const char *s, double *out);
