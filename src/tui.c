@@ -80,7 +80,6 @@ colors_apply(struct app *app)
 	bool color = app->colors.ncolors > 0 && has_colors();
 
 	if (color) {
-		start_color();
 #ifdef HAVE_USE_DEFAULT_COLORS
 		use_default_colors();
 #endif
@@ -143,7 +142,10 @@ terminal_init(struct app *app, struct bt_error *err)
 		mouseinterval(200);
 	}
 	{
-		int n = has_colors() && !getenv("NO_COLOR") ? COLORS : 0;
+		int n = 0;
+		/* COLORS is only known once start_color() has run */
+		if (has_colors() && !getenv("NO_COLOR") && start_color() == OK)
+			n = COLORS;
 		if (n > 0 && n < 8)
 			n = 0;
 		/* keep user colours from the config; re-derive only the palette size */
