@@ -60,9 +60,13 @@ cmd_import(int argc, char **argv)
 	if (!rc && portable)
 		rc = store_make_portable(st, &err);
 	store_close(st);
-	if (rc && sum.failed_inputs.n <= 1)
-		cli_fail(rc, "%s", err.msg);
-	if (!o.quiet || sum.bad_lines.n || sum.unreadable.n) {
+	if (rc && sum.failed_inputs.n <= 1) {
+		/* one failure: its message once, not again in the list */
+		cli_fail(rc, "%s (nothing of it imported)", err.msg);
+		strv_free(&sum.failed_inputs);
+	}
+	if ((!o.quiet || sum.bad_lines.n || sum.unreadable.n) &&
+	    (!rc || sum.attempts || sum.judgements || sum.task_files || sum.failed_inputs.n)) {
 		import_summary_print(&sum, rc ? stderr : stdout);
 		if (!rc)
 			printf("store: %s\n", store_path);

@@ -322,6 +322,7 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 	 * others still go in; the status is the first error met */
 	for (size_t i = 0; i < n; i++) {
 		struct bt_error e = {0};
+		struct import_summary before = *sum;
 		int rc;
 
 		switch (sniff(paths[i])) {
@@ -347,6 +348,16 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 			break;
 		}
 		if (rc) {
+			/* the input was rolled back: so are its counts */
+			sum->tasks = before.tasks;
+			sum->attempts = before.attempts;
+			sum->judgements = before.judgements;
+			sum->task_files = before.task_files;
+			sum->superseded = before.superseded;
+			sum->replaced = before.replaced;
+			sum->flagged = before.flagged;
+			strv_truncate(&sum->runs, before.runs.n);
+			strv_truncate(&sum->superseded_paths, before.superseded_paths.n);
 			if (!first) {
 				first = rc;
 				bt_errorf(err, rc, "%s", e.msg);

@@ -291,6 +291,13 @@ strv_free(struct strv *s)
 	s->n = s->cap = 0;
 }
 
+void
+strv_truncate(struct strv *s, size_t n)
+{
+	while (s->n > n)
+		free(s->v[--s->n]);
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {

@@ -84,6 +84,8 @@ struct strv {
 void strv_push(struct strv *s, const char *str);
 void strv_push_owned(struct strv *s, char *str);
 void strv_free(struct strv *s);
+/* Drop (and free) the strings after the first n. */
+void strv_truncate(struct strv *s, size_t n);
 void strv_sort(struct strv *s);
 bool strv_contains(const struct strv *s, const char *str);
 
