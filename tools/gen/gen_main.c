@@ -120,10 +120,12 @@ main(int argc, char **argv)
 	double t0, secs;
 	int rc;
 
-	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		usage(stdout);
-		return 0;
-	}
+	/* --help anywhere wins, so "benchtop-gen tree --help" never makes a directory */
+	for (int i = 1; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return 0;
+		}
 	if (argc >= 2 && strcmp(argv[1], "--version") == 0) {
 		puts("benchtop-gen " PACKAGE_VERSION);
 		return 0;
@@ -134,6 +136,10 @@ main(int argc, char **argv)
 	}
 	mode = argv[1];
 	target = argv[2];
+	if (target[0] == '-' && target[1]) {
+		fprintf(stderr, "benchtop-gen: the output comes before the options, got '%s'\n", target);
+		return BT_EUSAGE;
+	}
 	for (int i = 3; i < argc; i++) {
 		const char *opt = argv[i], *arg = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes = strcmp(opt, "--features") != 0 && strcmp(opt, "--no-features") != 0 &&
