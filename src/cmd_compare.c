@@ -225,8 +225,11 @@ cmd_compare(int argc, char **argv)
 	if (gate) {
 		char why[256];
 		/* the verdict on stderr, so stdout stays a clean document */
-		if (compare_regresses(&m, have_threshold, threshold, why, sizeof(why)))
-			rc = EXIT_REGRESSED;
+		switch (compare_regresses(&m, have_threshold, threshold, why, sizeof(why))) {
+		case CMP_PASS: break;
+		case CMP_REGRESSES: rc = EXIT_REGRESSED; break;
+		case CMP_NO_COMMON: rc = BT_EINPUT; break;
+		}
 		fprintf(stderr, "benchtop compare: %s\n", why);
 	}
 out:

@@ -105,26 +105,6 @@ stream(struct store_blob *blob, bool raw, FILE *out, struct bt_error *err)
 	return rc;
 }
 
-/* A run that does not exist (66) or a name that fits several (1)? */
-static int
-run_problem(struct store *st, const char *name)
-{
-	struct run_summary *runs;
-	struct bt_error err;
-	size_t n;
-	bool near = false;
-
-	if (store_runs(st, &runs, &n, &err))
-		return err.code;
-	for (size_t i = 0; i < n; i++) {
-		char *am = xasprintf("%s/%s", runs[i].agent, runs[i].model);
-		near |= str_starts(runs[i].name, name) || str_eq(am, name);
-		free(am);
-	}
-	store_runs_free(runs, n);
-	return near ? BT_EUSAGE : BT_ENOINPUT;
-}
-
 int
 cmd_show(int argc, char **argv)
 {
@@ -177,10 +157,9 @@ cmd_show(int argc, char **argv)
 				       "--trajectory");
 	if ((rc = cli_open_read(store_path, &st, NULL, &err)))
 		return cli_fail(rc, "%s", err.msg);
-	if (store_find_run(st, run, &run_id, &err)) {
-		rc = cli_fail(run_problem(st, run), "%s", err.msg);
-	} else if ((rc = store_find_attempt(st, run_id, task, (int)n, &attempt_id, &err)) ||
-		   (rc = store_blob_open(st, attempt_id, (enum artifact_kind)kind, &blob, &err))) {
+	if ((rc = store_find_run(st, run, &run_id, &err)) ||
+	    (rc = store_find_attempt(st, run_id, task, (int)n, &attempt_id, &err)) ||
+	    (rc = store_blob_open(st, attempt_id, (enum artifact_kind)kind, &blob, &err))) {
 		rc = cli_fail(rc, "%s", err.msg);
 	} else {
 		if ((rc = stream(blob, raw, stdout, &err)))

@@ -80,9 +80,9 @@ static const struct cli_opt compare_opts[] = {
 	{"--format FMT", "Output format: text (default), csv, json or md (latex works too)."},
 	{"--fail-on-regression", "Exit with status 1 when B regresses: when a task is marked "
 				 "regressed, or, with --threshold, when strict A% over the common "
-				 "tasks drops by more than the threshold. The verdict goes to "
-				 "standard error. Without this option the status is 0 whatever B "
-				 "does."},
+				 "tasks drops by more than the threshold; with status 65 when no "
+				 "task is in both runs. The verdict goes to standard error. "
+				 "Without this option the status is 0 whatever B does."},
 	{"--threshold PP", "With --fail-on-regression: fail only when B's strict A% over the "
 			   "common tasks is more than PP percentage points below A's (B - A < "
 			   "-PP), whatever single tasks do."},

@@ -403,28 +403,30 @@ compare_model_apply(struct compare_model *m)
 
 /* ------------------------------------------------------------ the gate */
 
-bool
+enum cmp_verdict
 compare_regresses(const struct compare_model *m, bool have_threshold, double threshold_pp,
 		  char *why, size_t whylen)
 {
 	const struct cmp_cell *all = &m->cell[CMP_ALL_FW][CMP_ALL_LV];
 	size_t n = m->n_mark[CMP_REGRESSED];
 
+	/* a gate that compares nothing must not pass silently */
+	if (all->n == 0) {
+		snprintf(why, whylen, "no task is in both runs: nothing to compare");
+		return CMP_NO_COMMON;
+	}
 	if (have_threshold) {
 		double pp = all->d[CMP_STRICT] * 100;
-		bool bad = all->n > 0 && -pp > threshold_pp;
-		if (all->n == 0)
-			snprintf(why, whylen, "no task is in both runs: nothing to compare");
-		else
-			snprintf(why, whylen, "strict A%% on the %d common task%s changes by %+.2f pp: "
-				 "%s a drop of more than %g pp", all->n, all->n == 1 ? "" : "s", pp,
-				 bad ? "a regression," : "within the threshold,", threshold_pp);
-		return bad;
+		bool bad = -pp > threshold_pp;
+		snprintf(why, whylen, "strict A%% on the %d common task%s changes by %+.2f pp: "
+			 "%s a drop of more than %g pp", all->n, all->n == 1 ? "" : "s", pp,
+			 bad ? "a regression," : "within the threshold,", threshold_pp);
+		return bad ? CMP_REGRESSES : CMP_PASS;
 	}
 	if (n)
 		snprintf(why, whylen, "regression: %zu task%s regressed beyond the attempts' spread",
 			 n, n == 1 ? "" : "s");
 	else
 		snprintf(why, whylen, "no task regressed beyond the attempts' spread");
-	return n > 0;
+	return n ? CMP_REGRESSES : CMP_PASS;
 }

@@ -117,7 +117,7 @@ store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *
 	}
 	sqlite3_finalize(st);
 	if (matches == 0)
-		return bt_errorf(err, BT_EUSAGE, "no run named '%s' (see 'benchtop runs')", name);
+		return bt_errorf(err, BT_ENOINPUT, "no run named '%s' (see 'benchtop runs')", name);
 	if (matches > 1) {
 		*id = 0;
 		return bt_errorf(err, BT_EUSAGE, "'%s' names several runs; give the full name", name);

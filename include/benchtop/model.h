@@ -248,11 +248,17 @@ enum cmp_mark compare_mark(const struct cmp_test *t, double d_strict);
 int compare_bucket(double d);
 const char *compare_mark_name(enum cmp_mark m);
 const char *compare_sort_name(enum cmp_sort s);
+/* The CI gate's verdict. */
+enum cmp_verdict {
+	CMP_PASS,       /* B does not regress */
+	CMP_REGRESSES,  /* B regresses */
+	CMP_NO_COMMON,  /* no task in both runs: no verdict is possible */
+};
 /* Does B regress?  With a threshold (percentage points): when strict A%
  * over the common tasks drops by more than it; without: when any task is
  * marked regressed.  why gets a one-line reason either way. */
-bool compare_regresses(const struct compare_model *m, bool have_threshold, double threshold_pp,
-		       char *why, size_t whylen);
+enum cmp_verdict compare_regresses(const struct compare_model *m, bool have_threshold,
+				   double threshold_pp, char *why, size_t whylen);
 
 /* ------------------------------------------------------------ compare: attempt pair */
 

@@ -113,7 +113,8 @@ int store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_e
 void store_runs_free(struct run_summary *r, size_t n);
 /* The name of run id (into out); BT_EINPUT when there is no such run. */
 int store_run_name(struct store *s, int64_t id, char *out, size_t outlen, struct bt_error *err);
-/* Find a run by name (exact), or by a unique prefix / "agent/model". */
+/* Find a run by name (exact), or by a unique prefix / "agent/model".
+ * BT_ENOINPUT when nothing matches, BT_EUSAGE when several do. */
 int store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *err);
 
 /* The cached task statistics of one run (run_id) or of every run (run_id = 0). */

@@ -228,10 +228,10 @@ test_model(void)
 
 	{
 		char why[256];
-		tap_ok(compare_regresses(&m, false, 0, why, sizeof(why)), "any regressed task fails");
+		tap_is_int(compare_regresses(&m, false, 0, why, sizeof(why)), CMP_REGRESSES, "any regressed task fails");
 		tap_is_str(why, "regression: 2 tasks regressed beyond the attempts' spread", "why");
-		tap_ok(!compare_regresses(&m, true, 10, why, sizeof(why)), "-9.17 pp is within 10");
-		tap_ok(compare_regresses(&m, true, 9, why, sizeof(why)), "-9.17 pp is beyond 9");
+		tap_is_int(compare_regresses(&m, true, 10, why, sizeof(why)), CMP_PASS, "-9.17 pp is within 10");
+		tap_is_int(compare_regresses(&m, true, 9, why, sizeof(why)), CMP_REGRESSES, "-9.17 pp is beyond 9");
 		tap_is_str(why, "strict A% on the 4 common tasks changes by -9.17 pp: a regression, a "
 			   "drop of more than 9 pp", "the threshold's reason");
 	}
@@ -246,8 +246,8 @@ test_model(void)
 	tap_is_double(m.cell[CMP_ALL_FW][CMP_ALL_LV].ci[CMP_STRICT], 0, 0, "itself: CI 0");
 	{
 		char why[256];
-		tap_ok(!compare_regresses(&m, false, 0, why, sizeof(why)), "itself: no regression");
-		tap_ok(!compare_regresses(&m, true, 0, why, sizeof(why)), "itself: within 0 pp");
+		tap_is_int(compare_regresses(&m, false, 0, why, sizeof(why)), CMP_PASS, "itself: no regression");
+		tap_is_int(compare_regresses(&m, true, 0, why, sizeof(why)), CMP_PASS, "itself: within 0 pp");
 	}
 	compare_model_free(&m);
 
@@ -258,7 +258,10 @@ test_model(void)
 	tap_is_int(m.cell[CMP_ALL_FW][CMP_ALL_LV].n, 0, "disjoint: an empty overall cell");
 	{
 		char why[256];
-		tap_ok(!compare_regresses(&m, true, 1, why, sizeof(why)), "disjoint: no verdict");
+		tap_is_int(compare_regresses(&m, true, 1, why, sizeof(why)), CMP_NO_COMMON,
+			   "disjoint: no verdict, with a threshold");
+		tap_is_int(compare_regresses(&m, false, 0, why, sizeof(why)), CMP_NO_COMMON,
+			   "disjoint: no verdict, by the spread");
 		tap_is_str(why, "no task is in both runs: nothing to compare", "disjoint: why");
 	}
 	compare_model_free(&m);
