@@ -76,6 +76,15 @@ add_wrapped(struct help_view *hv, const char *text)
 	}
 }
 
+/* One action's line: its keys (or "(unbound)" after an unbind), what it does, its name. */
+static void
+add_action(struct app *app, struct help_view *hv, enum action a, struct buf *keys)
+{
+	keymap_keys_for(&app->km, hv->view, a, keys);
+	add(hv, COL_TEXT, "  %-16s %s  (%s)", keys->len ? keys->data : "(unbound)",
+	    action_table[a].help, action_table[a].name);
+}
+
 static int
 help_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
 {
@@ -89,9 +98,7 @@ help_open(struct app *app, struct view *v, const void *arg, struct bt_error *err
 	for (int a = 1; a < ACT_COUNT; a++) {
 		if (!action_in_view((enum action)a, hv->view) || !action_table[a].scope[0])
 			continue;
-		keymap_keys_for(&app->km, hv->view, (enum action)a, &keys);
-		add(hv, COL_TEXT, "  %-16s %s  (%s)", keys.len ? keys.data : "-", action_table[a].help,
-		    action_table[a].name);
+		add_action(app, hv, (enum action)a, &keys);
 	}
 	for (size_t i = 0; i < sizeof(notes) / sizeof(notes[0]); i++) {
 		if (strcmp(notes[i][0], hv->view) != 0)
@@ -105,9 +112,7 @@ help_open(struct app *app, struct view *v, const void *arg, struct bt_error *err
 	for (int a = 1; a < ACT_COUNT; a++) {
 		if (action_table[a].scope[0])
 			continue;
-		keymap_keys_for(&app->km, hv->view, (enum action)a, &keys);
-		add(hv, COL_TEXT, "  %-16s %s  (%s)", keys.len ? keys.data : "-", action_table[a].help,
-		    action_table[a].name);
+		add_action(app, hv, (enum action)a, &keys);
 	}
 	add(hv, COL_TEXT, "%s", "");
 	add(hv, COL_HEADER, "Commands (type : first)");
