@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int
 cmp_name(const void *a, const void *b)
@@ -123,6 +124,19 @@ runs_sort_name(enum runs_sort s)
 {
 	static const char *const names[RUNS_SORT_COUNT] = {"name", "A%", "ΔA%", "pass@1", "tasks"};
 	return s < RUNS_SORT_COUNT ? names[s] : "?";
+}
+
+int
+runs_sort_parse(const char *name)
+{
+	/* what can be typed on any keyboard, beside the names shown */
+	static const char *const typed[RUNS_SORT_COUNT] = {"run", "a", "delta", "pass1", "n"};
+
+	for (int s = 0; s < RUNS_SORT_COUNT; s++)
+		if (strcasecmp(name, runs_sort_name((enum runs_sort)s)) == 0 ||
+		    strcasecmp(name, typed[s]) == 0)
+			return s;
+	return -1;
 }
 
 void

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const outcome_names[][2] = {
 	{"P", "passed"}, {"F", "failed"}, {"V", "verifier-failed"}, {"N", "no-server"},
@@ -27,6 +28,20 @@ tasks_sort_name(enum tasks_sort s)
 		"task", "framework", "level", "A%", "raw A%", "pass@1", "category",
 	};
 	return s < TASKS_SORT_COUNT ? names[s] : "?";
+}
+
+int
+tasks_sort_parse(const char *name)
+{
+	static const char *const typed[TASKS_SORT_COUNT] = {
+		"name", "fw", "constraints", "a", "raw", "pass1", "cat",
+	};
+
+	for (int s = 0; s < TASKS_SORT_COUNT; s++)
+		if (strcasecmp(name, tasks_sort_name((enum tasks_sort)s)) == 0 ||
+		    strcasecmp(name, typed[s]) == 0)
+			return s;
+	return -1;
 }
 
 int

@@ -608,12 +608,29 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 
 static void dispatch(struct app *app, enum action a);
 
+/* Where a view's own command works, for a message elsewhere; NULL when
+ * cmd is no view's command. */
+static const char *
+command_views(const char *cmd)
+{
+	static const char *const where[][2] = {
+		{"filter", "tasks view"},
+		{"sort", "runs and tasks views"},
+		{"metric", "plot view"},
+	};
+
+	for (size_t i = 0; i < sizeof(where) / sizeof(where[0]); i++)
+		if (strcmp(cmd, where[i][0]) == 0)
+			return where[i][1];
+	return NULL;
+}
+
 static void
 run_command(struct app *app, const char *line)
 {
 	char cmd[64] = "", *arg;
 	struct view *v = app_top(app);
-	const char *sp;
+	const char *sp, *where;
 	enum action a;
 
 	while (*line == ' ' || *line == ':')
@@ -621,7 +638,9 @@ run_command(struct app *app, const char *line)
 	sp = strchr(line, ' ');
 	snprintf(cmd, sizeof(cmd), "%.*s", sp ? (int)(sp - line) : (int)strlen(line), line);
 	arg = xstrdup(sp ? sp + 1 : "");
-	app->message[0] = '\0';
+	/* saving the screen must not wipe the message it is meant to show */
+	if (strcmp(cmd, "save-display") != 0)
+		app->message[0] = '\0';
 
 	if (!cmd[0]) {
 		/* nothing */
@@ -648,7 +667,10 @@ run_command(struct app *app, const char *line)
 		app->search_dir = 1;
 		dispatch(app, ACT_FIND_NEXT);
 	} else if (strcmp(cmd, "ascii") == 0) {
-		app->ascii = strcmp(arg, "off") != 0;
+		if (strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0)
+			app->ascii = strcmp(arg, "on") == 0;
+		else
+			app_message(app, true, "usage: ascii on|off");
 	} else if (strcmp(cmd, "bind") == 0 || strcmp(cmd, "color") == 0 || strcmp(cmd, "set") == 0) {
 		struct bt_error err;
 		char *text = xasprintf("%s %s", cmd, arg);
@@ -660,8 +682,13 @@ run_command(struct app *app, const char *line)
 		free(text);
 	} else if (v && v->ops->command && v->ops->command(app, v, cmd, arg)) {
 		/* the view handled it */
+	} else if ((where = command_views(cmd))) {
+		app_message(app, true, "':%s' works in the %s", cmd, where);
 	} else if ((a = action_from_name(cmd)) != ACT_NONE) {
-		dispatch(app, a);
+		if (*arg)
+			app_message(app, true, "':%s' takes no argument", cmd);
+		else
+			dispatch(app, a);
 	} else {
 		app_message(app, true, "unknown command '%s' (see the help screen)", cmd);
 	}

@@ -37,7 +37,8 @@ add(struct help_view *hv, enum color_elem color, const char *fmt, ...)
 
 static const char *const commands[][2] = {
 	{":filter EXPR", "tasks: framework=flask level=2 constraint=sqlite outcome=failed ..."},
-	{":sort COLUMN", "tasks: task, framework, level, A%, raw A%, pass@1, category"},
+	{":sort COLUMN", "runs: name, A%, delta, pass1, tasks"},
+	{"", "tasks: task, framework, level, A%, raw, pass1, category"},
 	{":metric M", "plot: strict, raw or pass1"},
 	{":search TEXT", "search forward for TEXT"},
 	{":bind [VIEW] KEY ACTION", "bind a key for this session (as in the config file)"},

@@ -150,6 +150,18 @@ compare(struct app *app, struct runs_view *rv, const struct run_row *r)
 	app_push(app, &view_compare_ops, &t);
 }
 
+/* Sort, keeping the cursor on the same run. */
+static void
+resort(struct runs_view *rv, enum runs_sort s, bool reverse)
+{
+	int64_t keep = current(rv) ? current(rv)->id : 0;
+
+	runs_model_sort(&rv->m, s, reverse);
+	for (size_t i = 0; i < rv->m.n; i++)
+		if (rv->m.rows[i].id == keep)
+			listnav_goto(&rv->nav, i);
+}
+
 static enum action
 runs_handle(struct app *app, struct view *v, enum action a)
 {
@@ -176,20 +188,11 @@ runs_handle(struct app *app, struct view *v, enum action a)
 		}
 		return ACT_NONE;
 	case ACT_SORT:
-	case ACT_SORT_REVERSE: {
-		int64_t keep = r ? r->id : 0;
-		enum runs_sort s = rv->m.sort;
-		bool rev = rv->m.reverse;
-		if (a == ACT_SORT)
-			s = (enum runs_sort)((s + 1) % RUNS_SORT_COUNT), rev = false;
-		else
-			rev = !rev;
-		runs_model_sort(&rv->m, s, rev);
-		for (size_t i = 0; i < rv->m.n; i++)
-			if (rv->m.rows[i].id == keep)
-				listnav_goto(&rv->nav, i);
+		resort(rv, (enum runs_sort)((rv->m.sort + 1) % RUNS_SORT_COUNT), false);
 		return ACT_NONE;
-	}
+	case ACT_SORT_REVERSE:
+		resort(rv, rv->m.sort, !rv->m.reverse);
+		return ACT_NONE;
 	case ACT_MARK:
 		if (r)
 			toggle_mark(app, rv, r);
@@ -257,6 +260,20 @@ runs_click(struct app *app, struct view *v, int y, int x, bool dbl)
 		runs_handle(app, v, ACT_ENTER);
 }
 
+static bool
+runs_command(struct app *app, struct view *v, const char *cmd, const char *arg)
+{
+	int s;
+
+	if (strcmp(cmd, "sort") != 0)
+		return false;
+	if ((s = runs_sort_parse(arg)) < 0)
+		app_message(app, true, "sort by name, A%%, delta, pass1 or tasks");
+	else
+		resort(v->priv, (enum runs_sort)s, false);
+	return true;
+}
+
 static int
 runs_reload(struct app *app, struct view *v, struct bt_error *err)
 {
@@ -289,5 +306,6 @@ const struct view_ops view_runs_ops = {
 	.status = runs_status,
 	.search = runs_search,
 	.click = runs_click,
+	.command = runs_command,
 	.reload = runs_reload,
 };

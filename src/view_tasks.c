@@ -337,14 +337,14 @@ tasks_command(struct app *app, struct view *v, const char *cmd, const char *arg)
 		return true;
 	}
 	if (strcmp(cmd, "sort") == 0) {
-		for (int s = 0; s < TASKS_SORT_COUNT; s++)
-			if (strcmp(arg, tasks_sort_name((enum tasks_sort)s)) == 0) {
-				tv->m.sort = (enum tasks_sort)s;
-				reapply(tv);
-				return true;
-			}
-		app_message(app, true, "sort by task, framework, level, A%%, raw A%%, pass@1 or "
-			    "category");
+		int s = tasks_sort_parse(arg);
+		if (s < 0) {
+			app_message(app, true, "sort by task, framework, level, A%%, raw, pass1 or "
+				    "category");
+		} else {
+			tv->m.sort = (enum tasks_sort)s;
+			reapply(tv);
+		}
 		return true;
 	}
 	return false;

@@ -45,6 +45,9 @@ struct runs_model {
 int runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err);
 void runs_model_sort(struct runs_model *m, enum runs_sort sort, bool reverse);
 const char *runs_sort_name(enum runs_sort s);
+/* A sort key by its name ("A%", "delta" for ΔA%, "pass1" for pass@1, ...),
+ * case-insensitive; -1 when there is none. */
+int runs_sort_parse(const char *name);
 void runs_model_free(struct runs_model *m);
 
 /* ------------------------------------------------------------ tasks */
@@ -91,6 +94,8 @@ bool tasks_filter_parse(const char *text, struct task_filter *f, char *why, size
 /* The filter as text ("framework=flask level=2"), "" when none. */
 void tasks_filter_describe(const struct task_filter *f, struct buf *out);
 const char *tasks_sort_name(enum tasks_sort s);
+/* As runs_sort_parse ("raw" for raw A%, "pass1" for pass@1). */
+int tasks_sort_parse(const char *name);
 const char *tasks_outcome_name(char outcome);
 void tasks_model_free(struct tasks_model *m);
 

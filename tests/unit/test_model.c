@@ -117,10 +117,40 @@ test_attempt_doc(void)
 	attempt_free(&a);
 }
 
+/* :sort names, with what can be typed for ΔA% and pass@1; and the order */
+static void
+test_sort(void)
+{
+	struct run_row rows[3] = {0};
+	struct runs_model m = {.rows = rows, .n = 3};
+
+	tap_is_int(runs_sort_parse("A%"), RUNS_SORT_A, "runs: A% by its name");
+	tap_is_int(runs_sort_parse("delta"), RUNS_SORT_DELTA, "runs: delta for ΔA%");
+	tap_is_int(runs_sort_parse("ΔA%"), RUNS_SORT_DELTA, "runs: ΔA% as shown");
+	tap_is_int(runs_sort_parse("PASS1"), RUNS_SORT_P1, "runs: case-insensitive");
+	tap_is_int(runs_sort_parse("colour"), -1, "runs: an unknown name");
+	tap_is_int(tasks_sort_parse("raw"), TASKS_SORT_RAW, "tasks: raw for raw A%");
+	tap_is_int(tasks_sort_parse("category"), TASKS_SORT_CATEGORY, "tasks: category");
+	tap_is_int(tasks_sort_parse(""), -1, "tasks: nothing is no name");
+
+	snprintf(rows[0].name, sizeof(rows[0].name), "b"), rows[0].delta = -0.30;
+	snprintf(rows[1].name, sizeof(rows[1].name), "a"), rows[1].delta = -0.10;
+	snprintf(rows[2].name, sizeof(rows[2].name), "c"), rows[2].delta = -0.10;
+	runs_model_sort(&m, RUNS_SORT_DELTA, false);
+	tap_is_str(rows[0].name, "a", "delta: the smallest drop first, ties by name");
+	tap_is_str(rows[1].name, "c", "delta: the tie's second");
+	tap_is_str(rows[2].name, "b", "delta: the largest drop last");
+	runs_model_sort(&m, RUNS_SORT_DELTA, true);
+	tap_is_str(rows[0].name, "b", "reversed: the largest drop first");
+	runs_model_sort(&m, RUNS_SORT_NAME, false);
+	tap_is_str(rows[0].name, "a", "by name");
+}
+
 int
 main(void)
 {
 	test_filter();
+	test_sort();
 	test_attempt_doc();
 	return tap_done();
 }
