@@ -103,6 +103,12 @@ report_set_text(struct report_table *t, size_t row, size_t col, const char *text
 }
 
 void
+report_set_missing(struct report_table *t, size_t row, size_t col)
+{
+	cell_at(t, row, col)->dash = true;
+}
+
+void
 report_set_num(struct report_table *t, size_t row, size_t col, double v, int prec)
 {
 	struct cell *c = cell_at(t, row, col);
@@ -159,6 +165,8 @@ cell_format(const struct cell *c, bool machine, struct buf *out)
 	buf_reset(out);
 	switch (c->kind) {
 	case CELL_EMPTY:
+		if (c->dash && !machine)
+			buf_puts(out, "–");
 		break;
 	case CELL_TEXT:
 		buf_puts(out, c->text);

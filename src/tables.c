@@ -623,7 +623,7 @@ pct_cell(struct report_table *t, size_t row, size_t col, long n, long total)
 	if (n > 0 && total > 0)
 		report_set_num(t, row, col, (double)n / (double)total * 100, 1);
 	else
-		report_set_text(t, row, col, "–");
+		report_set_missing(t, row, col);
 }
 
 /* A table whose columns are the models with a non-zero total. */

@@ -24,6 +24,7 @@ struct cell {
 	long i;      /* CELL_INT */
 	int prec;    /* decimals shown in text formats (machine formats show 4) */
 	bool sign;   /* print an explicit + on positive numbers */
+	bool dash;   /* CELL_EMPTY shown as a dash in text and Markdown */
 };
 
 struct report_col {
@@ -55,6 +56,9 @@ void report_table_free(struct report_table *t);
 size_t report_add_row(struct report_table *t);
 void report_rule(struct report_table *t); /* a rule above the next row added */
 void report_set_text(struct report_table *t, size_t row, size_t col, const char *text);
+/* A value that does not exist: a dash for people, empty (CSV) or null (JSON)
+ * for programs. */
+void report_set_missing(struct report_table *t, size_t row, size_t col);
 void report_set_num(struct report_table *t, size_t row, size_t col, double v, int prec);
 void report_set_signed(struct report_table *t, size_t row, size_t col, double v, int prec);
 void report_set_int(struct report_table *t, size_t row, size_t col, long v);
