@@ -100,7 +100,6 @@ by_title(int by)
 	case AGG_FRAMEWORK_LEVEL: return "framework and level";
 	case AGG_RUNTIME: return "runtime";
 	case AGG_RUNTIME_LEVEL: return "runtime and level";
-	case AGG_GLOBAL: return "all tasks";
 	case AGG_LEVEL: return "level";
 	case AGG_CONSTRAINT: return "constraint type";
 	case AGG_FRAMEWORK_CONSTRAINT: return "framework and constraint";
@@ -151,8 +150,9 @@ reports_summary(struct store *st, const int64_t *runs, size_t n, int by, enum ta
 		run_index_free(&ri);
 		return NULL;
 	}
-	snprintf(title, sizeof(title), "%s tasks by %s (A%% = strict assertion pass rate)",
-		 kind == TASK_FEATURE ? "Feature" : "Generation", by_title(by));
+	snprintf(title, sizeof(title), "%s tasks %s%s (A%% = strict assertion pass rate)",
+		 kind == TASK_FEATURE ? "Feature" : "Generation", by == AGG_GLOBAL ? "" : "by ",
+		 by == AGG_GLOBAL ? "overall" : by_title(by));
 	t = report_new(title, sizeof(cols) / sizeof(cols[0]), cols);
 	for (size_t i = 0; i < n; i++) {
 		const struct run_summary *r = run_index_find(&ri, runs[i]);
@@ -164,11 +164,14 @@ reports_summary(struct store *st, const int64_t *runs, size_t n, int by, enum ta
 			continue;
 		if (i)
 			report_rule(t);
-		ng = metrics_aggregate(mine, k, by < 0 ? AGG_LEVEL : (enum agg_by)by, &g);
+		if (by < 0)
+			by = AGG_LEVEL;
+		ng = metrics_aggregate(mine, k, (enum agg_by)by, &g);
 		for (size_t j = 0; j < ng; j++)
 			summary_row(t, r->name, &g[j]);
 		free(g);
-		if (by < 0) {
+		/* every grouping ends with the run's overall row */
+		if (by != AGG_GLOBAL) {
 			ng = metrics_aggregate(mine, k, AGG_GLOBAL, &g);
 			for (size_t j = 0; j < ng; j++)
 				summary_row(t, r->name, &g[j]);

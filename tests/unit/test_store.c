@@ -129,7 +129,7 @@ test_write_and_read(const char *path)
 
 	tap_is_int(store_find_run(s, "mini_swe_sdk/gpt-5.4", &id, &err), BT_OK, "find by name");
 	tap_is_int(store_find_run(s, "mini", &id, &err), BT_OK, "find by unique prefix");
-	tap_is_int(store_find_run(s, "nope", &id, &err), BT_EUSAGE, "unknown run");
+	tap_is_int(store_find_run(s, "nope", &id, &err), BT_ENOINPUT, "unknown run: 66, not a usage error");
 	store_close(s);
 }
 
