@@ -49,8 +49,19 @@ cmd_import(int argc, char **argv)
 		return cli_usage_error("import", "nothing to import: give a results tree, a JSONL "
 				       "file or a judge CSV");
 	}
-	if (!store_path)
+	if (!store_path) {
+		/* the default store's directory is ours to make; a path the
+		 * user gave is taken as it is */
+		char *dir;
 		store_path = cli_default_store();
+		dir = path_dirname(store_path);
+		rc = path_mkdirs(dir, &err);
+		free(dir);
+		if (rc) {
+			free(store_path);
+			return cli_fail(rc, "%s", err.msg);
+		}
+	}
 	o.progress = isatty(2);
 	if ((rc = store_open(store_path, STORE_WRITE, &st, &err))) {
 		free(store_path);

@@ -552,7 +552,7 @@ int
 jsonl_import(struct store *st, const char *path, const struct import_options *o,
 	     struct import_summary *sum, struct bt_error *err)
 {
-	char *dir, *slash, *line = NULL;
+	char *dir, *line = NULL;
 	size_t cap = 0;
 	ssize_t got;
 	long lineno = 0, bytes = 0;
@@ -565,12 +565,7 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 	if (!(f = fopen(path, "r")))
 		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
 				 strerror(errno));
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash)
-		*slash = '\0';
-	else
-		snprintf(dir, strlen(dir) + 1, ".");
+	dir = path_dirname(path);
 	progress_start(&prog, o->progress_out, o->progress && !o->quiet,
 		       fstat(fileno(f), &sb) == 0 ? (long)(sb.st_size >> 20) + 1 : 1, "MB");
 

@@ -33,12 +33,9 @@ taskdef_import(struct store *st, const char *path, struct import_summary *sum,
 		goto out;
 	}
 	if (tj.patch_file && *tj.patch_file) {
-		char *dir = xstrdup(path), *slash = strrchr(dir, '/');
-		char *p;
+		char *dir = path_dirname(path);
+		char *p = path_join(dir, tj.patch_file);
 		struct bt_error e;
-		if (slash)
-			*slash = '\0';
-		p = slash ? path_join(dir, tj.patch_file) : xstrdup(tj.patch_file);
 		if (file_read(p, INGEST_ARTIFACT_LIMIT, &patch, &patch_len, NULL, &e))
 			strv_push(&sum->unreadable, e.msg);
 		free(p);

@@ -132,26 +132,13 @@ add_unit(struct tree_walk *w, const char *task_dir, const char *date, const char
 	u->whole_batch = whole;
 }
 
-static char *
-parent_dir(const char *path)
-{
-	char *p = xstrdup(path);
-	char *slash = strrchr(p, '/');
-
-	if (slash && slash != p)
-		*slash = '\0';
-	else if (slash)
-		slash[1] = '\0';
-	return p;
-}
-
 /* A task folder found while walking: pick its newest date folder. */
 static void
 add_task_dir(struct tree_walk *w, const char *task_dir)
 {
 	struct strv dates = {0};
-	char *model_dir = parent_dir(task_dir), *agent_dir = parent_dir(model_dir);
-	char *runtime_dir = parent_dir(agent_dir);
+	char *model_dir = path_dirname(task_dir), *agent_dir = path_dirname(model_dir);
+	char *runtime_dir = path_dirname(agent_dir);
 	bool feature = is_feature_folder(path_base(runtime_dir));
 	const char *newest = NULL;
 
@@ -186,7 +173,7 @@ walk(struct tree_walk *w, const char *dir, int depth)
 	for (size_t i = 0; i < subs.n; i++) {
 		if (is_run_name(subs.v[i])) {
 			/* dir is a date folder */
-			char *task_dir = parent_dir(dir);
+			char *task_dir = path_dirname(dir);
 			add_task_dir(w, task_dir);
 			free(task_dir);
 			goto out;
@@ -402,8 +389,8 @@ struct plan {
 static bool
 plan_unit(struct tree_ctx *c, const struct tree_unit *u, struct plan_unit *pu)
 {
-	char *model_dir = parent_dir(u->task_dir), *agent_dir = parent_dir(model_dir);
-	char *runtime_dir = parent_dir(agent_dir);
+	char *model_dir = path_dirname(u->task_dir), *agent_dir = path_dirname(model_dir);
+	char *runtime_dir = path_dirname(agent_dir);
 	const char *task = path_base(u->task_dir), *model = path_base(model_dir);
 	const char *agent = path_base(agent_dir), *runtime = path_base(runtime_dir);
 	char why[160];
@@ -658,7 +645,7 @@ find_data_dir(const char *real)
 			return d;
 		}
 		if (is_results) {
-			char *up = parent_dir(p);
+			char *up = path_dirname(p);
 			free(p);
 			return up;
 		}
@@ -666,7 +653,7 @@ find_data_dir(const char *real)
 			free(p);
 			return NULL;
 		}
-		char *up = parent_dir(p);
+		char *up = path_dirname(p);
 		free(p);
 		p = up;
 	}
@@ -736,12 +723,12 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	c.source = xstrdup(real);
 
 	if (is_run_name(path_base(real))) {
-		char *date_dir = parent_dir(real), *task_dir = parent_dir(date_dir);
+		char *date_dir = path_dirname(real), *task_dir = path_dirname(date_dir);
 		add_unit(&w, task_dir, path_base(date_dir), path_base(real), false);
 		free(date_dir);
 		free(task_dir);
 	} else if (has_run_dirs(real)) {
-		char *task_dir = parent_dir(real);
+		char *task_dir = path_dirname(real);
 		add_unit(&w, task_dir, path_base(real), NULL, true);
 		free(task_dir);
 	} else {
@@ -754,7 +741,7 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	if (o->collection) {
 		cat = load_catalogue(o->collection, sum);
 	} else if (data_dir) {
-		char *repo = parent_dir(data_dir);
+		char *repo = path_dirname(data_dir);
 		char *coll = path_join(repo, "runtime/newman/Conduit.postman_collection.json");
 		if (file_exists(coll))
 			cat = load_catalogue(coll, sum);

@@ -191,11 +191,58 @@ cli_find(const char *name)
 	return NULL;
 }
 
+/* Edit distance, for "did you mean"; names are short. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[32];
+
+	if (lb >= sizeof(row) / sizeof(row[0]) || la >= 32)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* A first word that is neither a command nor a file, and does not look like
+ * a path: a mistyped command, not a store to open. */
+static int
+unknown_command(const char *word)
+{
+	const struct cli_command *best = NULL;
+	size_t best_d = 3;
+
+	for (const struct cli_command *c = cli_commands; c->name; c++) {
+		size_t d = distance(word, c->name);
+		if (c->name[0] != '_' && d < best_d)
+			best = c, best_d = d;
+	}
+	if (best)
+		return cli_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", word,
+				       best->name);
+	return cli_usage_error(NULL, "unknown command '%s' (and no store file by that name)",
+			       word);
+}
+
 static void
 usage(FILE *out)
 {
 	fputs("Usage: benchtop [STORE] [--ascii] [--run RUN]   the explorer\n"
-	      "       benchtop COMMAND [OPTIONS]\n"
+	      "       benchtop [--store PATH] COMMAND [OPTIONS]\n"
 	      "       benchtop --help | --version\n"
 	      "\n"
 	      "A terminal explorer for coding-agent benchmark results.\n"
@@ -268,9 +315,27 @@ main(int argc, char **argv)
 		action_print_man(stdout);
 		return BT_OK;
 	}
+	/* "benchtop --store PATH COMMAND ...": the store given before the command */
+	if (argc >= 4 && strcmp(argv[1], "--store") == 0 && (c = cli_find(argv[3]))) {
+		char *opt = argv[1], *path = argv[2];
+		argv[1] = argv[3]; /* COMMAND --store PATH ... */
+		argv[2] = opt;
+		argv[3] = path;
+		return c->run(argc - 1, argv + 1);
+	}
+	if (argc >= 3 && strncmp(argv[1], "--store=", 8) == 0 && (c = cli_find(argv[2]))) {
+		char *opt = argv[1];
+		argv[1] = argv[2];
+		argv[2] = opt;
+		return c->run(argc - 1, argv + 1);
+	}
 	/* no command: the explorer, with any options and a store path */
-	if (argc < 2 || !(c = cli_find(argv[1])))
+	if (argc < 2 || !(c = cli_find(argv[1]))) {
+		if (argc >= 2 && argv[1][0] != '-' && !strpbrk(argv[1], "/.") &&
+		    !file_exists(argv[1]))
+			return unknown_command(argv[1]);
 		return cmd_tui(argc, argv);
+	}
 	/* getopt_long sees the command as argv[0] */
 	return c->run(argc - 1, argv + 1);
 }

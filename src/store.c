@@ -281,16 +281,15 @@ store_open(const char *path, enum store_mode mode, struct store **out, struct bt
 	} else if (mode == STORE_READ) {
 		return bt_errorf(err, BT_ENOINPUT, "%s: no such store", path);
 	} else {
-		char *dir = xstrdup(path);
-		char *slash = strrchr(dir, '/');
-		if (slash && slash != dir) {
-			*slash = '\0';
-			if ((rc = path_mkdirs(dir, err))) {
-				free(dir);
-				return rc;
-			}
-		}
+		/* a new store goes only where the user pointed: no directories
+		 * are made here (the CLI makes the default store's) */
+		char *dir = path_dirname(path);
+		rc = file_is_dir(dir) ? BT_OK
+				      : bt_errorf(err, BT_ENOINPUT, "%s: no such directory for "
+						  "the store %s", dir, path);
 		free(dir);
+		if (rc)
+			return rc;
 	}
 
 	s = xcalloc(1, sizeof(*s));

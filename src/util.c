@@ -490,6 +490,18 @@ path_base(const char *path)
 	return s ? s + 1 : path;
 }
 
+char *
+path_dirname(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	if (!s)
+		return xstrdup(".");
+	if (s == path)
+		return xstrdup("/");
+	return xasprintf("%.*s", (int)(s - path), path);
+}
+
 int
 path_mkdirs(const char *path, struct bt_error *err)
 {

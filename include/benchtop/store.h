@@ -24,7 +24,7 @@ struct store;
 
 enum store_mode {
 	STORE_READ,  /* read-only; the file must exist and be a benchtop store */
-	STORE_WRITE, /* read-write; created (with its directory) when missing */
+	STORE_WRITE, /* read-write; created when missing (its directory must exist) */
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out, struct bt_error *err);

@@ -111,6 +111,8 @@ bool file_is_dir(const char *path);
 /* Join two path parts with one '/'.  Caller frees. */
 char *path_join(const char *a, const char *b);
 const char *path_base(const char *path);
+/* The directory part: "a/b" -> "a", "b" -> ".", "/b" -> "/".  Caller frees. */
+char *path_dirname(const char *path);
 /* Create a directory and its parents (mode 0755); BT_OK when it exists. */
 int path_mkdirs(const char *path, struct bt_error *err);
 

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -184,6 +185,19 @@ main(void)
 		return 1;
 	}
 	path = xasprintf("%s/sub/store.db", dir);
+	{
+		struct store *s;
+		struct bt_error err;
+		char *sub = xasprintf("%s/sub", dir);
+		tap_is_int(store_open(path, STORE_WRITE, &s, &err), BT_ENOINPUT,
+			   "a store in a missing directory: no directory is made");
+		tap_ok(!file_exists(sub), "the directory is still missing");
+		if (mkdir(sub, 0755) != 0) {
+			perror(sub);
+			return 1;
+		}
+		free(sub);
+	}
 	test_write_and_read(path);
 	test_refusals(path);
 	free(path);
