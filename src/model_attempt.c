@@ -94,8 +94,9 @@ verdicts(const struct attempt *a, struct attempt_doc *d)
 				add(d, DOC_DIM, 16, "... more in the patch view");
 				break;
 			}
-			add(d, DOC_WARN, 16, "%s  %s:%d  %s", e->label, e->file ? e->file : "?", e->line,
-			    e->detail ? e->detail : "");
+			/* e->line counts in the patch, not in the file */
+			add(d, DOC_WARN, 16, "%s  %s (patch line %d)  %s", e->label,
+			    e->file ? e->file : "?", e->line, e->detail ? e->detail : "");
 		}
 	}
 }

@@ -101,7 +101,7 @@ test_attempt_doc(void)
 	       "the cascade is explained");
 	tap_ok(doc_has(&d, "/api/articles/null", DOC_CASCADE), "and the cascaded request is marked");
 	tap_ok(doc_has(&d, "Database      FAILED  Found sqlite evidence", DOC_BAD), "the verdict and reason");
-	tap_ok(doc_has(&d, "import:psycopg2  app/db.py:42", DOC_WARN), "the evidence behind it");
+	tap_ok(doc_has(&d, "import:psycopg2  app/db.py (patch line 42)", DOC_WARN), "the evidence behind it");
 	tap_ok(doc_has(&d, "logic_error", DOC_WARN) && doc_has(&d, "the slug is never returned", DOC_TEXT),
 	       "the judge's category and reasoning");
 	tap_ok(!doc_has(&d, "All Tags", (enum doc_role)-1), "requests that passed are not listed");
