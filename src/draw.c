@@ -215,6 +215,25 @@ column_widths(const struct ui_column *cols, size_t ncols, int w, int *out)
 	}
 }
 
+/* Draw text too wide for cw columns as its head, an ellipsis and its tail
+ * (the tail gets two thirds: names differ at the end).  False when the
+ * text fits, to be drawn as usual. */
+static bool
+cell_cut_middle(struct app *app, int y, int x, int cw, const char *text)
+{
+	struct san_opts so = {.utf8 = !app->ascii};
+	size_t len = strlen(text), tail_len;
+	int head = (cw - 1) / 3;
+
+	if (sanitize_width(text, len, &so) <= cw)
+		return false;
+	tail_len = sanitize_fit_tail(text, len, &so, cw - 1 - head);
+	ui_str(app, y, x, head, text);
+	ui_glyph(app, y, x + head, G_ELLIPSIS);
+	ui_str(app, y, x + head + 1, cw - 1 - head, text + len - tail_len);
+	return true;
+}
+
 void
 ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 	      const struct ui_column *cols, size_t ncols, ui_cell_fn cell, void *ctx,
@@ -257,6 +276,9 @@ ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 			if (ce.glyphs) {
 				ui_strip(app, y, x, ce.glyphs, strlen(ce.glyphs) < (size_t)cw
 							       ? strlen(ce.glyphs) : (size_t)cw);
+			} else if (cols[c].cut_middle && cw >= 5 &&
+				   cell_cut_middle(app, y, x, cw, ce.text)) {
+				/* drawn with both ends */
 			} else {
 				struct san_opts so = {.utf8 = !app->ascii};
 				long tw = sanitize_width(ce.text, strlen(ce.text), &so);

@@ -346,25 +346,6 @@ parse_trajectory_facts(const struct jctx *c, const cJSON *root, struct attempt *
 	return BT_OK;
 }
 
-static const char *const categories[] = {
-	"logic_error", "server_startup_failure", "incomplete_implementation",
-	"schema_format_error", "stuck_in_loop", "constraint_violation",
-	"premature_termination", "other",
-};
-static const char *const subcategories[] = {
-	"incorrect_query_logic", "database_runtime_error", "auth_misconfiguration",
-	"framework_idiosyncrasy", "business_logic_defect", "state_propagation_failure",
-};
-
-static bool
-in_list(const char *s, const char *const *list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(s, list[i]) == 0)
-			return true;
-	return false;
-}
-
 static int
 parse_failure(const struct jctx *c, const cJSON *root, struct attempt *a)
 {
@@ -379,9 +360,9 @@ parse_failure(const struct jctx *c, const cJSON *root, struct attempt *a)
 	    (rc = get_str(c, f, "failure.", "subcategory", false, &sub)) ||
 	    (rc = get_str(c, f, "failure.", "subcategory_reasoning", false, &subwhy)))
 		return rc;
-	if (cat && !in_list(cat, categories, sizeof(categories) / sizeof(categories[0])))
+	if (cat && taxonomy_index(taxonomy_categories, TAXONOMY_N_CATEGORIES, cat) < 0)
 		return jfail(c, "failure.category", "unknown category \"%s\"", cat);
-	if (sub && !in_list(sub, subcategories, sizeof(subcategories) / sizeof(subcategories[0])))
+	if (sub && taxonomy_index(taxonomy_subcategories, TAXONOMY_N_SUBCATEGORIES, sub) < 0)
 		return jfail(c, "failure.subcategory", "unknown subcategory \"%s\"", sub);
 	if (cat) {
 		a->category = xstrdup(cat);

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "benchtop/parse.h"
+#include "benchtop/task.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -15,17 +16,6 @@
 #include "parse_internal.h"
 
 #define JUDGE_COLUMNS 7
-
-static const char *const judge_coarse_labels[] = {
-	"logic_error", "server_startup_failure", "incomplete_implementation",
-	"schema_format_error", "stuck_in_loop", "constraint_violation",
-	"premature_termination", "other", NULL,
-};
-
-static const char *const judge_logic_labels[] = {
-	"incorrect_query_logic", "database_runtime_error", "auth_misconfiguration",
-	"framework_idiosyncrasy", "business_logic_defect", "state_propagation_failure", NULL,
-};
 
 /* Column 5 is "category" (coarse) or "subcategory" (logic). */
 static const char *const judge_columns[JUDGE_COLUMNS] = {
@@ -101,15 +91,6 @@ run_number(const char *s)
 	return (int)v;
 }
 
-static bool
-in_list(const char *const *list, const char *s)
-{
-	for (; *list; list++)
-		if (strcmp(*list, s) == 0)
-			return true;
-	return false;
-}
-
 static void
 row_free(struct judge_row *r)
 {
@@ -160,20 +141,15 @@ check_row(const struct csv_row *row, enum judge_kind kind, const char *name, str
 				 "%s:%ld:run_id: expected run_N (N a non-negative integer), got '%s'",
 				 name, row->line, ex);
 	}
-	if (!in_list(kind == JUDGE_COARSE ? judge_coarse_labels : judge_logic_labels,
-		     row->fields.v[5])) {
+	const struct taxonomy_label *labels =
+		kind == JUDGE_COARSE ? taxonomy_categories : taxonomy_subcategories;
+	size_t n_labels = kind == JUDGE_COARSE ? TAXONOMY_N_CATEGORIES : TAXONOMY_N_SUBCATEGORIES;
+	if (taxonomy_index(labels, n_labels, row->fields.v[5]) < 0) {
+		char keys[512];
+		taxonomy_keys(labels, n_labels, keys, sizeof(keys));
 		parse_excerpt(row->fields.v[5], ex, sizeof(ex));
 		return bt_errorf(err, BT_EINPUT, "%s:%ld:%s: expected one of %s, got '%s'", name,
-				 row->line, label_column(kind),
-				 kind == JUDGE_COARSE
-					 ? "logic_error, server_startup_failure, "
-					   "incomplete_implementation, schema_format_error, "
-					   "stuck_in_loop, constraint_violation, premature_termination, "
-					   "other"
-					 : "incorrect_query_logic, database_runtime_error, "
-					   "auth_misconfiguration, framework_idiosyncrasy, "
-					   "business_logic_defect, state_propagation_failure",
-				 ex);
+				 row->line, label_column(kind), keys, ex);
 	}
 	return BT_OK;
 }

@@ -564,25 +564,6 @@ table8(struct tctx *c, bool all)
 
 /* ------------------------------------------------------------ Table 4 */
 
-static const char *const coarse_order[][2] = {
-	{"logic_error", "Logic error"},
-	{"server_startup_failure", "Server startup failure"},
-	{"incomplete_implementation", "Incomplete implementation"},
-	{"schema_format_error", "Schema / format error"},
-	{"stuck_in_loop", "Stuck in loop"},
-	{"constraint_violation", "Constraint violation"},
-	{"premature_termination", "Premature termination"},
-	{"other", "Other"},
-};
-static const char *const logic_order[][2] = {
-	{"incorrect_query_logic", "Incorrect query logic"},
-	{"database_runtime_error", "DB / ORM runtime error"},
-	{"auth_misconfiguration", "Auth misconfiguration"},
-	{"framework_idiosyncrasy", "Framework idiosyncrasy"},
-	{"business_logic_defect", "Business logic defect"},
-	{"state_propagation_failure", "State propagation failure"},
-};
-
 /* Table 4's columns are models (upstream keys its CSVs by model), in the
  * order and with the stars of failure_analysis_aggregate.py; models it does
  * not know are shown only when none it knows is present. */
@@ -592,7 +573,7 @@ static const char *const judge_models[] = {
 
 struct judge_col {
 	char model[64];
-	long coarse[8], coarse_total, logic[6], logic_total;
+	long coarse[TAXONOMY_N_CATEGORIES], coarse_total, logic[TAXONOMY_N_SUBCATEGORIES], logic_total;
 	int rank;
 };
 
@@ -688,14 +669,15 @@ table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
 			col->rank = rank;
 		}
 		if (jc[i].logic) {
-			for (int k = 0; k < 6; k++)
-				if (strcmp(logic_order[k][0], jc[i].label) == 0)
-					col->logic[k] += jc[i].n;
+			int k = taxonomy_index(taxonomy_subcategories, TAXONOMY_N_SUBCATEGORIES,
+					       jc[i].label);
+			if (k >= 0)
+				col->logic[k] += jc[i].n;
 			col->logic_total += jc[i].n;
 		} else {
-			for (int k = 0; k < 8; k++)
-				if (strcmp(coarse_order[k][0], jc[i].label) == 0)
-					col->coarse[k] += jc[i].n;
+			int k = taxonomy_index(taxonomy_categories, TAXONOMY_N_CATEGORIES, jc[i].label);
+			if (k >= 0)
+				col->coarse[k] += jc[i].n;
 			col->coarse_total += jc[i].n;
 		}
 	}
@@ -708,7 +690,7 @@ table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
 	struct report_table *tl = judge_table("Table 4 (logic errors): % of logic errors",
 					      "Logic subcategory|subcategory", cols, nc, true, &sl, &nsl);
 
-	for (int k = 0; k < 8; k++) {
+	for (int k = 0; k < TAXONOMY_N_CATEGORIES; k++) {
 		bool any = false;
 		size_t row;
 		for (size_t i = 0; i < nsc; i++)
@@ -716,7 +698,7 @@ table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
 		if (!any)
 			continue; /* upstream leaves out categories nobody has */
 		row = report_add_row(tc);
-		report_set_text(tc, row, 0, coarse_order[k][1]);
+		report_set_text(tc, row, 0, taxonomy_categories[k].display);
 		double *vals = xcalloc(nsc + 1, sizeof(double));
 		for (size_t i = 0; i < nsc; i++) {
 			const struct judge_col *m = &cols[sc[i]];
@@ -733,9 +715,9 @@ table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
 		report_set_int(tc, row, i + 1, cols[sc[i]].coarse_total);
 
 	double *vals = xcalloc(nsl + 1, sizeof(double));
-	for (int k = 0; k < 6; k++) {
+	for (int k = 0; k < TAXONOMY_N_SUBCATEGORIES; k++) {
 		row = report_add_row(tl);
-		report_set_text(tl, row, 0, logic_order[k][1]);
+		report_set_text(tl, row, 0, taxonomy_subcategories[k].display);
 		for (size_t i = 0; i < nsl; i++) {
 			const struct judge_col *m = &cols[sl[i]];
 			pct_cell(tl, row, i + 1, m->logic[k], m->logic_total);

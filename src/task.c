@@ -241,3 +241,59 @@ task_parse_feature(const char *docker_folder, const char *name, struct task_info
 	}
 	return true;
 }
+
+const struct taxonomy_label taxonomy_categories[TAXONOMY_N_CATEGORIES] = {
+	{"logic_error", "Logic error", "logic"},
+	{"server_startup_failure", "Server startup failure", "startup"},
+	{"incomplete_implementation", "Incomplete implementation", "incomplete"},
+	{"schema_format_error", "Schema / format error", "schema"},
+	{"stuck_in_loop", "Stuck in loop", "stuck"},
+	{"constraint_violation", "Constraint violation", "constraint"},
+	{"premature_termination", "Premature termination", "premature"},
+	{"other", "Other", "other"},
+};
+
+const struct taxonomy_label taxonomy_subcategories[TAXONOMY_N_SUBCATEGORIES] = {
+	{"incorrect_query_logic", "Incorrect query logic", "query"},
+	{"database_runtime_error", "DB / ORM runtime error", "db-runtime"},
+	{"auth_misconfiguration", "Auth misconfiguration", "auth"},
+	{"framework_idiosyncrasy", "Framework idiosyncrasy", "framework"},
+	{"business_logic_defect", "Business logic defect", "business"},
+	{"state_propagation_failure", "State propagation failure", "state"},
+};
+
+int
+taxonomy_index(const struct taxonomy_label *list, size_t n, const char *key)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i].key, key) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+taxonomy_brief(const char *key)
+{
+	int i;
+
+	if ((i = taxonomy_index(taxonomy_categories, TAXONOMY_N_CATEGORIES, key)) >= 0)
+		return taxonomy_categories[i].brief;
+	if ((i = taxonomy_index(taxonomy_subcategories, TAXONOMY_N_SUBCATEGORIES, key)) >= 0)
+		return taxonomy_subcategories[i].brief;
+	return key;
+}
+
+void
+taxonomy_keys(const struct taxonomy_label *list, size_t n, char *out, size_t outlen)
+{
+	size_t used = 0;
+
+	if (outlen)
+		out[0] = '\0';
+	for (size_t i = 0; i < n && used < outlen; i++) {
+		int k = snprintf(out + used, outlen - used, "%s%s", i ? ", " : "", list[i].key);
+		if (k < 0)
+			break;
+		used += (size_t)k;
+	}
+}

@@ -276,16 +276,16 @@ table_cell(const struct compare_view *cv)
 /* ------------------------------------------------------------ tasks */
 
 static const struct ui_column task_columns[] = {
-	{"Framework", 9, false, false},
-	{"Constraints", 11, true, false},
-	{"L", 1, false, true},
-	{"A%:A", 5, false, true},
-	{"A%:B", 5, false, true},
-	{"ΔA%", 6, false, true},
-	{"p@1:A", 5, false, true},
-	{"p@1:B", 5, false, true},
-	{"p", 5, false, true},
-	{"Change", 9, false, false},
+	{"Framework", 9, false, false, false},
+	{"Constraints", 11, true, false, false},
+	{"L", 1, false, true, false},
+	{"A%:A", 5, false, true, false},
+	{"A%:B", 5, false, true, false},
+	{"ΔA%", 6, false, true, false},
+	{"p@1:A", 5, false, true, false},
+	{"p@1:B", 5, false, true, false},
+	{"p", 5, false, true, false},
+	{"Change", 9, false, false, false},
 };
 #define N_TASK_COLUMNS (sizeof(task_columns) / sizeof(task_columns[0]))
 

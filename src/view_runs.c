@@ -17,15 +17,15 @@ struct runs_view {
 };
 
 static const struct ui_column columns[] = {
-	{"Run", 22, true, false},
-	{"Att", 5, false, true},
-	{"Tasks", 5, false, true},
-	{"L0 A%", 5, false, true},
-	{"L1 A%", 5, false, true},
-	{"L2 A%", 5, false, true},
-	{"L3 A%", 5, false, true},
-	{"ΔA%", 6, false, true},
-	{"p@1", 5, false, true},
+	{"Run", 22, true, false, true},
+	{"Att", 5, false, true, false},
+	{"Tasks", 5, false, true, false},
+	{"L0 A%", 5, false, true, false},
+	{"L1 A%", 5, false, true, false},
+	{"L2 A%", 5, false, true, false},
+	{"L3 A%", 5, false, true, false},
+	{"ΔA%", 6, false, true, false},
+	{"p@1", 5, false, true, false},
 };
 #define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
 

@@ -19,15 +19,15 @@ struct tasks_view {
 };
 
 static const struct ui_column columns[] = {
-	{"Run", 16, false, false},
-	{"Framework", 9, false, false},
-	{"Constraints", 20, true, false},
-	{"L", 2, false, true},
-	{"A%", 5, false, true},
-	{"raw", 5, false, true},
-	{"p@1", 5, false, true},
-	{"Attempts", 8, false, false},
-	{"Category", 10, false, false},
+	{"Run", 16, false, false, true},
+	{"Framework", 9, false, false, false},
+	{"Constraints", 20, true, false, true},
+	{"L", 2, false, true, false},
+	{"A%", 5, false, true, false},
+	{"raw", 5, false, true, false},
+	{"p@1", 5, false, true, false},
+	{"Attempts", 8, false, false, false},
+	{"Category", 10, false, false, false},
 };
 #define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
 
@@ -70,30 +70,6 @@ item(const struct tasks_view *tv, size_t row)
 	return &tv->m.all[tv->m.shown[row]];
 }
 
-/* "flask-openapi-clean_architecture-sqlite" -> "clean_architecture-sqlite" */
-static const char *
-constraint_part(const char *name)
-{
-	const char *p = strstr(name, "-openapi-");
-	return p ? p + strlen("-openapi-") : name;
-}
-
-/* The judge's categories, short enough for a column. */
-static const char *
-short_category(const char *c)
-{
-	static const char *const names[][2] = {
-		{"logic_error", "logic"}, {"server_startup_failure", "startup"},
-		{"incomplete_implementation", "incomplete"}, {"schema_format_error", "schema"},
-		{"stuck_in_loop", "stuck"}, {"constraint_violation", "constraint"},
-		{"premature_termination", "premature"},
-	};
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcmp(c, names[i][0]) == 0)
-			return names[i][1];
-	return c;
-}
-
 static void
 cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 {
@@ -111,7 +87,13 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(t->row.framework));
 		break;
 	case 1:
-		snprintf(c->text, sizeof(c->text), "%s", constraint_part(t->row.name));
+		/* a feature task has a name, not constraints */
+		if (t->row.kind == TASK_FEATURE)
+			snprintf(c->text, sizeof(c->text), "%s", t->row.name);
+		else if (t->row.constraints)
+			task_constraints_string(t->row.constraints, c->text, sizeof(c->text));
+		else
+			snprintf(c->text, sizeof(c->text), "unconstrained");
 		break;
 	case 2:
 		snprintf(c->text, sizeof(c->text), "%d", t->row.level);
@@ -131,7 +113,7 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 		c->glyphs = t->strip;
 		break;
 	case 7:
-		snprintf(c->text, sizeof(c->text), "%s", short_category(t->category));
+		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(t->category));
 		c->color = COL_DIM;
 		break;
 	}
@@ -150,10 +132,14 @@ tasks_draw(struct app *app, struct view *v, int y0, int h, int w)
 							    : "This run has no generation tasks (K: feature).");
 		return;
 	}
+	struct ui_column cols[N_COLUMNS];
+	memcpy(cols, columns, sizeof(cols));
+	if (tv->m.filter.kind == TASK_FEATURE)
+		cols[2].title = "Task";
 	if (tv->m.filter.run_id == 0)
-		ui_table_draw(app, y0, h, w, &tv->nav, columns, N_COLUMNS, cell, tv, NULL);
+		ui_table_draw(app, y0, h, w, &tv->nav, cols, N_COLUMNS, cell, tv, NULL);
 	else
-		ui_table_draw(app, y0, h, w, &tv->nav, columns + 1, N_COLUMNS - 1, cell, tv, NULL);
+		ui_table_draw(app, y0, h, w, &tv->nav, cols + 1, N_COLUMNS - 1, cell, tv, NULL);
 }
 
 static void
@@ -302,6 +288,9 @@ tasks_status(struct app *app, struct view *v, struct buf *out)
 
 	buf_init(&filt);
 	tasks_filter_describe(&tv->m.filter, &filt);
+	/* every run's tasks: the Run column is cut, so name the row's run in full */
+	if (tv->m.filter.run_id == 0 && tv->m.n_shown)
+		buf_printf(out, "%s  ", run_name_of(tv, item(tv, tv->nav.cur)->row.run_id));
 	buf_printf(out, "%zu/%zu tasks  sort: %s%s%s%s", tv->m.n_shown, tv->m.n_all,
 		   tasks_sort_name(tv->m.sort), tv->m.reverse ? " (rev)" : "",
 		   filt.len ? "  filter: " : "", filt.len ? filt.data : "");

@@ -246,8 +246,8 @@ static void
 traj_draw(struct app *app, struct view *v, int y0, int h, int w)
 {
 	static const struct ui_column cols[] = {
-		{"#", 4, false, true}, {"role", 12, false, false}, {"first line", 10, true, false},
-		{"size", 6, false, true},
+		{"#", 4, false, true, false}, {"role", 12, false, false, false},
+		{"first line", 10, true, false, false}, {"size", 6, false, true, false},
 	};
 	struct traj_view *tv = v->priv;
 

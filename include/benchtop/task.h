@@ -70,4 +70,22 @@ unsigned task_runtime_orm(const char *runtime);
 const char *task_agent_display(const char *agent);
 const char *task_model_display(const char *model);
 
+/* The failure taxonomy of spec 6.3: the judge's coarse categories and the
+ * logic-error subcategories, in the paper's row order. */
+struct taxonomy_label {
+	const char *key;     /* as the judge writes it: "logic_error" */
+	const char *display; /* the paper's row name: "Logic error" */
+	const char *brief;   /* for a narrow column: "logic" */
+};
+#define TAXONOMY_N_CATEGORIES 8
+#define TAXONOMY_N_SUBCATEGORIES 6
+extern const struct taxonomy_label taxonomy_categories[TAXONOMY_N_CATEGORIES];
+extern const struct taxonomy_label taxonomy_subcategories[TAXONOMY_N_SUBCATEGORIES];
+/* The position of key in a list of n labels; -1 when it is not there. */
+int taxonomy_index(const struct taxonomy_label *list, size_t n, const char *key);
+/* The brief name of a category or subcategory; key itself when unknown. */
+const char *taxonomy_brief(const char *key);
+/* The keys of a list joined with ", " (for error messages). */
+void taxonomy_keys(const struct taxonomy_label *list, size_t n, char *out, size_t outlen);
+
 #endif

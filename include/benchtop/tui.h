@@ -178,6 +178,8 @@ struct ui_column {
 	int width;   /* fixed width, or the minimum when flex */
 	bool flex;   /* takes the remaining width */
 	bool right;  /* right-aligned */
+	bool cut_middle; /* too wide: keep both ends ("mini_…large-v2"), for names
+			  * that differ at the end */
 };
 struct ui_cell {
 	char text[256];
