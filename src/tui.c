@@ -8,6 +8,7 @@
 #include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
+#include <sys/wait.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -600,8 +601,14 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 	reset_prog_mode();
 	clearok(curscr, TRUE);
 	unlink(path);
-	if (status != 0)
-		app_message(app, true, "%s exited with status %d", prog, status);
+	if (status == -1)
+		app_message(app, true, "cannot run %s: %s", prog, strerror(errno));
+	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+		app_message(app, true, "%s: command not found", prog);
+	else if (WIFEXITED(status) && WEXITSTATUS(status) != 0)
+		app_message(app, true, "%s exited with status %d", prog, WEXITSTATUS(status));
+	else if (WIFSIGNALED(status))
+		app_message(app, true, "%s was killed by signal %d", prog, WTERMSIG(status));
 }
 
 /* ------------------------------------------------------------ commands */
