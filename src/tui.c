@@ -259,20 +259,24 @@ draw_title(struct app *app)
 	ui_attr(app, COL_TITLE);
 	ui_blank(app, 0, 0, app->cols);
 	{
+		/* the demo's label keeps its place whatever the title's length */
+		static const char demo[] = "[SYNTHETIC DEMO]";
+		int tag = app->is_demo && app->cols >= 40 ? (int)sizeof(demo) : 0;
+		int avail = app->cols - tag;
 		/* too long: keep the end (where the user is), cut the start */
 		struct san_opts so = {.utf8 = !app->ascii};
 		long tw = sanitize_width(b.data, b.len, &so);
 		size_t skip = 0;
-		if (tw > app->cols && app->cols > 2) {
-			skip = b.len - sanitize_fit_tail(b.data, b.len, &so, app->cols - 1);
+		if (tw > avail && avail > 2) {
+			skip = b.len - sanitize_fit_tail(b.data, b.len, &so, avail - 1);
 			x = ui_glyph(app, 0, 0, G_ELLIPSIS);
-			x += ui_text(app, 0, x, app->cols - x, b.data + skip, b.len - skip, 0);
+			x += ui_text(app, 0, x, avail - x, b.data + skip, b.len - skip, 0);
 		} else {
-			x = ui_str(app, 0, 0, app->cols, buf_cstr(&b));
+			x = ui_str(app, 0, 0, avail, buf_cstr(&b));
 		}
+		if (tag)
+			ui_str(app, 0, app->cols - tag + 1, tag - 1, demo);
 	}
-	if (app->is_demo && x + 18 < app->cols)
-		ui_str(app, 0, app->cols - 17, 17, "[SYNTHETIC DEMO]");
 	buf_free(&b);
 	buf_free(&part);
 }
