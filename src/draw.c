@@ -55,6 +55,7 @@ struct text_ctx {
 	int y, x, maxw, used;
 	long skip, col;
 	int saved_attr;
+	bool cut; /* a piece did not fit */
 };
 
 static bool
@@ -75,6 +76,7 @@ put_piece(void *vctx, const struct san_piece *p)
 	if (c->used + p->width > c->maxw) {
 		while (c->used < c->maxw)
 			put_cp(c->y, c->x + c->used++, ' ');
+		c->cut = true;
 		return false;
 	}
 	if (p->kind == SAN_ESCAPE) {
@@ -83,7 +85,7 @@ put_piece(void *vctx, const struct san_piece *p)
 		for (const char *s = p->text; *s; s++)
 			put_cp(c->y, c->x + c->used++, (unsigned char)*s);
 		cur_attr = keep;
-		return c->used < c->maxw;
+		return true;
 	}
 	if (p->width == 0) {
 		/* a combining mark joins the previous cell: skip in ASCII terms */
@@ -108,11 +110,14 @@ put_piece(void *vctx, const struct san_piece *p)
 	}
 	put_cp(c->y, c->x + c->used, p->cp);
 	c->used += p->width;
-	return c->used < c->maxw;
+	/* full: go on only to learn whether anything was left out */
+	return true;
 }
 
-int
-ui_text(struct app *app, int y, int x, int maxw, const char *s, size_t len, long skip)
+/* Draw text; with mark_cut, text that does not fit ends in an ellipsis. */
+static int
+draw_text(struct app *app, int y, int x, int maxw, const char *s, size_t len, long skip,
+	  bool mark_cut)
 {
 	struct san_opts o = {.utf8 = !app->ascii, .tabstop = 8};
 	struct text_ctx c = {.app = app, .y = y, .x = x, .maxw = maxw, .skip = skip};
@@ -122,13 +127,21 @@ ui_text(struct app *app, int y, int x, int maxw, const char *s, size_t len, long
 	if (x + maxw > app->cols)
 		c.maxw = app->cols - x;
 	sanitize_feed(s, len, &o, 0, put_piece, &c);
+	if (mark_cut && c.cut && c.used > 0)
+		ui_glyph(app, y, x + c.used - 1, G_ELLIPSIS);
 	return c.used;
+}
+
+int
+ui_text(struct app *app, int y, int x, int maxw, const char *s, size_t len, long skip)
+{
+	return draw_text(app, y, x, maxw, s, len, skip, false);
 }
 
 int
 ui_str(struct app *app, int y, int x, int maxw, const char *s)
 {
-	return ui_text(app, y, x, maxw, s, strlen(s), 0);
+	return draw_text(app, y, x, maxw, s, strlen(s), 0, true);
 }
 
 int
@@ -142,7 +155,7 @@ ui_printf(struct app *app, int y, int x, int maxw, const char *fmt, ...)
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	n = ui_text(app, y, x, maxw, b.data ? b.data : "", b.len, 0);
+	n = draw_text(app, y, x, maxw, b.data ? b.data : "", b.len, 0, true);
 	buf_free(&b);
 	return n;
 }
@@ -228,7 +241,7 @@ cell_cut_middle(struct app *app, int y, int x, int cw, const char *text)
 	if (sanitize_width(text, len, &so) <= cw)
 		return false;
 	tail_len = sanitize_fit_tail(text, len, &so, cw - 1 - head);
-	ui_str(app, y, x, head, text);
+	ui_text(app, y, x, head, text, len, 0);
 	ui_glyph(app, y, x + head, G_ELLIPSIS);
 	ui_str(app, y, x + head + 1, cw - 1 - head, text + len - tail_len);
 	return true;
@@ -282,11 +295,7 @@ ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 			} else {
 				struct san_opts so = {.utf8 = !app->ascii};
 				long tw = sanitize_width(ce.text, strlen(ce.text), &so);
-				int at = cols[c].right && tw < cw ? x + cw - (int)tw : x;
-				int drawn = ui_str(app, y, at, cw, ce.text);
-				/* a cut cell ends in an ellipsis */
-				if (tw > cw && drawn > 0)
-					ui_glyph(app, y, x + cw - 1, G_ELLIPSIS);
+				ui_str(app, y, cols[c].right && tw < cw ? x + cw - (int)tw : x, cw, ce.text);
 			}
 			ui_attr(app, is_cur ? COL_CURSOR : COL_TEXT);
 			x += widths[c] + 1;

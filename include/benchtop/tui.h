@@ -159,7 +159,9 @@ bool view_list_move(struct listnav *nav, enum action a);
 
 void ui_attr(struct app *app, enum color_elem e);
 /* Draw untrusted text (sanitized) at y,x within maxw columns, skipping the
- * first `skip` columns (horizontal scroll).  Returns the columns drawn. */
+ * first `skip` columns (horizontal scroll).  Returns the columns drawn.
+ * Artifact text is cut silently at the edge; ui_str and ui_printf (labels,
+ * titles, cells) end text that does not fit with an ellipsis. */
 int ui_text(struct app *app, int y, int x, int maxw, const char *s, size_t len, long skip);
 int ui_str(struct app *app, int y, int x, int maxw, const char *s);
 int ui_printf(struct app *app, int y, int x, int maxw, const char *fmt, ...)
