@@ -236,7 +236,8 @@ plot_status(struct app *app, struct view *v, struct buf *out)
 		buf_printf(out, "%s L%d: no tasks", s->label, pv->cur_level);
 		return;
 	}
-	buf_printf(out, "%s L%d: %s %.1f%% +/- %.1f (N=%d task%s)%s%s", s->label, pv->cur_level,
+	/* the spread named: a bare "+/-" leaves SE, SD or a CI to guess */
+	buf_printf(out, "%s L%d: %s %.1f%% (SE %.1f, N=%d task%s)%s%s", s->label, pv->cur_level,
 		   plot_metric_name(pv->data.metric), s->y[pv->cur_level] * 100,
 		   s->sem[pv->cur_level] * 100, s->n[pv->cur_level],
 		   s->n[pv->cur_level] == 1 ? "" : "s", pv->opts.hidden & (1u << pv->cur_series)
