@@ -154,17 +154,6 @@ header_draw(struct traj_view *tv, int y, int w)
 }
 
 static void
-size_text(size_t n, char *out, size_t len)
-{
-	if (n < 1024)
-		snprintf(out, len, "%zuB", n);
-	else if (n < 1024 * 1024)
-		snprintf(out, len, "%.1fK", (double)n / 1024);
-	else
-		snprintf(out, len, "%.1fM", (double)n / (1024 * 1024));
-}
-
-static void
 step_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *cell)
 {
 	struct traj_view *tv = ctx;
@@ -193,7 +182,7 @@ step_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *ce
 								      : sizeof(cell->text) - 1),
 			 step_text(tv, row) + in->first);
 		break;
-	default: size_text(in->bytes, cell->text, sizeof(cell->text)); break;
+	default: str_human_size(in->bytes, cell->text, sizeof(cell->text)); break;
 	}
 }
 
@@ -214,10 +203,10 @@ detail_draw(struct traj_view *tv, int y, int x, int w, int h)
 	{
 		const struct traj_step *s = &tv->m.t.v[step];
 		char size[16];
-		size_text(tv->m.info[step].bytes, size, sizeof(size));
-		ui_printf(app, y, x, w, "step %zu/%zu  %s%s%s%s%s  %zu lines, %s%s", step + 1,
+		str_human_size(tv->m.info[step].bytes, size, sizeof(size));
+		ui_printf(app, y, x, w, "step %zu/%zu  %s%s%s%s%s  %zu line%s, %s%s", step + 1,
 			  tv->m.t.n, s->role, *s->source ? " from " : "", s->source,
-			  *s->tool ? "  tool " : "", s->tool, tv->n_lines, size,
+			  *s->tool ? "  tool " : "", s->tool, tv->n_lines, tv->n_lines == 1 ? "" : "s", size,
 			  tv->folded ? "  (folded: z unfolds)" : "");
 	}
 	tv->tw = w;
@@ -247,7 +236,7 @@ traj_draw(struct app *app, struct view *v, int y0, int h, int w)
 {
 	static const struct ui_column cols[] = {
 		{"#", 4, false, true, false}, {"role", 12, false, false, false},
-		{"first line", 10, true, false, false}, {"size", 6, false, true, false},
+		{"first line", 10, true, false, false}, {"size", 9, false, true, false},
 	};
 	struct traj_view *tv = v->priv;
 
@@ -392,11 +381,12 @@ static void
 traj_status(struct app *app, struct view *v, struct buf *out)
 {
 	struct traj_view *tv = v->priv;
-	(void)app;
 
 	buf_printf(out, "step %zu/%zu", tv->m.t.n ? tv->nav.cur + 1 : 0, tv->m.t.n);
 	if (tv->n_lines)
 		buf_printf(out, "  line %zu/%zu", tv->pg.top.row + 1, tv->n_lines);
+	if (tv->match_step == (long)tv->nav.cur && *app->search)
+		buf_printf(out, "  '%s' at line %ld", app->search, tv->match_line + 1);
 	buf_puts(out, tv->detail_focus ? "  keys: step text" : "  keys: steps");
 	if (tv->wrap)
 		buf_puts(out, "  wrap");
