@@ -48,7 +48,7 @@ reports_runs(struct store *st, struct bt_error *err)
 {
 	static const char *const cols[] = {
 		"Run|run", "Agent|agent", "Model|model", ">Attempts|attempts", ">Tasks|tasks",
-		">Feature|feature_attempts", ">A%|strict_pct", ">Raw A%|raw_pct",
+		">Feature att.|feature_attempts", ">A%|strict_pct", ">Raw A%|raw_pct",
 		">pass@1|pass_at_1", "Label|label",
 	};
 	struct run_index ri;
@@ -87,6 +87,9 @@ reports_runs(struct store *st, struct bt_error *err)
 	}
 	if (ri.n == 0)
 		report_note(t, "The store holds no runs yet: import some with 'benchtop import PATH'.");
+	else
+		report_note(t, "Attempts, Tasks and the metrics count generation tasks; Feature att. "
+			    "counts the attempts at feature tasks (see summary --kind feature).");
 	free(rows);
 	run_index_free(&ri);
 	return t;
