@@ -153,7 +153,8 @@ const struct cli_command cli_commands[] = {
 	 "(feature-task pass@1), 8 (framework leaderboard over the full configurations), 8-all "
 	 "(over every configuration), 4 (failure taxonomy and logic subcategories with the "
 	 "data-layer share), verifier-impact (raw against strict A% and the confusion matrix). "
-	 "LaTeX output is a tabular environment ready to \\input.",
+	 "LaTeX output is a tabular environment ready to \\input (one per part: Table 4 "
+	 "gives two, coarse and logic errors).",
 	 table_opts},
 	{"plot", cmd_plot, "plot [OPTIONS]", "print the decay plot as text or SVG",
 	 "Print the decay plot: A% (or pass@1) against the number of constraints, one line per "

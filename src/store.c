@@ -14,7 +14,7 @@
 /* 'BTOP': marks a SQLite file as a benchtop store. */
 #define STORE_APPLICATION_ID 0x42544f50
 
-/* Schema version 1.  Documented in man/benchtop-store.5.in: keep in step. */
+/* Schema version 1.  Documented in man/benchtop-store.5: keep in step. */
 static const char schema_v1[] =
 	"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;"
 	"CREATE TABLE run ("
@@ -203,9 +203,13 @@ migrate(struct store *s, int from, struct bt_error *err)
 			return rc;
 		}
 	}
-	char sql[96];
-	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;",
-		 (int)N_MIGRATIONS, STORE_APPLICATION_ID);
+	char sql[256];
+	/* which benchtop made the store, and which last moved its schema on:
+	 * the first question about a store that misbehaves */
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d; PRAGMA application_id = %d;"
+		 "INSERT OR REPLACE INTO meta VALUES ('%s', 'benchtop %s');",
+		 (int)N_MIGRATIONS, STORE_APPLICATION_ID, from == 0 ? "created_by" : "migrated_by",
+		 PACKAGE_VERSION);
 	if ((rc = store_exec(s, sql, err)) || (rc = store_exec(s, "COMMIT", err))) {
 		store_exec(s, "ROLLBACK", NULL);
 		return rc;

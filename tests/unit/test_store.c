@@ -80,6 +80,20 @@ test_write_and_read(const char *path)
 
 	tap_is_int(store_open(path, STORE_WRITE, &s, &err), BT_OK, "create a store");
 	tap_is_int(store_schema_version(s), STORE_SCHEMA_VERSION, "schema version set");
+	{
+		sqlite3 *db;
+		sqlite3_stmt *q;
+		char who[64] = "";
+		if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+		    sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'created_by'", -1, &q,
+				       NULL) == SQLITE_OK) {
+			if (sqlite3_step(q) == SQLITE_ROW)
+				snprintf(who, sizeof(who), "%s", sqlite3_column_text(q, 0));
+			sqlite3_finalize(q);
+		}
+		sqlite3_close(db);
+		tap_is_str(who, "benchtop " PACKAGE_VERSION, "meta records which benchtop created it");
+	}
 	tap_is_int(store_begin(s, &err), BT_OK, "begin");
 	tap_is_int(put(s, "flask-openapi-sqlite", 0, 290, true), BT_OK, "put attempt 0");
 	tap_is_int(put(s, "flask-openapi-sqlite", 1, 145, true), BT_OK, "put attempt 1");
