@@ -3,7 +3,9 @@
 
 #include "benchtop/cli.h"
 
+#include <langinfo.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -231,4 +233,14 @@ cli_select_runs(struct store *st, char *const *names, size_t n, int64_t **ids, s
 	}
 	*n_ids = n;
 	return BT_OK;
+}
+
+bool
+cli_locale_utf8(void)
+{
+	const char *cs;
+
+	setlocale(LC_ALL, "");
+	cs = nl_langinfo(CODESET);
+	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }

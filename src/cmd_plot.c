@@ -4,8 +4,6 @@
 
 #include <errno.h>
 #include <getopt.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,13 +41,6 @@ run_name(struct store *st, int64_t id, char *out, size_t n, struct bt_error *err
 			snprintf(out, n, "%s", runs[i].name);
 	store_runs_free(runs, nr);
 	return BT_OK;
-}
-
-static bool
-locale_is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
 
 int
@@ -168,8 +159,7 @@ cmd_plot(int argc, char **argv)
 		plot_svg(&d, po.error_bars, stdout);
 	} else {
 		struct plot_canvas cv;
-		setlocale(LC_ALL, "");
-		po.ascii = ascii || !locale_is_utf8();
+		po.ascii = ascii || !cli_locale_utf8();
 		plot_render(&d, &po, &cv);
 		plot_canvas_print(&cv, stdout);
 		plot_canvas_free(&cv);

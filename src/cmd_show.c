@@ -7,8 +7,6 @@
 #include "config.h"
 
 #include <getopt.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,14 +56,11 @@ stream(struct store_blob *blob, bool raw, FILE *out, struct bt_error *err)
 {
 	size_t size = store_blob_size(blob);
 	struct san_opts o = {.utf8 = false};
-	const char *cs;
 	char *chunk = xmalloc(CHUNK);
 	struct buf line, tmp;
 	int rc = BT_OK;
 
-	setlocale(LC_ALL, "");
-	cs = nl_langinfo(CODESET);
-	o.utf8 = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	o.utf8 = cli_locale_utf8();
 	buf_init(&line);
 	buf_init(&tmp);
 	for (size_t off = 0; off < size && !rc; off += CHUNK) {

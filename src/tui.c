@@ -5,8 +5,6 @@
 #include "benchtop/tui.h"
 
 #include <errno.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <stdarg.h>
@@ -843,13 +841,6 @@ load_config(struct app *app, const struct tui_options *o, struct bt_error *err)
 	return rc;
 }
 
-static bool
-locale_is_utf8(void)
-{
-	const char *cs = nl_langinfo(CODESET);
-	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
-}
-
 int
 tui_main(const struct tui_options *o)
 {
@@ -857,15 +848,16 @@ tui_main(const struct tui_options *o)
 	struct bt_error err = {0};
 	const char *script = getenv("BENCHTOP_SCRIPT");
 	int rc = BT_OK;
+	bool utf8;
 
 	memset(&app, 0, sizeof(app));
-	setlocale(LC_ALL, "");
+	utf8 = cli_locale_utf8();
 	keymap_init(&app.km);
 	colors_default(&app.colors, 256);
 	for (int e = 0; e < COL_COUNT; e++)
 		app.colors.c[e].fg = -2; /* "not set by the user" until the palette is known */
 	app.colors.ncolors = -1;
-	app.ascii = o->ascii || !locale_is_utf8();
+	app.ascii = o->ascii || !utf8;
 #ifndef HAVE_WIDE_CURSES
 	app.ascii = true;
 #endif

@@ -62,6 +62,10 @@ int cli_parse_format(const char *cmd, const char *arg);
 int cli_select_runs(struct store *st, char *const *names, size_t n, int64_t **ids, size_t *n_ids,
 		    struct bt_error *err);
 
+/* Take the user's locale (LC_ALL from the environment) and say whether it
+ * is UTF-8: otherwise output is drawn in ASCII. */
+bool cli_locale_utf8(void);
+
 int cmd_import(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
