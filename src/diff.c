@@ -3,6 +3,7 @@
 
 #include "benchtop/diff.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -489,34 +490,36 @@ diff_file_letter(const struct diff_file *f)
 	return 'M';
 }
 
-long
-diff_file_at(const struct diff *d, size_t line)
+/* The index of the element whose [line, end) holds x, in an array sorted by
+ * line (size_t fields at the given offsets); -1 when none does. */
+static long
+span_at(const void *base, size_t n, size_t size, size_t line_off, size_t end_off, size_t x)
 {
-	size_t lo = 0, hi = d->n_files;
+	const char *b = base;
+	size_t lo = 0, hi = n;
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (d->files[mid].line <= line)
+		if (*(const size_t *)(b + mid * size + line_off) <= x)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo && line < d->files[lo - 1].end ? (long)lo - 1 : -1;
+	return lo && x < *(const size_t *)(b + (lo - 1) * size + end_off) ? (long)lo - 1 : -1;
+}
+
+long
+diff_file_at(const struct diff *d, size_t line)
+{
+	return span_at(d->files, d->n_files, sizeof(*d->files), offsetof(struct diff_file, line),
+		       offsetof(struct diff_file, end), line);
 }
 
 long
 diff_hunk_at(const struct diff *d, size_t line)
 {
-	size_t lo = 0, hi = d->n_hunks;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (d->hunks[mid].line <= line)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo && line < d->hunks[lo - 1].end ? (long)lo - 1 : -1;
+	return span_at(d->hunks, d->n_hunks, sizeof(*d->hunks), offsetof(struct diff_hunk, line),
+		       offsetof(struct diff_hunk, end), line);
 }
 
 void

@@ -1481,28 +1481,31 @@ form_py_from(struct import_scan *sc, size_t i, size_t at)
 	return u + 6;
 }
 
+/* \s+([\w<also>]+) after a keyword: the module a Python import or a Rust
+ * use names */
+static size_t
+keyword_module(struct import_scan *sc, size_t i, size_t at, char also)
+{
+	size_t q = skip_space(sc->t, sc->n, i), r;
+
+	if (q == i || (r = skip_word(sc->t, sc->n, q, also)) == q)
+		return NOPOS;
+	scan_import(sc, q, r - q, at);
+	return r;
+}
+
 /* import\s+([\w.]+) */
 static size_t
 form_py_import(struct import_scan *sc, size_t i, size_t at)
 {
-	size_t q = skip_space(sc->t, sc->n, i), r;
-
-	if (q == i || (r = skip_word(sc->t, sc->n, q, '.')) == q)
-		return NOPOS;
-	scan_import(sc, q, r - q, at);
-	return r;
+	return keyword_module(sc, i, at, '.');
 }
 
 /* use\s+([\w:]+) (Rust) */
 static size_t
 form_rust_use(struct import_scan *sc, size_t i, size_t at)
 {
-	size_t q = skip_space(sc->t, sc->n, i), r;
-
-	if (q == i || (r = skip_word(sc->t, sc->n, q, ':')) == q)
-		return NOPOS;
-	scan_import(sc, q, r - q, at);
-	return r;
+	return keyword_module(sc, i, at, ':');
 }
 
 /* from\s+['"]([^'"]+)['"] at t[d], the tail of the ESM form */
