@@ -9,8 +9,8 @@
 #   BENCH_DIR     where trees and stores go (default: build dir/bench-data,
 #                 on the same disk as the build: cp -r is measured there too)
 #   BENCH_KEEP    keep the data afterwards
-#   BENCH_TUI=0   skip the explorer part (it imports the largest tree
-#                 again and again to reach ~100,000 attempts)
+#   BENCH_TUI=0   skip the explorer part (every view on the largest store,
+#                 then a task list of BENCH_LIST_ROWS rows, default 100,000)
 set -u
 : "${abs_top_builddir:?run with make bench}"
 bin="$abs_top_builddir/benchtop"
@@ -41,8 +41,11 @@ for size in $sizes; do
 	else echo "## $((scale * 400)) attempts (realistic 8-30 KB patches)"; fi
 	if [ ! -d "$tree" ]; then
 		t0=$(now)
+		patch=""
+		[ "$kb" -gt 0 ] && patch="--patch-kb $kb"
+		# shellcheck disable=SC2086
 		"$gen" tree "$tree" --runs mini_swe_sdk/bench:0.8 --no-features --attempts 5 \
-			--scale "$scale" --patch-kb "$kb" --quiet
+			--scale "$scale" $patch --quiet || { echo "benchtop-gen failed" >&2; exit 1; }
 		echo "generate the tree: $(secs "$t0" "$(now)") s"
 	fi
 	mb=$(du -sm "$tree" | cut -f1)
@@ -80,24 +83,27 @@ for size in $sizes; do
 	echo
 done
 
-# The explorer at about 100,000 attempts: a tree imported several times under
-# different run names (several configurations).
-# the largest tree of at most 100,000 attempts, imported as many times as it takes
-big=""
-for size in $sizes; do n=${size%%:*}; [ "$n" -le 100000 ] && big=$n; done
-if [ -n "$big" ] && [ "${BENCH_TUI:-1}" != 0 ]; then
-	tui="$dir/tui.db"
-	scale=$(( (big + 399) / 400 ))
-	copies=$(( (100000 + scale * 400 - 1) / (scale * 400) ))
-	if [ ! -f "$tui" ]; then
-		i=1
-		while [ $i -le $copies ]; do
-			"$bin" import "$dir/tree-$big" --store "$tui" --name "bench-copy-$i" --quiet
-			i=$((i + 1))
-		done
-	fi
-	echo "## the explorer on $(sqlite3 "$tui" "select count(*) from attempt") attempts," \
-		"$(sqlite3 "$tui" "select count(*) from run") runs, 80x24, headless"
+# The explorer, headless at 80x24, driven by a key script; BENCHTOP_TIMING
+# logs the time to the first screen and every key's handling and drawing.
+explore() { # store keys-file
+	BENCHTOP_TIMING="$dir/timing" BENCHTOP_SCRIPT="$2" BENCHTOP_NO_DISPLAY=1 LINES=24 \
+		COLUMNS=80 LANG=C.UTF-8 TERM=xterm-256color \
+		/usr/bin/time -v "$bin" "$1" --no-config 2> "$dir/time.txt"
+	echo "peak memory: $(rss "$dir/time.txt")"
+	awk '/^first-screen/ { print "first screen: " $2 " ms" }
+	     /^key/ { printf "key %-30s %8s ms  (%s view)\n", $2, $3, $5;
+		      if ($3 > max) { max = $3; which = $2 " in " $5 } }
+	     END { print "slowest key: " max " ms (" which ")" }' "$dir/timing"
+	rm -f "$dir/timing"
+}
+
+if [ "${BENCH_TUI:-1}" != 0 ]; then
+	# every view, on the largest store measured above
+	largest=""
+	for size in $sizes; do largest=${size%%:*}; done
+	store="$dir/store-$largest.db"
+	echo "## the explorer on $(sqlite3 "$store" "select count(*) from attempt") attempts," \
+		"$(sqlite3 "$store" "select count(*) from run") runs, 80x24, headless"
 	cat > "$dir/keys" <<'KEYS'
 j
 k
@@ -129,6 +135,9 @@ d
 q
 L
 q
+J
+<Down>
+q
 q
 q
 q
@@ -137,14 +146,52 @@ A
 s
 G
 q
+?
+q
+<Space>
+j
+c
+2
+3
+4
+<Enter>
+q
+q
 KEYS
-	BENCHTOP_TIMING="$dir/timing" BENCHTOP_SCRIPT="$dir/keys" BENCHTOP_NO_DISPLAY=1 LINES=24 \
-		COLUMNS=80 LANG=C.UTF-8 TERM=xterm-256color \
-		/usr/bin/time -v "$bin" "$tui" --no-config 2> "$dir/time.txt"
-	echo "peak memory: $(rss "$dir/time.txt")"
-	awk '/^first-screen/ { print "first screen: " $2 " ms" }
-	     /^key/ { printf "key %-28s %8s ms  (%s view)\n", $2, $3, $5;
-		      if ($3 > max) { max = $3; which = $2 " in " $5 } }
-	     END { print "slowest key: " max " ms (" which ")" }' "$dir/timing"
+	explore "$store" "$dir/keys"
+	echo
+
+	# a task list of BENCH_LIST_ROWS (default 100,000) rows: one attempt a
+	# task, reports and small patches only (benchtop-gen --lean), so the
+	# list is long and the disk is spared
+	rows=${BENCH_LIST_ROWS:-100000}
+	scale=$(( (rows + 239) / 240 ))
+	list="$dir/list.db"
+	"$gen" jsonl "$dir/list.jsonl" --lean --attempts 1 --no-features --patch-kb 1 \
+		--scale "$scale" --quiet
+	t0=$(now)
+	"$bin" import "$dir/list.jsonl" --store "$list" --quiet
+	echo "## a task list of $(sqlite3 "$list" "select count(*) from task_result") rows" \
+		"($(sqlite3 "$list" "select count(*) from run") runs; import $(secs "$t0" "$(now)") s)"
+	rm -f "$dir/list.jsonl"
+	cat > "$dir/keys" <<'KEYS'
+A
+<PgDn>
+G
+s
+s
+S
+:filter level=2 outcome=failed
+g
+<PgDn>
+/koa<Enter>
+n
+:filter framework=fastapi
+F
+<Enter>
+q
+q
+KEYS
+	explore "$list" "$dir/keys"
 fi
 [ -n "${BENCH_KEEP:-}" ] || rm -rf "$dir"

@@ -257,6 +257,7 @@ struct gen_opts {
 	int patch_kb;      /* 0 = realistic sizes */
 	unsigned quirks;   /* GQ_* to plant */
 	const char *label;
+	bool lean;         /* JSONL: reports and patches, no logs or trajectories */
 };
 
 void gen_run_init(struct gen_run *r, const char *agent, const char *model, double skill,

@@ -32,6 +32,8 @@ usage(FILE *f)
 	      "  --label TEXT        run label (default \"" GEN_DEFAULT_LABEL "\")\n"
 	      "  --truth FILE        write the ground-truth manifest (JSON) to FILE\n"
 	      "  --quirks LIST       tree only: superseded,two-csv,no-csv,truncated-csv or all\n"
+	      "  --lean              jsonl only: reports and patches, no logs or trajectories\n"
+	      "                      (for list-scale benchmarks: many attempts, little disk)\n"
 	      "  --quiet             no summary on stderr\n",
 	      f);
 }
@@ -143,7 +145,7 @@ main(int argc, char **argv)
 	for (int i = 3; i < argc; i++) {
 		const char *opt = argv[i], *arg = i + 1 < argc ? argv[i + 1] : NULL;
 		bool takes = strcmp(opt, "--features") != 0 && strcmp(opt, "--no-features") != 0 &&
-			     strcmp(opt, "--quiet") != 0;
+			     strcmp(opt, "--quiet") != 0 && strcmp(opt, "--lean") != 0;
 		if (takes && !arg) {
 			fprintf(stderr, "benchtop-gen: %s needs a value\n", opt);
 			return BT_EUSAGE;
@@ -197,6 +199,8 @@ main(int argc, char **argv)
 			}
 		} else if (strcmp(opt, "--quiet") == 0) {
 			quiet = true;
+		} else if (strcmp(opt, "--lean") == 0) {
+			o.lean = true;
 		} else {
 			fprintf(stderr, "benchtop-gen: unknown option '%s'\n", opt);
 			usage(stderr);
@@ -207,6 +211,10 @@ main(int argc, char **argv)
 	}
 	if (o.quirks && strcmp(mode, "tree") != 0) {
 		fprintf(stderr, "benchtop-gen: --quirks only applies to tree output\n");
+		return BT_EUSAGE;
+	}
+	if (o.lean && strcmp(mode, "jsonl") != 0) {
+		fprintf(stderr, "benchtop-gen: --lean only applies to JSONL output\n");
 		return BT_EUSAGE;
 	}
 	if (!parse_runs(runs_spec, o.seed, &o.runs, &o.n_runs)) {

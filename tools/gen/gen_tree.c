@@ -644,13 +644,19 @@ jsonl_attempt(struct gen_attempt *a, void *ctx)
 		}
 		buf_putc(b, '}');
 	}
-	buf_puts(b, ", \"artifacts\": {\"patch\": ");
 	buf_reset(&w->patch);
+	buf_puts(b, ", \"artifacts\": {\"patch\": ");
 	if (a->patch == GP_ABSENT) {
 		buf_puts(b, "null");
 	} else {
 		gen_patch_write(a, &w->patch);
 		gen_json_str(b, w->patch.data ? w->patch.data : "", w->patch.len, false);
+	}
+	/* lean: the patch stays (the verifiers read it), the logs and the
+	 * trajectory go */
+	if (w->o->lean) {
+		buf_puts(b, "}}\n");
+		goto write;
 	}
 	buf_reset(&w->log);
 	gen_log_conduit(a, &w->log);
@@ -665,6 +671,7 @@ jsonl_attempt(struct gen_attempt *a, void *ctx)
 		gen_json_str(b, w->traj.data, w->traj.len, false);
 	}
 	buf_puts(b, "}}\n");
+write:
 	if (fwrite(b->data, 1, b->len, w->jf) != b->len)
 		return bt_errorf(w->err, BT_EIO, "cannot write %s: %s", w->jpath, strerror(errno));
 	w->st->bytes += b->len;
