@@ -109,6 +109,7 @@ static const char schema_v1[] =
 	"  subcategory_rank INTEGER NOT NULL DEFAULT 0,"
 	"  source TEXT NOT NULL DEFAULT '',"
 	"  PRIMARY KEY (agent, model, runtime, task, number)) WITHOUT ROWID;"
+	"CREATE INDEX judgement_by_model ON judgement(model, subcategory_rank);"
 	"CREATE TABLE task_result ("
 	"  run_id INTEGER NOT NULL REFERENCES run(id) ON DELETE CASCADE,"
 	"  task_id INTEGER NOT NULL REFERENCES task(id) ON DELETE CASCADE,"
@@ -162,6 +163,32 @@ store_exec(struct store *s, const char *sql, struct bt_error *err)
 	return BT_OK;
 }
 
+void
+store_watch_plans(struct store *s, store_plan_fn fn, void *ctx)
+{
+	s->plan_fn = fn;
+	s->plan_ctx = ctx;
+}
+
+/* Hand a query's plan to the watcher. */
+static void
+report_plan(struct store *s, const char *sql)
+{
+	char *q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	sqlite3_stmt *st;
+	struct buf plan;
+
+	buf_init(&plan);
+	if (sqlite3_prepare_v2(s->db, q, -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			buf_printf(&plan, "%s\n", (const char *)sqlite3_column_text(st, 3));
+		sqlite3_finalize(st);
+	}
+	s->plan_fn(s->plan_ctx, sql, plan.data ? plan.data : "");
+	buf_free(&plan);
+	free(q);
+}
+
 int
 store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct bt_error *err)
 {
@@ -169,6 +196,8 @@ store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct bt_err
 		*st = NULL;
 		return store_fail(s, err, "cannot prepare a query");
 	}
+	if (s->plan_fn && strncmp(sql, "PRAGMA", 6) != 0)
+		report_plan(s, sql);
 	return BT_OK;
 }
 

@@ -44,21 +44,28 @@ int
 store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 		     struct attempt_brief **out, size_t *n, struct bt_error *err)
 {
-	static const char sql[] =
+	/* one statement per case, each with its own index: a catch-all
+	 * "(?1 = 0 OR a.run_id = ?1)" would scan every attempt */
+	static const char *const where[] = {
+		"1", "a.task_id = ?2", "a.run_id = ?1", "a.run_id = ?1 AND a.task_id = ?2",
+	};
+	char *sql = xasprintf(
 		"SELECT a.id, a.task_id, a.number, a.has_report, a.tests_passed, a.verifiers_ok,"
 		" a.succeeded, a.n_requests, a.n_errored, a.raw_pct, a.strict_pct,"
 		" coalesce(j.category, ''), a.run_id"
 		" FROM attempt a JOIN run r ON r.id = a.run_id JOIN task t ON t.id = a.task_id"
 		" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model"
 		"  AND j.runtime = t.runtime AND j.task = t.name AND j.number = a.number"
-		" WHERE (?1 = 0 OR a.run_id = ?1) AND (?2 = 0 OR a.task_id = ?2)"
-		" ORDER BY a.run_id, a.task_id, a.number";
+		" WHERE %s ORDER BY a.run_id, a.task_id, a.number",
+		where[(run_id != 0) * 2 + (task_id != 0)]);
 	sqlite3_stmt *st;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = store_prepare(s, sql, &st, err)))
+	rc = store_prepare(s, sql, &st, err);
+	free(sql);
+	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	sqlite3_bind_int64(st, 2, task_id);

@@ -40,6 +40,9 @@ struct store {
 	struct strv assertion_names;
 	int64_t *assertion_ids;
 	size_t cap_assertion_ids;
+	/* store_watch_plans() */
+	store_plan_fn plan_fn;
+	void *plan_ctx;
 };
 
 /* Prepare (once) and reset a cached statement; NULL on error (err set). */

@@ -165,20 +165,23 @@ int
 store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
 		size_t *n, struct bt_error *err)
 {
-	static const char sql[] =
+	/* one run reads its rows through the primary key, not a scan */
+	char *sql = xasprintf(
 		"SELECT x.run_id, t.id, t.name, t.framework, t.runtime, t.constraint_bits, t.level,"
 		" x.n_executed, x.n_succeeded, x.n_tests_passed, x.raw, x.raw_std, x.strict,"
 		" x.strict_std, x.pass1, x.pass3, x.pow3, x.pass1_tests, x.strip, x.category,"
 		" t.kind = 'feature'"
 		" FROM task_result x JOIN task t ON t.id = x.task_id"
-		" WHERE t.kind = ?2 AND (?1 = 0 OR x.run_id = ?1)"
-		" ORDER BY x.run_id, t.runtime, t.name";
+		" WHERE t.kind = ?2%s"
+		" ORDER BY x.run_id, t.runtime, t.name", run_id ? " AND x.run_id = ?1" : "");
 	sqlite3_stmt *st;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = store_prepare(s, sql, &st, err)))
+	rc = store_prepare(s, sql, &st, err);
+	free(sql);
+	if (rc)
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
 	store_bind_text(st, 2, kind == TASK_FEATURE ? "feature" : "generation");

@@ -32,6 +32,11 @@ void store_close(struct store *s);
 const char *store_path(const struct store *s);
 /* PRAGMA user_version of the open store. */
 int store_schema_version(struct store *s);
+/* Call fn with every query's SQL and its EXPLAIN QUERY PLAN (one step per
+ * line) as the query is prepared: tests check that indexes are used.
+ * fn NULL stops watching. */
+typedef void (*store_plan_fn)(void *ctx, const char *sql, const char *plan);
+void store_watch_plans(struct store *s, store_plan_fn fn, void *ctx);
 /* Make the store a single self-contained file (rollback journal, vacuumed),
  * for copying it or installing it read-only: readers then need no -wal or
  * -shm file beside it.  The next write puts it back in WAL mode. */

@@ -148,6 +148,161 @@ test_write_and_read(const char *path)
 	store_close(s);
 }
 
+/* ------------------------------------------------------------ query plans */
+
+struct plans {
+	struct strv sql, plan;
+};
+
+static void
+keep_plan(void *ctx, const char *sql, const char *plan)
+{
+	struct plans *p = ctx;
+	strv_push(&p->sql, sql);
+	strv_push(&p->plan, plan);
+}
+
+/* Is name (a table or an alias in sql) one of the tables that grow with the
+ * attempts?  run and task stay small. */
+static const char *
+big_table(const char *sql, const char *name)
+{
+	static const char *const big[] = {"attempt", "request", "artifact", "evidence",
+					  "judgement", "task_result"};
+	for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++) {
+		char pat[64];
+		const char *at;
+		size_t pl;
+		if (strcmp(name, big[i]) == 0)
+			return big[i];
+		/* "FROM attempt a", "JOIN task_result x" */
+		pl = (size_t)snprintf(pat, sizeof(pat), "%s %s", big[i], name);
+		for (at = strstr(sql, pat); at; at = strstr(at + 1, pat)) {
+			char next = at[pl];
+			if (!(next == '_' || (next >= 'a' && next <= 'z') || (next >= '0' && next <= '9')))
+				return big[i];
+		}
+	}
+	return NULL;
+}
+
+/* A step that reads a growing table whole ("SCAN a", "SCAN a USING INDEX
+ * ...", "SCAN TABLE attempt" in older SQLite): its table, else NULL. */
+static const char *
+full_scan(const char *sql, const char *plan)
+{
+	for (const char *l = plan; *l; l += strcspn(l, "\n") + (l[strcspn(l, "\n")] != 0)) {
+		char name[64];
+		const char *t;
+		if (strncmp(l, "SCAN ", 5) != 0)
+			continue;
+		t = l + 5;
+		if (strncmp(t, "TABLE ", 6) == 0)
+			t += 6;
+		snprintf(name, sizeof(name), "%.*s", (int)strcspn(t, " \n"), t);
+		if (strncmp(t + strlen(name), " VIRTUAL TABLE", 14) == 0)
+			continue;
+		if (big_table(sql, name))
+			return big_table(sql, name);
+	}
+	return NULL;
+}
+
+/* Every query the store runs, with the plan SQLite chose: reading one run,
+ * task or attempt must go through an index, never a scan of a table that
+ * grows with the attempts.  Only queries that want every row may scan. */
+static void
+test_query_plans(const char *path)
+{
+	/* whole-table reads by design: the counts, Table 4's count of every
+	 * judgement, and every run's task statistics (the list of all tasks) */
+	static const char *const whole[] = {
+		"count(*) FROM", "WHERE t.kind = ?2 ORDER BY",
+	};
+	struct plans p = {0};
+	struct store *s;
+	struct bt_error err;
+	struct run_summary *runs;
+	struct task_row *rows;
+	struct attempt_brief *briefs;
+	struct judgement_count *jc;
+	struct verifier_counts vc;
+	struct store_counts c;
+	struct store_blob *blob;
+	struct attempt a;
+	struct judgement j = {.agent = "mini_swe_sdk", .model = "gpt-5.4", .runtime = "uv",
+			      .task = "flask-openapi-sqlite", .number = 0,
+			      .category = "logic_error", .category_reasoning = "x",
+			      .subcategory = "incorrect_query_logic", .subcategory_reasoning = "y",
+			      .subcategory_rank = 1, .source = "t"};
+	struct task_meta meta = {.description = "d", .reference_patch = "diff", .reference_patch_len = 4};
+	int keep[] = {0, 1, 2};
+	int64_t run = 0, att = 0;
+	char name[128];
+	size_t n;
+	long removed, pairs;
+
+	if (store_open(path, STORE_WRITE, &s, &err)) {
+		tap_ok(false, "open for the plans: %s", err.msg);
+		return;
+	}
+	store_watch_plans(s, keep_plan, &p);
+	/* the import path */
+	store_begin(s, &err);
+	put(s, "flask-openapi-sqlite", 0, 200, true);
+	store_put_judgement(s, &j, &err);
+	store_touch_judged(s, &j, &err);
+	store_clear_subcategories(s, "gpt-5.4", 1, &err);
+	make_attempt(&a, "flask-openapi-sqlite", 0, 200, true);
+	store_prune_task(s, "mini_swe_sdk/gpt-5.4", &a.task, a.batch, keep, 3, &removed, &err);
+	store_put_task_meta(s, &a.task, &meta, &err);
+	store_refresh_task_results(s, metrics_task_stats, &pairs, &err);
+	store_commit(s, &err);
+	/* the reading path */
+	store_runs(s, &runs, &n, &err);
+	store_runs_free(runs, n);
+	store_find_run(s, "mini_swe_sdk/gpt-5.4", &run, &err);
+	store_run_name(s, run, name, sizeof(name), &err);
+	store_task_rows(s, run, TASK_GENERATION, &rows, &n, &err);
+	free(rows);
+	store_task_rows(s, 0, TASK_GENERATION, &rows, &n, &err);
+	free(rows);
+	store_judgement_counts(s, &jc, &n, &err);
+	free(jc);
+	store_verifier_counts(s, run, &vc, &err);
+	store_attempt_briefs(s, run, 0, &briefs, &n, &err);
+	free(briefs);
+	store_find_attempt(s, run, "flask-openapi-sqlite", 0, &att, &err);
+	store_attempt_briefs(s, run, 1, &briefs, &n, &err);
+	free(briefs);
+	attempt_free(&a);
+	attempt_init(&a);
+	store_load_attempt(s, att, &a, &err);
+	attempt_free(&a);
+	if (store_blob_open(s, att, ARTIFACT_PATCH, &blob, &err) == BT_OK)
+		store_blob_close(blob);
+	store_counts(s, &c, &err);
+	store_close(s);
+
+	tap_ok(p.sql.n >= 25, "the store's queries were watched (%zu)", p.sql.n);
+	size_t scans = 0;
+	for (size_t i = 0; i < p.sql.n; i++) {
+		const char *table = full_scan(p.sql.v[i], p.plan.v[i]);
+		bool allowed = false;
+		if (!table)
+			continue;
+		for (size_t k = 0; k < sizeof(whole) / sizeof(whole[0]); k++)
+			allowed |= strstr(p.sql.v[i], whole[k]) != NULL;
+		if (!allowed) {
+			scans++;
+			tap_diag("full scan of %s in: %.200s\n  plan: %s", table, p.sql.v[i], p.plan.v[i]);
+		}
+	}
+	tap_is_int((long)scans, 0, "no query for one run, task or attempt scans a growing table");
+	strv_free(&p.sql);
+	strv_free(&p.plan);
+}
+
 static void
 test_refusals(const char *path)
 {
@@ -213,6 +368,7 @@ main(void)
 		free(sub);
 	}
 	test_write_and_read(path);
+	test_query_plans(path);
 	test_refusals(path);
 	free(path);
 	char *cmd = xasprintf("rm -rf '%s'", dir);
