@@ -4,13 +4,13 @@
 # for the explorer (BENCHTOP_TIMING).  Writes a report to stdout.
 #
 #   BENCH_SIZES   sizes as ATTEMPTS:PATCH_KB (default "2000:100 20000:0"; 0 =
-#                 realistic 8-30 KB patches); the issue's targets add
-#                 200000:0, which needs ~35 GB of disk and ~30 minutes
+#                 realistic 8-30 KB patches); docs/performance.md adds
+#                 100000:0 200000:0, which need ~60 GB of disk and ~1 hour
 #   BENCH_DIR     where trees and stores go (default: build dir/bench-data,
 #                 on the same disk as the build: cp -r is measured there too)
 #   BENCH_KEEP    keep the data afterwards
-#   BENCH_TUI=0   skip the explorer part (every view on the largest store,
-#                 then a task list of BENCH_LIST_ROWS rows, default 100,000)
+#   BENCH_TUI=0   skip the explorer part (every view on each store, then a
+#                 task list of BENCH_LIST_ROWS rows, default 100,000)
 set -u
 : "${abs_top_builddir:?run with make bench}"
 bin="$abs_top_builddir/benchtop"
@@ -98,12 +98,7 @@ explore() { # store keys-file
 }
 
 if [ "${BENCH_TUI:-1}" != 0 ]; then
-	# every view, on the largest store measured above
-	largest=""
-	for size in $sizes; do largest=${size%%:*}; done
-	store="$dir/store-$largest.db"
-	echo "## the explorer on $(sqlite3 "$store" "select count(*) from attempt") attempts," \
-		"$(sqlite3 "$store" "select count(*) from run") runs, 80x24, headless"
+	# every view, on each store measured above
 	cat > "$dir/keys" <<'KEYS'
 j
 k
@@ -158,8 +153,13 @@ c
 q
 q
 KEYS
-	explore "$store" "$dir/keys"
-	echo
+	for size in $sizes; do
+		store="$dir/store-${size%%:*}.db"
+		echo "## the explorer on $(sqlite3 "$store" "select count(*) from attempt") attempts," \
+			"$(sqlite3 "$store" "select count(*) from run") runs, 80x24, headless"
+		explore "$store" "$dir/keys"
+		echo
+	done
 
 	# a task list of BENCH_LIST_ROWS (default 100,000) rows: one attempt a
 	# task, reports and small patches only (benchtop-gen --lean), so the
