@@ -153,20 +153,45 @@ sanitize_fit(const char *data, size_t len, const struct san_opts *o, long cols, 
 	return c.end;
 }
 
+/* Does a piece start at off when data is decoded from its start?  Any
+ * byte but a UTF-8 continuation does; a continuation byte does unless a
+ * valid sequence starting up to 3 bytes before covers it. */
+static bool
+piece_starts(const char *data, size_t len, size_t off)
+{
+	if (off >= len || ((unsigned char)data[off] & 0xC0) != 0x80)
+		return true;
+	for (size_t back = 1; back <= 3 && back <= off; back++) {
+		uint32_t cp;
+		size_t n = utf8_decode(data + off - back, len - off + back, &cp);
+		if (!(cp & UTF8_INVALID_BYTE) && n > back)
+			return false;
+	}
+	return true;
+}
+
 size_t
 sanitize_fit_tail(const char *data, size_t len, const struct san_opts *o, long cols)
 {
-	long total = sanitize_width(data, len, o);
-	size_t start = 0;
+	size_t lo = 0, hi = len, start;
 
-	if (total <= cols)
+	if (sanitize_width(data, len, o) <= cols)
 		return len;
-	/* drop whole code points from the front until the rest fits */
-	while (start < len && total > cols) {
-		uint32_t cp;
-		size_t n = utf8_decode(data + start, len - start, &cp);
-		total = sanitize_width(data + start + n, len - start - n, o);
-		start += n;
+	/* The first piece start whose suffix fits.  A suffix is never wider
+	 * than a longer one (its tab stops can only come earlier), so binary
+	 * search it: dropping one piece at a time re-measured the rest each
+	 * time, quadratic in the length. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		for (start = mid; !piece_starts(data, len, start); start++)
+			;
+		if (sanitize_width(data + start, len - start, o) <= cols)
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
+	for (start = lo; !piece_starts(data, len, start); start++)
+		;
 	return len - start;
 }

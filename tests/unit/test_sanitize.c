@@ -65,6 +65,8 @@ main(void)
 	tap_is_int(sanitize_fit("helloworld", 10, &u, 4, false), 4, "hard wrap at the width");
 	tap_is_int(sanitize_fit("\xe4\xb8\xad\xe6\x96\x87", 6, &u, 3, false), 3, "a wide char never splits");
 	tap_is_int(sanitize_fit("x", 1, &u, 0, false), 1, "at least one piece when nothing fits");
+	tap_is_int(sanitize_fit("a\x80\x80\x80", 4, &u, 2, false), 2,
+		   "stray continuation bytes are pieces of their own");
 	tap_is_int(sanitize_fit_tail("abcdef", 6, &u, 3), 3, "the tail that fits");
 
 	/* a huge single line is linear and can stop early */
@@ -74,6 +76,8 @@ main(void)
 	line[big / 2] = '\x1b';
 	tap_is_int(sanitize_width(line, big, &u), (long)big + 1, "a 10 MB line is measured");
 	tap_is_int(sanitize_fit(line, big, &u, 80, false), 80, "and fitting 80 columns reads 80 bytes");
+	tap_is_int(sanitize_fit_tail(line, big, &u, 80), 80,
+		   "its last 80 columns are found without re-measuring every suffix");
 	free(line);
 	return tap_done();
 }
