@@ -424,13 +424,26 @@ script_assertions(const char *text, size_t len, struct strv *out)
 
 /* ------------------------------------------------------------ collection */
 
+/* The requests may list this many bytes of assertion names in all (each
+ * name counted with its pointer): a folder's scripts are copied into every
+ * request under it, so a small hostile collection could otherwise ask for
+ * memory quadratic in its size.  The benchmark's lists take ~20 KB. */
+#define CATALOGUE_MAX_BYTES ((size_t)16 << 20)
+
 struct walk {
 	struct assertion_catalogue *out;
 	struct strset all;
-	/* the `event` arrays of the collection and the enclosing folders */
-	const cJSON **inherited;
+	/* the `event` arrays of the collection and the enclosing folders, with
+	 * their assertions once a request needed them: scanned once, not once
+	 * per request */
+	struct inherited {
+		const cJSON *events;
+		bool scanned;
+		struct strv names;
+	} *inherited;
 	size_t n_inherited, cap_inherited;
 	size_t cap_requests;
+	size_t budget; /* bytes left of CATALOGUE_MAX_BYTES */
 	struct bt_error *err;
 };
 
@@ -511,12 +524,27 @@ add_request(struct walk *w, const cJSON *item, const char *folder)
 	/* a request given as a bare URL string, or without a method, is a GET */
 	r->method = xstrdup(cJSON_IsString(method) && *method->valuestring ? method->valuestring
 									    : "GET");
-	for (size_t i = 0; i < w->n_inherited && rc == BT_OK; i++)
-		rc = events_assertions(w, w->inherited[i], name, &r->assertions);
+	for (size_t i = 0; i < w->n_inherited && rc == BT_OK; i++) {
+		struct inherited *in = &w->inherited[i];
+
+		if (!in->scanned) {
+			rc = events_assertions(w, in->events, name, &in->names);
+			in->scanned = true;
+		}
+		for (size_t k = 0; k < in->names.n && rc == BT_OK; k++)
+			strv_push(&r->assertions, in->names.v[k]);
+	}
 	if (rc == BT_OK)
 		rc = events_assertions(w, cJSON_GetObjectItemCaseSensitive(item, "event"), name,
 				       &r->assertions);
 	for (size_t i = 0; i < r->assertions.n && rc == BT_OK; i++) {
+		size_t size = strlen(r->assertions.v[i]) + 1 + sizeof(char *);
+
+		if (size > w->budget)
+			return bt_errorf(w->err, BT_EINPUT,
+					 "collection: %s: the requests list more than %zu MB of "
+					 "assertion names", name, CATALOGUE_MAX_BYTES >> 20);
+		w->budget -= size;
 		if (!strset_has(&w->all, r->assertions.v[i])) {
 			strv_push(&c->all, r->assertions.v[i]);
 			strset_added(&w->all, c->all.n - 1);
@@ -546,16 +574,34 @@ walk_items(struct walk *w, const cJSON *items, const char *folder)
 					 folder, parse_json_type(item));
 		if (sub) {
 			BT_GROW(w->inherited, w->cap_inherited, w->n_inherited + 1);
-			w->inherited[w->n_inherited++] =
-				cJSON_GetObjectItemCaseSensitive(item, "event");
+			w->inherited[w->n_inherited++] = (struct inherited){
+				.events = cJSON_GetObjectItemCaseSensitive(item, "event")};
 			rc = walk_items(w, sub, item_name(item));
-			w->n_inherited--;
+			strv_free(&w->inherited[--w->n_inherited].names);
 		} else
 			rc = add_request(w, item, folder);
 		if (rc != BT_OK)
 			return rc;
 	}
 	return BT_OK;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The names of all in byte order (strcmp's), pointing into all. */
+static const char **
+sort_names(const struct strv *all)
+{
+	const char **v = xreallocarray(NULL, all->n ? all->n : 1, sizeof(*v));
+
+	for (size_t i = 0; i < all->n; i++)
+		v[i] = all->v[i];
+	qsort(v, all->n, sizeof(*v), cmp_names);
+	return v;
 }
 
 int
@@ -580,15 +626,20 @@ catalogue_parse(const char *json, size_t len, struct assertion_catalogue *out,
 	memset(&w, 0, sizeof(w));
 	w.out = out;
 	w.err = err;
+	w.budget = CATALOGUE_MAX_BYTES;
 	strset_init(&w.all, &out->all);
 	BT_GROW(w.inherited, w.cap_inherited, 1);
-	w.inherited[w.n_inherited++] = cJSON_GetObjectItemCaseSensitive(root, "event");
+	w.inherited[w.n_inherited++] =
+		(struct inherited){.events = cJSON_GetObjectItemCaseSensitive(root, "event")};
 	rc = walk_items(&w, items, "");
 	strset_free(&w.all);
+	strv_free(&w.inherited[0].names);
 	free(w.inherited);
 	cJSON_Delete(root);
 	if (rc != BT_OK)
 		catalogue_free(out);
+	else
+		out->sorted = sort_names(&out->all);
 	return rc;
 }
 
@@ -603,49 +654,84 @@ catalogue_free(struct assertion_catalogue *c)
 	}
 	free(c->requests);
 	strv_free(&c->all);
+	free(c->sorted);
 	memset(c, 0, sizeof(*c));
 }
 
 /* ------------------------------------------------------------ splitting */
 
+/* The first index in names[lo, hi) whose byte at l is not below ch (or,
+ * when upper, above it); names[lo, hi) are sorted and share l bytes. */
+static size_t
+bound_at(const char *const *names, size_t lo, size_t hi, size_t l, unsigned char ch, bool upper)
+{
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		unsigned char b = (unsigned char)names[mid][l];
+
+		if (b < ch || (upper && b == ch))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* The length of the longest name that p starts with and ", " or the end
+ * follows, 0 if none.  The sorted names are narrowed byte by byte, so the
+ * cost is the length matched, not the number of names (trying every name
+ * at every position was quadratic on hostile reports). */
+static size_t
+longest_name(const char *const *names, size_t n, const char *p)
+{
+	size_t lo = 0, hi = n, best = 0;
+
+	for (size_t l = 0; lo < hi; l++) {
+		/* names[lo, hi) start with p[0..l); one that is just that sorts first */
+		if (l > 0 && names[lo][l] == '\0' &&
+		    (p[l] == '\0' || (p[l] == ',' && p[l + 1] == ' ')))
+			best = l;
+		if (p[l] == '\0')
+			break;
+		lo = bound_at(names, lo, hi, l, (unsigned char)p[l], false);
+		hi = bound_at(names, lo, hi, l, (unsigned char)p[l], true);
+	}
+	return best;
+}
+
 void
 catalogue_split(const struct assertion_catalogue *c, const char *joined, struct strv *out)
 {
-	const char *p = joined, *end = joined + strlen(joined);
+	const char *p = joined;
 	size_t n_names = c ? c->all.n : 0;
+	const char **names = c ? c->sorted : NULL, **own = NULL;
 
-	if (p == end)
+	if (!*p)
 		return;
+	if (n_names && !names)
+		names = own = sort_names(&c->all);
 	for (;;) {
-		size_t best = 0, rest = (size_t)(end - p);
+		size_t best = longest_name(names, n_names, p);
 		const char *sep;
 
-		/* the longest known name that ends at ", " or at the end */
-		for (size_t i = 0; i < n_names; i++) {
-			const char *name = c->all.v[i];
-			size_t l;
-
-			if (name[0] != p[0])
-				continue;
-			l = strlen(name);
-			if (l > best && l <= rest && memcmp(p, name, l) == 0 &&
-			    (p[l] == '\0' || (p[l] == ',' && p[l + 1] == ' ')))
-				best = l;
-		}
 		if (best) {
 			strv_push_owned(out, xstrndup(p, best));
 			p += best;
 		} else {
-			sep = strstr(p, ", ");
-			if (!sep) {
+			/* to the next ", " (not strstr: sanitizer builds measure
+			 * the whole rest of the string on every call) */
+			for (sep = p; *sep && !(sep[0] == ',' && sep[1] == ' '); sep++)
+				;
+			if (!*sep) {
 				strv_push(out, p);
-				return;
+				break;
 			}
 			strv_push_owned(out, xstrndup(p, (size_t)(sep - p)));
 			p = sep;
 		}
 		if (*p == '\0')
-			return;
+			break;
 		p += 2; /* ", " */
 	}
+	free(own);
 }

@@ -66,9 +66,12 @@ struct assertion_catalogue {
 		struct strv assertions;
 	} *requests;               /* in collection (= run) order */
 	struct strv all;       /* every distinct assertion name, first-seen order */
+	const char **sorted;   /* all's names in byte order, for catalogue_split
+				* (NULL in a catalogue built by hand: split sorts) */
 };
-/* Returns BT_OK, or BT_EINPUT (out left empty) for invalid JSON or a
- * document that is not a collection. */
+/* Returns BT_OK, or BT_EINPUT (out left empty) for invalid JSON, a
+ * document that is not a collection, or one whose requests would list more
+ * than 16 MB of assertion names (folder scripts count once per request). */
 int catalogue_parse(const char *json, size_t len, struct assertion_catalogue *out,
 		    struct bt_error *err);
 void catalogue_free(struct assertion_catalogue *c);

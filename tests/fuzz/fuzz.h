@@ -41,6 +41,10 @@
 FUZZ_TARGETS(FUZZ_DECLARE)
 #undef FUZZ_DECLARE
 
+/* fuzz_newman.c: what newman_parse promises about a, given its status. */
+struct attempt;
+void fuzz_newman_check(const struct attempt *a, int rc);
+
 /* An exact-length heap copy with nothing after it, so that AddressSanitizer
  * (or valgrind) sees any read past the end; free() it. */
 static inline char *

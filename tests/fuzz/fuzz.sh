@@ -16,7 +16,7 @@
 # tests/fuzz/regressions/TARGET/NAME so that `make check` replays it.
 set -eu
 
-: "${FUZZ_SECONDS:=60}" "${FUZZ_TARGETS:=}" "${FUZZ_FLAGS:=}"
+: "${top_srcdir:?set by make fuzz}" "${FUZZ_SECONDS:=60}" "${FUZZ_TARGETS:=}" "${FUZZ_FLAGS:=}"
 if [ -z "${FUZZ_CC:-}" ]; then
 	echo "make fuzz needs clang with libFuzzer (configure FUZZ_CC=...)" >&2
 	exit 1
@@ -26,11 +26,16 @@ src="$top_srcdir"
 flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined"
 mkdir -p "$out/obj"
 
+newer() { # file than-file
+	[ -n "$(find "$1" -prune -newer "$2")" ]
+}
 # Rebuild an object when its source or any header is newer.
-newest=$(ls -t "$src"/include/benchtop/*.h "$src"/src/*.h "$src"/tests/fuzz/fuzz.h config.h |
-	head -n 1)
+newest=config.h
+for h in "$src"/include/benchtop/*.h "$src"/src/*.h "$src"/tests/fuzz/fuzz.h; do
+	if newer "$h" "$newest"; then newest=$h; fi
+done
 stale() { # object source
-	[ ! -f "$1" ] || [ "$2" -nt "$1" ] || [ "$newest" -nt "$1" ]
+	[ ! -f "$1" ] || newer "$2" "$1" || newer "$newest" "$1"
 }
 compile() { # object source extra-flags...
 	o=$1 c=$2
@@ -57,19 +62,28 @@ if [ "$rebuilt" = yes ] || [ ! -f "$out/libbenchtop.a" ]; then
 	ar rcs "$out/libbenchtop.a" $objs
 fi
 
+# Every harness object goes into every binary (harnesses may share
+# checks); entry.c picks the one the binary runs.
 all=
+hobjs=
 for h in $FUZZ_HARNESSES; do
 	t=$(basename "$h" .c)
 	t=${t#fuzz_}
 	all="$all $t"
 	compile "$out/obj/fuzz_$t.o" "$src/$h" -fsanitize=fuzzer-no-link
+	hobjs="$hobjs $out/obj/fuzz_$t.o"
+done
+for t in $all; do
 	compile "$out/obj/entry_$t.o" "$src/tests/fuzz/entry.c" -fsanitize=fuzzer-no-link \
 		-DFUZZ_TARGET="$t"
-	if [ ! -f "$out/fuzz_$t" ] || [ "$out/libbenchtop.a" -nt "$out/fuzz_$t" ] ||
-		[ "$out/obj/fuzz_$t.o" -nt "$out/fuzz_$t" ]; then
+	relink=no
+	for o in "$out/libbenchtop.a" "$out/obj/entry_$t.o" $hobjs; do
+		if [ ! -f "$out/fuzz_$t" ] || newer "$o" "$out/fuzz_$t"; then relink=yes; fi
+	done
+	if [ "$relink" = yes ]; then
 		echo "  FUZZLD   $out/fuzz_$t"
 		# shellcheck disable=SC2086
-		$FUZZ_CC $flags -fsanitize=fuzzer "$out/obj/entry_$t.o" "$out/obj/fuzz_$t.o" \
+		$FUZZ_CC $flags -fsanitize=fuzzer "$out/obj/entry_$t.o" $hobjs \
 			"$out/libbenchtop.a" $FUZZ_LIBS -o "$out/fuzz_$t"
 	fi
 done

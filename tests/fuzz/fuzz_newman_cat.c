@@ -18,7 +18,8 @@ fuzz_newman_cat(const uint8_t *data, size_t size)
 	int rc = catalogue_parse(json, json_size, &cat, &err);
 
 	attempt_init(&a);
-	newman_parse(report, csv_size, "fuzz.csv", rc == BT_OK ? &cat : NULL, &a, &err);
+	fuzz_newman_check(&a, newman_parse(report, csv_size, "fuzz.csv", rc == BT_OK ? &cat : NULL,
+					   &a, &err));
 	attempt_free(&a);
 	catalogue_free(&cat);
 	free(report);

@@ -2,7 +2,9 @@
  * harness (tests/fuzz/corpus/TARGET, tests/fuzz/regressions/TARGET)
  * through the same harness functions as the fuzzers, without libFuzzer,
  * so that a fixed bug stays fixed in every `make check` (and under the
- * sanitizer and valgrind builds).  A crash fails the test.
+ * sanitizer and valgrind builds).  A crash fails the test, and so does an
+ * input that takes more than REPLAY_SECONDS (a hang, or quadratic time
+ * come back: the inputs are at most a few ten KB).
  *
  *   regress                      every input, as TAP
  *   regress TARGET FILE...       the given files through one harness
@@ -11,10 +13,14 @@
 
 #include <dirent.h>
 #include <stdbool.h>
+#include <unistd.h>
 
 #include "benchtop/util.h"
 #include "../unit/tap.h"
 #include "fuzz.h"
+
+/* Generous: valgrind runs the replay some 50 times slower. */
+#define REPLAY_SECONDS 60
 
 struct target {
 	const char *name;
@@ -76,7 +82,9 @@ replay(const struct target *t, const char *path)
 	exact = (uint8_t *)fuzz_copy((const uint8_t *)data, len);
 	free(data);
 	fprintf(stderr, "replaying %s\n", path); /* in the log if it crashes */
+	alarm(REPLAY_SECONDS);
 	t->fn(exact, len);
+	alarm(0);
 	free(exact);
 	return true;
 }

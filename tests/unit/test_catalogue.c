@@ -279,6 +279,50 @@ test_many_keys(void)
 	catalogue_free(&c);
 }
 
+/* A collection of `requests` requests under a collection script of `keys`
+ * assignments, parsed. */
+static int
+parse_inherited(int keys, int requests, struct assertion_catalogue *c, struct bt_error *err)
+{
+	cJSON *root = cJSON_CreateObject(), *items = cJSON_CreateArray();
+	cJSON *ev = cJSON_CreateObject(), *script = cJSON_CreateObject();
+	struct buf js;
+
+	buf_init(&js);
+	for (int i = 0; i < keys; i++)
+		buf_printf(&js, "tests['k%d'] = 1;\n", i);
+	cJSON_AddStringToObject(ev, "listen", "test");
+	cJSON_AddStringToObject(script, "exec", buf_cstr(&js));
+	cJSON_AddItemToObject(ev, "script", script);
+	cJSON_AddItemToObject(root, "event", events_of(ev));
+	for (int i = 0; i < requests; i++)
+		cJSON_AddItemToArray(items, request_item("R", "GET", NULL));
+	cJSON_AddItemToObject(root, "item", items);
+	buf_free(&js);
+	return parse_tree(root, c, err);
+}
+
+static void
+test_inherited(void)
+{
+	struct assertion_catalogue c;
+	struct bt_error err;
+
+	tap_is_int(parse_inherited(1000, 100, &c, &err), BT_OK,
+		   "a collection script inherited by 100 requests");
+	tap_ok(c.n_requests == 100 && c.requests[99].assertions.n == 1000 &&
+		       strcmp(c.requests[99].assertions.v[999], "k999") == 0,
+	       "every request lists the collection script's names");
+	tap_is_int(c.all.n, 1000, "all lists them once");
+	catalogue_free(&c);
+	/* each request gets its own copy: 1000 keys x 5000 requests would be
+	 * 5 million names, memory quadratic in the file's size */
+	tap_is_int(parse_inherited(1000, 5000, &c, &err), BT_EINPUT,
+		   "a collection whose requests list too many names is refused");
+	tap_ok(strstr(err.msg, "more than 16 MB") != NULL, "says why (%s)", err.msg);
+	tap_is_int(c.n_requests, 0, "and leaves the catalogue empty");
+}
+
 static void
 test_split(void)
 {
@@ -402,6 +446,7 @@ main(void)
 	test_synthetic();
 	test_bad();
 	test_many_keys();
+	test_inherited();
 	test_split();
 	test_real();
 	return tap_done();
