@@ -49,6 +49,13 @@ cmd_import(int argc, char **argv)
 		return cli_usage_error("import", "nothing to import: give a results tree, a JSONL "
 				       "file or a judge CSV");
 	}
+	/* nothing to read: say so before making (or touching) a store */
+	for (int i = optind; i < argc && !file_exists(argv[i]); i++)
+		if (i + 1 == argc) {
+			free(store_path);
+			return cli_fail(BT_ENOINPUT, "%s: no such file or directory%s", argv[optind],
+					argc - optind > 1 ? " (nor any other input)" : "");
+		}
 	if (!store_path) {
 		/* the default store's directory is ours to make; a path the
 		 * user gave is taken as it is */
