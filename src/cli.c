@@ -244,3 +244,9 @@ cli_locale_utf8(void)
 	cs = nl_langinfo(CODESET);
 	return cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
 }
+
+unsigned
+cli_report_flags(FILE *out)
+{
+	return (cli_locale_utf8() ? 0 : REPORT_ASCII) | (isatty(fileno(out)) ? REPORT_TERMINAL : 0);
+}

@@ -221,7 +221,7 @@ cmd_compare(int argc, char **argv)
 	tables[1] = coverage_table(&m);
 	tables[2] = task_table(&m, CMP_REGRESSED, machine);
 	tables[3] = task_table(&m, CMP_IMPROVED, machine);
-	report_write(tables, 4, (enum report_format)fmt, stdout);
+	report_write(tables, 4, (enum report_format)fmt, cli_report_flags(stdout), stdout);
 	if (gate) {
 		char why[256];
 		/* the verdict on stderr, so stdout stays a clean document */

@@ -42,7 +42,7 @@ cmd_runs(int argc, char **argv)
 	store_close(st);
 	if (!t)
 		return cli_fail(err.code, "%s", err.msg);
-	report_write(&t, 1, (enum report_format)fmt, stdout);
+	report_write(&t, 1, (enum report_format)fmt, cli_report_flags(stdout), stdout);
 	report_table_free(t);
 	return BT_OK;
 }

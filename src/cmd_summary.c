@@ -86,7 +86,7 @@ cmd_summary(int argc, char **argv)
 			rc = cli_fail(err.code, "%s", err.msg);
 			goto out;
 		}
-		report_write(&t, 1, (enum report_format)fmt, stdout);
+		report_write(&t, 1, (enum report_format)fmt, cli_report_flags(stdout), stdout);
 		report_table_free(t);
 	}
 out:

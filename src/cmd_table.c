@@ -66,7 +66,7 @@ cmd_table(int argc, char **argv)
 					   : cli_fail(err.code, "%s", err.msg);
 		goto out;
 	}
-	report_write(tables, n_tables, (enum report_format)fmt, stdout);
+	report_write(tables, n_tables, (enum report_format)fmt, cli_report_flags(stdout), stdout);
 out:
 	for (size_t i = 0; i < n_tables; i++)
 		report_table_free(tables[i]);

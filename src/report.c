@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/sanitize.h"
 #include "benchtop/utf8.h"
 #include "benchtop/util.h"
 
@@ -186,6 +187,26 @@ cell_format(const struct cell *c, bool machine, struct buf *out)
 
 /* ------------------------------------------------------------ text */
 
+/* s as a reader's terminal can safely show it (sanitize.h), in ASCII when
+ * ascii; newlines are kept when lines is set.  Returns tmp's text. */
+static const char *
+shown(const char *s, bool ascii, bool lines, struct buf *tmp)
+{
+	struct san_opts o = {.utf8 = !ascii};
+
+	buf_reset(tmp);
+	for (;;) {
+		size_t n = lines ? strcspn(s, "\n") : strlen(s);
+
+		sanitize_to_buf(s, n, &o, tmp);
+		if (!s[n])
+			break;
+		buf_putc(tmp, '\n');
+		s += n + 1;
+	}
+	return buf_cstr(tmp);
+}
+
 static void
 pad(FILE *out, size_t n)
 {
@@ -193,19 +214,30 @@ pad(FILE *out, size_t n)
 		fputc(' ', out);
 }
 
+/* Cell c of row r (r = -1: the header) as shown, into b. */
+static const char *
+text_cell(const struct report_table *t, long r, size_t c, bool ascii, struct buf *tmp,
+	  struct buf *b)
+{
+	if (r < 0)
+		return shown(t->cols[c].name, ascii, false, b);
+	cell_format(&t->rows[r].cells[c], false, tmp);
+	return shown(tmp->data, ascii, false, b);
+}
+
 static void
-write_text(const struct report_table *t, FILE *out, bool markdown)
+write_text(const struct report_table *t, FILE *out, bool markdown, bool ascii)
 {
 	size_t *w = xcalloc(t->ncols ? t->ncols : 1, sizeof(size_t));
-	struct buf b;
+	struct buf tmp, b;
 
+	buf_init(&tmp);
 	buf_init(&b);
-	for (size_t c = 0; c < t->ncols; c++)
-		w[c] = utf8_width(t->cols[c].name, strlen(t->cols[c].name));
-	for (size_t r = 0; r < t->nrows; r++)
+	for (long r = -1; r < (long)t->nrows; r++)
 		for (size_t c = 0; c < t->ncols; c++) {
-			cell_format(&t->rows[r].cells[c], false, &b);
-			size_t cw = utf8_width(b.data, b.len);
+			const char *text = text_cell(t, r, c, ascii, &tmp, &b);
+			size_t cw = utf8_width(text, strlen(text));
+
 			if (cw > w[c])
 				w[c] = cw;
 		}
@@ -213,38 +245,11 @@ write_text(const struct report_table *t, FILE *out, bool markdown)
 	for (size_t c = 0; markdown && c < t->ncols; c++)
 		if (w[c] < 3)
 			w[c] = 3;
-	if (markdown && t->title[0])
-		fprintf(out, "### %s\n\n", t->title);
-	else if (t->title[0])
-		fprintf(out, "%s\n\n", t->title);
+	if (t->title[0])
+		fprintf(out, markdown ? "### %s\n\n" : "%s\n\n", shown(t->title, ascii, true, &b));
 
-	/* header */
-	for (size_t c = 0; c < t->ncols; c++) {
-		const char *name = t->cols[c].name;
-		size_t cw = utf8_width(name, strlen(name));
-		fputs(markdown ? (c ? " | " : "| ") : (c ? "  " : ""), out);
-		if (t->cols[c].right)
-			pad(out, w[c] - cw);
-		fputs(name, out);
-		if (!t->cols[c].right && (markdown || c + 1 < t->ncols))
-			pad(out, w[c] - cw);
-	}
-	fputs(markdown ? " |\n" : "\n", out);
-	for (size_t c = 0; c < t->ncols; c++) {
-		if (markdown) {
-			fputs(c ? " | " : "| ", out);
-			for (size_t i = 0; i < w[c]; i++)
-				fputc(i + 1 == w[c] && t->cols[c].right ? ':' : '-', out);
-		} else {
-			fputs(c ? "  " : "", out);
-			for (size_t i = 0; i < w[c]; i++)
-				fputc('-', out);
-		}
-	}
-	fputs(markdown ? " |\n" : "\n", out);
-
-	for (size_t r = 0; r < t->nrows; r++) {
-		if (t->rows[r].rule_before && !markdown) {
+	for (long r = -1; r < (long)t->nrows; r++) {
+		if (r >= 0 && t->rows[r].rule_before && !markdown) {
 			for (size_t c = 0; c < t->ncols; c++) {
 				fputs(c ? "  " : "", out);
 				for (size_t i = 0; i < w[c]; i++)
@@ -253,32 +258,39 @@ write_text(const struct report_table *t, FILE *out, bool markdown)
 			fputc('\n', out);
 		}
 		for (size_t c = 0; c < t->ncols; c++) {
-			cell_format(&t->rows[r].cells[c], false, &b);
-			size_t cw = utf8_width(b.data, b.len);
-			if (markdown) {
-				fputs(c ? " | " : "| ", out);
-				for (size_t i = 0; i < b.len; i++) {
-					if (b.data[i] == '|')
-						fputc('\\', out);
-					fputc(b.data[i], out);
-				}
+			const char *text = text_cell(t, r, c, ascii, &tmp, &b);
+			size_t cw = utf8_width(text, strlen(text));
+			bool right = t->cols[c].right;
+
+			fputs(markdown ? (c ? " | " : "| ") : (c ? "  " : ""), out);
+			if (right)
 				pad(out, w[c] - cw);
-				continue;
+			for (; *text; text++) {
+				if (markdown && *text == '|')
+					fputc('\\', out);
+				fputc(*text, out);
 			}
-			fputs(c ? "  " : "", out);
-			if (t->cols[c].right)
+			if (!right && (markdown || c + 1 < t->ncols))
 				pad(out, w[c] - cw);
-			fputs(b.data, out);
-			if (!t->cols[c].right && c + 1 < t->ncols)
-				pad(out, w[c] - cw);
+		}
+		fputs(markdown ? " |\n" : "\n", out);
+		if (r >= 0)
+			continue;
+		/* under the header */
+		for (size_t c = 0; c < t->ncols; c++) {
+			fputs(markdown ? (c ? " | " : "| ") : (c ? "  " : ""), out);
+			for (size_t i = 0; i < w[c]; i++)
+				fputc(markdown && i + 1 == w[c] && t->cols[c].right ? ':' : '-', out);
 		}
 		fputs(markdown ? " |\n" : "\n", out);
 	}
 	if (t->notes->n) {
 		fputc('\n', out);
 		for (size_t i = 0; i < t->notes->n; i++)
-			fprintf(out, "%s%s\n", markdown ? "> " : "", t->notes->v[i]);
+			fprintf(out, "%s%s\n", markdown ? "> " : "",
+				shown(t->notes->v[i], ascii, false, &b));
 	}
+	buf_free(&tmp);
 	buf_free(&b);
 	free(w);
 }
@@ -301,12 +313,15 @@ csv_field(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* On a terminal, fields are shown safely (see report_write); to a file
+ * they keep their bytes. */
 static void
-write_csv(const struct report_table *t, FILE *out)
+write_csv(const struct report_table *t, FILE *out, bool terminal, bool ascii)
 {
-	struct buf b;
+	struct buf b, safe;
 
 	buf_init(&b);
+	buf_init(&safe);
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			fputc(',', out);
@@ -318,32 +333,43 @@ write_csv(const struct report_table *t, FILE *out)
 			if (c)
 				fputc(',', out);
 			cell_format(&t->rows[r].cells[c], true, &b);
-			csv_field(out, b.data);
+			csv_field(out, terminal ? shown(b.data, ascii, false, &safe) : b.data);
 		}
 		fputc('\n', out);
 	}
 	buf_free(&b);
+	buf_free(&safe);
 }
 
 /* ------------------------------------------------------------ JSON */
 
+/* A JSON string: controls (C0, DEL, C1) escaped, invalid UTF-8 as U+FFFD,
+ * so that the document is valid and safe to print. */
 static void
 json_string(FILE *out, const char *s)
 {
+	size_t len = strlen(s);
+
 	fputc('"', out);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"': fputs("\\\"", out); break;
-		case '\\': fputs("\\\\", out); break;
-		case '\n': fputs("\\n", out); break;
-		case '\r': fputs("\\r", out); break;
-		case '\t': fputs("\\t", out); break;
-		default:
-			if (*p < 0x20 || *p == 0x7f)
-				fprintf(out, "\\u%04x", *p);
-			else
-				fputc(*p, out);
-		}
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+
+		if (cp & UTF8_INVALID_BYTE)
+			fputs("\\ufffd", out);
+		else if (cp == '"' || cp == '\\')
+			fprintf(out, "\\%c", (char)cp);
+		else if (cp == '\n')
+			fputs("\\n", out);
+		else if (cp == '\r')
+			fputs("\\r", out);
+		else if (cp == '\t')
+			fputs("\\t", out);
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
+			fprintf(out, "\\u%04x", (unsigned)cp);
+		else
+			fwrite(s + i, 1, n, out);
+		i += n;
 	}
 	fputc('"', out);
 }
@@ -430,12 +456,13 @@ latex_text(FILE *out, const char *s)
 static void
 write_latex(const struct report_table *t, FILE *out)
 {
-	struct buf b;
+	struct buf b, safe;
 
 	buf_init(&b);
+	buf_init(&safe);
 	if (t->title[0]) {
 		fputs("% ", out);
-		for (const char *p = t->title; *p; p++)
+		for (const char *p = shown(t->title, false, true, &safe); *p; p++)
 			fputc(*p == '\n' ? ' ' : *p, out);
 		fputc('\n', out);
 	}
@@ -445,7 +472,7 @@ write_latex(const struct report_table *t, FILE *out)
 	fputs("}\n\\hline\n", out);
 	for (size_t c = 0; c < t->ncols; c++) {
 		fputs(c ? " & " : "", out);
-		latex_text(out, t->cols[c].name);
+		latex_text(out, shown(t->cols[c].name, false, false, &safe));
 	}
 	fputs(" \\\\\n\\hline\n", out);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -458,17 +485,21 @@ write_latex(const struct report_table *t, FILE *out)
 			if (cell->kind == CELL_EMPTY)
 				fputs("--", out);
 			else
-				latex_text(out, b.data);
+				latex_text(out, shown(b.data, false, false, &safe));
 		}
 		fputs(" \\\\\n", out);
 	}
 	fputs("\\hline\n\\end{tabular}\n", out);
 	buf_free(&b);
+	buf_free(&safe);
 }
 
 void
-report_write(struct report_table *const *tables, size_t n, enum report_format f, FILE *out)
+report_write(struct report_table *const *tables, size_t n, enum report_format f, unsigned flags,
+	     FILE *out)
 {
+	bool ascii = flags & REPORT_ASCII;
+
 	if (f == FMT_JSON && n != 1)
 		fputc('[', out);
 	for (size_t i = 0; i < n; i++) {
@@ -478,12 +509,12 @@ report_write(struct report_table *const *tables, size_t n, enum report_format f,
 		case FMT_MD:
 			if (i)
 				fputc('\n', out);
-			write_text(t, out, f == FMT_MD);
+			write_text(t, out, f == FMT_MD, ascii);
 			break;
 		case FMT_CSV:
 			if (i)
 				fputc('\n', out);
-			write_csv(t, out);
+			write_csv(t, out, flags & REPORT_TERMINAL, ascii);
 			break;
 		case FMT_JSON:
 			if (i)

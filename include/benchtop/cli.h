@@ -65,6 +65,8 @@ int cli_select_runs(struct store *st, char *const *names, size_t n, int64_t **id
 /* Take the user's locale (LC_ALL from the environment) and say whether it
  * is UTF-8: otherwise output is drawn in ASCII. */
 bool cli_locale_utf8(void);
+/* The report_flag set for writing a report to out in the user's locale. */
+unsigned cli_report_flags(FILE *out);
 
 int cmd_import(int argc, char **argv);
 int cmd_runs(int argc, char **argv);

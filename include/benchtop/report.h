@@ -66,7 +66,18 @@ void report_note(struct report_table *t, const char *fmt, ...) __attribute__((fo
 
 /* "text", "csv", "json", "md"/"markdown", "latex"/"tex"; -1 when unknown. */
 int report_format_parse(const char *s);
-/* Write several tables as one document in the format. */
-void report_write(struct report_table *const *tables, size_t n, enum report_format f, FILE *out);
+/* How the output will be read (cli_report_flags() works them out). */
+enum report_flag {
+	REPORT_ASCII = 1 << 0,    /* the terminal is not UTF-8: text and Markdown
+				   * show ASCII stand-ins ("dA%", "+-") */
+	REPORT_TERMINAL = 1 << 1, /* out is a terminal: CSV is shown safely too */
+};
+/* Write several tables as one document in the format.  Table text comes
+ * partly from imported data (run names, labels), so the formats people
+ * read (text, Markdown, LaTeX, and CSV on a terminal) show control
+ * characters and invalid UTF-8 as visible stand-ins (sanitize.h); JSON
+ * escapes them; CSV to a file keeps the bytes. */
+void report_write(struct report_table *const *tables, size_t n, enum report_format f,
+		  unsigned flags, FILE *out);
 
 #endif
