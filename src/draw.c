@@ -160,6 +160,14 @@ ui_printf(struct app *app, int y, int x, int maxw, const char *fmt, ...)
 	return n;
 }
 
+long
+ui_width(const struct app *app, const char *s)
+{
+	struct san_opts o = {.utf8 = !app->ascii};
+
+	return sanitize_width(s, strlen(s), &o);
+}
+
 void
 ui_blank(struct app *app, int y, int x, int w)
 {
@@ -265,7 +273,7 @@ ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 	x = 0;
 	for (size_t c = 0; c < ncols && x < w; c++) {
 		int cw = widths[c] < w - x ? widths[c] : w - x;
-		int tw = (int)strlen(cols[c].title);
+		int tw = (int)ui_width(app, cols[c].title);
 		ui_str(app, y0, cols[c].right && tw < cw ? x + cw - tw : x, cw, cols[c].title);
 		x += widths[c] + 1;
 	}
@@ -293,8 +301,7 @@ ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 				   cell_cut_middle(app, y, x, cw, ce.text)) {
 				/* drawn with both ends */
 			} else {
-				struct san_opts so = {.utf8 = !app->ascii};
-				long tw = sanitize_width(ce.text, strlen(ce.text), &so);
+				long tw = ui_width(app, ce.text);
 				ui_str(app, y, cols[c].right && tw < cw ? x + cw - (int)tw : x, cw, ce.text);
 			}
 			ui_attr(app, is_cur ? COL_CURSOR : COL_TEXT);

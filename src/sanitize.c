@@ -18,6 +18,61 @@ is_dangerous(uint32_t cp)
 	       cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
 }
 
+/* ASCII stand-ins for the characters benchtop's own labels use (ΔA%, ±,
+ * …) and for common punctuation and Latin letters, so that an ASCII
+ * terminal reads "dA%" and "resume" rather than "?A%" and "r?sum?".
+ * Sorted by code point. */
+static const struct {
+	uint32_t cp;
+	const char *ascii;
+} translit[] = {
+	{0x00A0, " "},  {0x00A1, "!"},   {0x00A2, "c"},   {0x00A3, "L"},   {0x00A5, "Y"},
+	{0x00A6, "|"},  {0x00A7, "S"},   {0x00A9, "(c)"}, {0x00AB, "<<"},  {0x00AD, "-"},
+	{0x00AE, "(R)"}, {0x00B0, "o"},  {0x00B1, "+-"},  {0x00B2, "2"},   {0x00B3, "3"},
+	{0x00B5, "u"},  {0x00B7, "."},   {0x00B9, "1"},   {0x00BB, ">>"},  {0x00BF, "?"},
+	{0x00C6, "AE"}, {0x00D7, "x"},   {0x00D8, "O"},   {0x00DE, "Th"},  {0x00DF, "ss"},
+	{0x00E6, "ae"}, {0x00F7, "/"},   {0x00F8, "o"},   {0x00FE, "th"},  {0x0152, "OE"},
+	{0x0153, "oe"}, {0x0394, "d"},   {0x03B1, "a"},   {0x03B2, "b"},   {0x03B4, "d"},
+	{0x03BC, "u"},  {0x03C3, "s"},   {0x2010, "-"},   {0x2011, "-"},   {0x2012, "-"},
+	{0x2013, "-"},  {0x2014, "--"},  {0x2015, "--"},  {0x2018, "'"},   {0x2019, "'"},
+	{0x201A, ","},  {0x201C, "\""}, {0x201D, "\""}, {0x201E, "\""}, {0x2022, "*"},
+	{0x2026, "..."}, {0x2030, "%o"}, {0x2032, "'"},   {0x2033, "\""}, {0x2039, "<"},
+	{0x203A, ">"},  {0x2190, "<-"},  {0x2191, "^"},   {0x2192, "->"},  {0x2193, "v"},
+	{0x2194, "<->"}, {0x21D2, "=>"}, {0x2212, "-"},   {0x2248, "~"},   {0x2260, "!="},
+	{0x2264, "<="}, {0x2265, ">="},  {0x2500, "-"},   {0x2502, "|"},   {0x25B2, "^"},
+	{0x25BC, "v"},  {0x25CF, "*"},   {0x2713, "v"},   {0x2717, "x"},
+};
+
+/* Latin-1 letters U+00C0..U+00FF without their accents, one NUL-ended
+ * letter per code point; "" where translit has the stand-in. */
+static const char latin1_letters[] =
+	"A\0A\0A\0A\0A\0A\0\0\0C\0E\0E\0E\0E\0I\0I\0I\0I\0"
+	"D\0N\0O\0O\0O\0O\0O\0\0\0\0\0U\0U\0U\0U\0Y\0\0\0\0\0"
+	"a\0a\0a\0a\0a\0a\0\0\0c\0e\0e\0e\0e\0i\0i\0i\0i\0"
+	"d\0n\0o\0o\0o\0o\0o\0\0\0\0\0u\0u\0u\0u\0y\0\0\0y\0";
+
+const char *
+sanitize_ascii(uint32_t cp)
+{
+	size_t lo = 0, hi = sizeof(translit) / sizeof(translit[0]);
+
+	if (cp < 0x80)
+		return NULL;
+	if (cp >= 0xC0 && cp <= 0xFF && latin1_letters[2 * (cp - 0xC0)])
+		return &latin1_letters[2 * (cp - 0xC0)];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (translit[mid].cp == cp)
+			return translit[mid].ascii;
+		if (translit[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
 long
 sanitize_feed(const char *data, size_t len, const struct san_opts *o, long col, san_emit emit,
 	      void *ctx)
@@ -61,9 +116,24 @@ sanitize_feed(const char *data, size_t len, const struct san_opts *o, long col, 
 			p.kind = SAN_ESCAPE;
 			p.text = esc;
 			p.width = (int)strlen(esc);
+		} else if (cp >= 0x80 && !o->utf8 && utf8_cpwidth(cp) == 0) {
+			/* a combining accent: its letter stands for both */
+			p.kind = SAN_ESCAPE;
+			p.text = "";
+			p.width = 0;
 		} else if (cp >= 0x80 && !o->utf8) {
-			p.kind = SAN_TEXT;
-			p.cp = '?';
+			const char *ascii = sanitize_ascii(cp);
+
+			if (!ascii)
+				ascii = "?";
+			/* one piece per character, like a tab's spaces */
+			for (; ascii[1]; ascii++, col++) {
+				struct san_piece ap = {.kind = SAN_TEXT, .cp = (unsigned char)*ascii,
+						       .width = 1, .offset = p.offset};
+				if (!emit(ctx, &ap))
+					return col;
+			}
+			p.cp = (unsigned char)*ascii;
 			p.width = 1;
 		} else {
 			int w = utf8_cpwidth(cp);
@@ -116,7 +186,7 @@ struct fit_ctx {
 	const char *data;
 	size_t len;
 	long cols, used;
-	size_t end, last_space;
+	size_t start, end, last_space; /* start: of the last piece taken */
 	bool any;
 };
 
@@ -126,14 +196,21 @@ fit_piece(void *vctx, const struct san_piece *p)
 	struct fit_ctx *c = vctx;
 	uint32_t cp;
 
-	if (c->used + p->width > c->cols && c->any)
+	if (c->used + p->width > c->cols && c->any) {
+		/* a tab or an ASCII stand-in ("->") that only partly fits is
+		 * left whole to the next line, unless it is all there is */
+		if (p->offset == c->start && p->offset > 0)
+			c->end = p->offset;
 		return false;
+	}
 	c->used += p->width;
 	c->any = true;
+	c->start = p->offset;
 	/* the piece ends after its own bytes only: an invalid byte is a piece
 	 * of one byte even when continuation bytes follow it */
 	c->end = p->offset + utf8_decode(c->data + p->offset, c->len - p->offset, &cp);
-	if (p->kind == SAN_TEXT && p->cp == ' ')
+	/* a break after a space or a tab, not after a no-break space */
+	if (c->data[p->offset] == ' ' || c->data[p->offset] == '\t')
 		c->last_space = c->end;
 	return true;
 }

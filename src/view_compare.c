@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "benchtop/plot.h"
-#include "benchtop/utf8.h"
 #include "view_compare.h"
 
 enum tab { TAB_SUMMARY, TAB_PLOT, TAB_TABLE, TAB_TASKS, TAB_COUNT };
@@ -86,7 +85,7 @@ static void
 right(struct app *app, int y, int lv, const char *text)
 {
 	int end = lv < 5 ? LABEL_W + (lv + 1) * CELL_W : LABEL_W + 5 * CELL_W + DELTA_W;
-	int tw = (int)utf8_width(text, strlen(text));
+	int tw = (int)ui_width(app, text);
 
 	ui_str(app, y, end - tw, tw, text);
 }
@@ -100,7 +99,7 @@ level_header(struct app *app, int y)
 	ui_str(app, y, 0, LABEL_W + CELL_W - 4, "A% / pass@1");
 	for (int lv = 0; lv <= CMP_ALL_LV; lv++)
 		right(app, y, lv, heads[lv]);
-	right(app, y, 5, app->ascii ? "dA%" : "ΔA%");
+	right(app, y, 5, "ΔA%");
 }
 
 /* One run's row: strict A% / pass@1 per level, all, and L3 - L0. */
@@ -140,7 +139,7 @@ diff_rows(struct app *app, int y, int yci, const struct compare_model *m)
 			 c[lv].d[CMP_PASS1] * 100);
 		ui_attr(app, !sure ? COL_TEXT : c[lv].d[CMP_STRICT] > 0 ? COL_GOOD : COL_BAD);
 		right(app, y, lv, text);
-		snprintf(text, sizeof(text), c[lv].n >= 2 ? "%s%.1f" : "-", compare_pm(app),
+		snprintf(text, sizeof(text), c[lv].n >= 2 ? "±%.1f" : "-",
 			 c[lv].ci[CMP_STRICT] * 100);
 		ui_attr(app, COL_DIM);
 		right(app, yci, lv, text);
@@ -350,7 +349,6 @@ task_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 static void
 draw_tasks(struct app *app, struct compare_view *cv, int y0, int h, int w)
 {
-	struct ui_column cols[N_TASK_COLUMNS];
 
 	cv->nav.n = cv->m.n_shown;
 	if (cv->m.n_shown == 0) {
@@ -360,10 +358,7 @@ draw_tasks(struct app *app, struct compare_view *cv, int y0, int h, int w)
 							    : "Neither run has generation tasks.");
 		return;
 	}
-	memcpy(cols, task_columns, sizeof(cols));
-	if (app->ascii)
-		cols[5].title = "dA%";
-	ui_table_draw(app, y0, h, w, &cv->nav, cols, N_TASK_COLUMNS, task_cell, cv, NULL);
+	ui_table_draw(app, y0, h, w, &cv->nav, task_columns, N_TASK_COLUMNS, task_cell, cv, NULL);
 }
 
 /* Keep the cursor on the same task across a filter or sort change. */
@@ -541,14 +536,15 @@ compare_status(struct app *app, struct view *v, struct buf *out)
 	const struct cmp_cell *all = &cv->m.cell[CMP_ALL_FW][CMP_ALL_LV];
 	const char *metric = plot_metric_name((enum plot_metric)cv->metric);
 
+	(void)app;
 	switch (cv->tab) {
 	case TAB_SUMMARY:
 		buf_printf(out, "A%% = strict assertion pass rate; B - A over %d common task%s",
 			   all->n, all->n == 1 ? "" : "s");
 		break;
 	case TAB_PLOT:
-		buf_printf(out, "%s, %d common tasks: all levels %+.1f %s%.1f pp  m: metric", metric,
-			   all->n, all->d[cv->metric] * 100, compare_pm(app), all->ci[cv->metric] * 100);
+		buf_printf(out, "%s, %d common tasks: all levels %+.1f ±%.1f pp  m: metric", metric,
+			   all->n, all->d[cv->metric] * 100, all->ci[cv->metric] * 100);
 		break;
 	case TAB_TABLE: {
 		const struct cmp_cell *c = table_cell(cv);
@@ -564,9 +560,9 @@ compare_status(struct app *app, struct view *v, struct buf *out)
 			buf_printf(out, "A %.1f, B %.1f: %+.1f pp (1 task: no interval)",
 				   c->a[cv->metric] * 100, c->b[cv->metric] * 100, c->d[cv->metric] * 100);
 		else
-			buf_printf(out, "A %.1f, B %.1f: %+.1f %s%.1f pp (%d tasks)",
+			buf_printf(out, "A %.1f, B %.1f: %+.1f ±%.1f pp (%d tasks)",
 				   c->a[cv->metric] * 100, c->b[cv->metric] * 100,
-				   c->d[cv->metric] * 100, compare_pm(app), c->ci[cv->metric] * 100,
+				   c->d[cv->metric] * 100, c->ci[cv->metric] * 100,
 				   c->n);
 		break;
 	}

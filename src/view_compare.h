@@ -12,7 +12,4 @@
 void compare_plot_draw(struct app *app, const struct compare_model *m, enum cmp_metric metric,
 		       int y0, int h, int w);
 
-/* "±" or its ASCII fallback. */
-const char *compare_pm(const struct app *app);
-
 #endif

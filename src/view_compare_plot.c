@@ -13,12 +13,6 @@
 #define DIFF_ROWS 5   /* the heading and one row per level */
 #define DIFF_LABEL 22 /* "L0  -100.0 ±100.0" and a margin */
 
-const char *
-compare_pm(const struct app *app)
-{
-	return app->ascii ? "+-" : "±";
-}
-
 static enum color_elem
 cell_color(const struct plot_data *d, const struct plot_cell *c)
 {
@@ -122,7 +116,7 @@ draw_differences(struct app *app, const struct compare_model *m, enum cmp_metric
 			ui_printf(app, y, 0, DIFF_LABEL, "L%d  %+6.1f (1 task)", lv, d);
 			ci = 0;
 		} else {
-			ui_printf(app, y, 0, DIFF_LABEL, "L%d  %+6.1f %s%.1f", lv, d, compare_pm(app), ci);
+			ui_printf(app, y, 0, DIFF_LABEL, "L%d  %+6.1f ±%.1f", lv, d, ci);
 		}
 		/* the zero axis, the interval as a line, the difference as a bar */
 		int at = c + (int)lround(d / scale * c);

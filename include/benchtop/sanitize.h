@@ -2,7 +2,9 @@
  * trajectories, request names, URLs, judge reasoning, task prompts) to a
  * terminal.  Every byte comes out as something harmless and visible:
  *
- *   - printable UTF-8 passes (in ASCII mode non-ASCII becomes '?');
+ *   - printable UTF-8 passes (in ASCII mode, non-ASCII becomes an ASCII
+ *     stand-in where there is one, "dA%" for "ΔA%", nothing for a
+ *     combining accent, and '?' otherwise);
  *   - C0 controls become ^X (ESC -> ^[, BEL -> ^G), DEL -> ^?;
  *   - C1 controls, bidirectional overrides and line separators become <U+XXXX>;
  *   - invalid UTF-8 becomes U+FFFD (ASCII mode: '?');
@@ -22,7 +24,8 @@
 
 enum san_kind {
 	SAN_TEXT,   /* the data itself */
-	SAN_ESCAPE, /* a visible stand-in for a control or invalid byte */
+	SAN_ESCAPE, /* a visible stand-in for a control or invalid byte (or, in
+		     * ASCII mode, an empty one for a combining accent) */
 };
 
 struct san_opts {
@@ -50,11 +53,16 @@ long sanitize_feed(const char *data, size_t len, const struct san_opts *o, long 
 void sanitize_to_buf(const char *data, size_t len, const struct san_opts *o, struct buf *out);
 /* The byte length of the longest prefix of data that fits in `cols`
  * columns once sanitized, preferring to end after a space (word wrap) when
- * `words` is set; at least one piece when anything fits. */
+ * `words` is set; at least one piece when anything fits.  A character
+ * shown as several pieces (a tab, an ASCII stand-in) is never cut, unless
+ * it comes first. */
 size_t sanitize_fit(const char *data, size_t len, const struct san_opts *o, long cols, bool words);
 /* The byte length of the longest suffix of data that fits in `cols`
  * columns once sanitized (for text cut at its start). */
 size_t sanitize_fit_tail(const char *data, size_t len, const struct san_opts *o, long cols);
+/* The ASCII stand-in for cp ("+-" for U+00B1, "e" for U+00E9), or NULL
+ * when there is none (and for ASCII itself).  Static storage. */
+const char *sanitize_ascii(uint32_t cp);
 /* Display width of data once sanitized. */
 long sanitize_width(const char *data, size_t len, const struct san_opts *o);
 

@@ -166,6 +166,8 @@ int ui_text(struct app *app, int y, int x, int maxw, const char *s, size_t len, 
 int ui_str(struct app *app, int y, int x, int maxw, const char *s);
 int ui_printf(struct app *app, int y, int x, int maxw, const char *fmt, ...)
 	__attribute__((format(printf, 5, 6)));
+/* The columns s takes once drawn (in ASCII mode "ΔA%" is "dA%", "→" "->"). */
+long ui_width(const struct app *app, const char *s);
 /* Fill w columns with spaces in the current attribute. */
 void ui_blank(struct app *app, int y, int x, int w);
 /* A glyph (UTF-8 or its ASCII fallback); returns its width (1). */

@@ -41,7 +41,15 @@ main(void)
 	tap_is_str(S("plain text", true), "plain text", "printable ASCII passes");
 	tap_is_str(S("r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad", true), "r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad",
 		   "printable UTF-8 passes");
-	tap_is_str(S("r\xc3\xa9sum\xc3\xa9", false), "r?sum?", "ASCII mode: non-ASCII becomes ?");
+	tap_is_str(S("r\xc3\xa9sum\xc3\xa9 \xc3\x86 \xc3\x9f", false), "resume AE ss",
+		   "ASCII mode: Latin letters lose their accents");
+	tap_is_str(S("e\xcc\x81t\xcc\x81", false), "et", "and so do letters with combining accents");
+	tap_is_str(S("\xce\x94" "A% \xc2\xb1" "1.2 \xe2\x80\xa6 \xe2\x86\x92 \xe2\x89\xa4 \xe2\x80\x94", false),
+		   "dA% +-1.2 ... -> <= --", "ASCII mode: benchtop's own symbols have stand-ins");
+	tap_is_str(S("\xe4\xb8\xad\xf0\x9f\x98\x80", false), "??", "ASCII mode: the rest becomes ?");
+	tap_ok(sanitize_ascii('a') == NULL && sanitize_ascii(0xD7) && strcmp(sanitize_ascii(0xD7), "x") == 0 &&
+		       sanitize_ascii(0x4E2D) == NULL,
+	       "sanitize_ascii: none for ASCII, x for U+00D7, none for U+4E2D");
 	tap_is_str(S("\x1b[31mred\x1b[0m", true), "^[[31mred^[[0m", "CSI colour sequences are shown");
 	tap_is_str(S("\x1b]0;evil title\x07", true), "^[]0;evil title^G", "an OSC title sequence and BEL");
 	tap_is_str(S("\x1b]52;c;aGVsbG8=\x07", true), "^[]52;c;aGVsbG8=^G", "an OSC 52 clipboard write");
@@ -68,6 +76,15 @@ main(void)
 	tap_is_int(sanitize_fit("a\x80\x80\x80", 4, &u, 2, false), 2,
 		   "stray continuation bytes are pieces of their own");
 	tap_is_int(sanitize_fit_tail("abcdef", 6, &u, 3), 3, "the tail that fits");
+	tap_is_int(sanitize_width("a\xe2\x86\x92" "b", 5, &a), 4, "ASCII mode: -> is 2 columns");
+	tap_is_int(sanitize_fit("a\xe2\x86\x92" "b", 5, &a, 2, false), 1,
+		   "a stand-in that only partly fits goes to the next line");
+	tap_is_int(sanitize_fit("\xe2\x80\xa6", 3, &a, 2, false), 3, "unless it comes first");
+	tap_is_int(sanitize_fit("ab\tc", 4, &u, 5, false), 2, "so does a tab");
+	tap_is_int(sanitize_fit("a\xc2\xa0" "b c", 6, &a, 3, true), 4,
+		   "word wrap breaks after a space, not a no-break space");
+	tap_is_int(sanitize_fit_tail("\xe2\x86\x92" "ab", 5, &a, 3), 2,
+		   "the tail that fits leaves out a stand-in cut in two");
 
 	/* a huge single line is linear and can stop early */
 	size_t big = 10u << 20;
