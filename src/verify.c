@@ -497,12 +497,25 @@ static size_t
 line_end(const char *s, size_t n, size_t i, size_t *brk, bool *physical, int *newlines)
 {
 	const unsigned char *u = (const unsigned char *)s;
+	const uint64_t ones = UINT64_MAX / 255, highs = ones * 0x80;
 
 	*physical = false;
 	*newlines = 0;
 	for (; i < n; i++) {
-		unsigned char c = u[i];
+		unsigned char c;
 
+		/* eight bytes at a time while none is below 0x1F, 0xC2 or 0xE2
+		 * (patches are long; the test is the classic has-less/has-zero) */
+		for (uint64_t x, y, z; i + 8 <= n; i += 8) {
+			memcpy(&x, u + i, 8);
+			y = x ^ (ones * 0xC2);
+			z = x ^ (ones * 0xE2);
+			if ((((x - ones * 0x1F) & ~x) | ((y - ones) & ~y) | ((z - ones) & ~z)) & highs)
+				break;
+		}
+		if (i >= n)
+			break;
+		c = u[i];
 		if (c > 0x1E && c != 0xC2 && c != 0xE2)
 			continue;
 		if (c == '\n' || c == '\r') {
@@ -1188,42 +1201,92 @@ struct alt_ref {
 	unsigned char label, alt;
 };
 
-#define MAX_REFS (MAX_LABELS * MAX_ALTS * 3)
-
-/* pat.search(text) for each pattern, all in one pass over the text: at[i]
- * is where label i first matched (its leftmost anchor), NOPOS when it did
- * not.  Returns how many matched. */
+/* The bytes that can begin a match of one character of a step (lit: the
+ * literal's character); 0 when any byte can. */
 static size_t
-search_labels(const struct evidence_pattern *pat, size_t count, const char *s, size_t n,
-	      size_t *at)
+bytes_of(enum op op, char lit, unsigned char b[3])
 {
-	struct alt_ref refs[MAX_REFS];
-	unsigned short start[257] = {0}, fill[256];
-	size_t resume[MAX_LABELS][MAX_ALTS] = {{0}}, found = 0;
+	size_t nb = 0;
 
+	if (op == OP_QUOTE) {
+		b[nb++] = '\'';
+		b[nb++] = '"';
+	} else if (op == OP_LIT || op == OP_ILIT) {
+		b[nb++] = (unsigned char)lit;
+		if (op == OP_ILIT && lit >= 'a' && lit <= 'z')
+			b[nb++] = (unsigned char)(lit - ('a' - 'A'));
+		if (op == OP_ILIT && fold_lead(lit))
+			b[nb++] = fold_lead(lit);
+	}
+	return nb;
+}
+
+/* Mark in pairs[first] the bytes that can follow `first` in a match
+ * anchored at a: the anchor's second character, or the next step's first. */
+static void
+mark_pairs(uint8_t pairs[256][32], unsigned char first, const struct step *a)
+{
+	unsigned char b[3];
+	size_t nb = 0;
+
+	if (first < 0x80) { /* a folded letter's next byte is its own */
+		if ((a->op == OP_LIT || a->op == OP_ILIT) && a->lit[1])
+			nb = bytes_of(a->op, a->lit[1], b);
+		else if (a[1].op == OP_LIT || a[1].op == OP_ILIT || a[1].op == OP_QUOTE)
+			nb = bytes_of(a[1].op, a[1].lit ? a[1].lit[0] : 0, b);
+	}
+	if (nb == 0)
+		memset(pairs[first], 0xFF, sizeof(pairs[first]));
+	for (size_t j = 0; j < nb; j++)
+		pairs[first][b[j] >> 3] |= (uint8_t)(1u << (b[j] & 7));
+}
+
+/* Patterns searched together: at[i] for pat[i]. */
+struct label_group {
+	const struct evidence_pattern *pat;
+	size_t count;
+	size_t *at;
+};
+
+#define MAX_GROUP_LABELS (2 * MAX_LABELS)
+
+/* pat.search(text) for each pattern of the groups, all in one pass over
+ * the text (the text is long, the patterns few): at[i] is where label i
+ * first matched (its leftmost anchor), NOPOS when it did not.  Returns how
+ * many matched. */
+static size_t
+search_groups(const struct label_group *g, size_t n_groups, const char *s, size_t n)
+{
+	const struct evidence_pattern *pat[MAX_GROUP_LABELS];
+	size_t *at[MAX_GROUP_LABELS], count = 0;
+	struct alt_ref refs[MAX_GROUP_LABELS * MAX_ALTS * 3];
+	unsigned short start[257] = {0}, fill[256];
+	size_t resume[MAX_GROUP_LABELS][MAX_ALTS] = {{0}}, found = 0;
+	/* the byte pairs an anchor can start with: most positions whose first
+	 * byte could start one (an 's' for "sqlite") fail on the second */
+	uint8_t pairs[256][32];
+
+	for (size_t j = 0; j < n_groups; j++)
+		for (size_t i = 0; i < g[j].count && count < MAX_GROUP_LABELS; i++) {
+			pat[count] = &g[j].pat[i];
+			at[count++] = &g[j].at[i];
+			g[j].at[i] = NOPOS;
+		}
+	memset(pairs, 0, sizeof(pairs));
 	/* index the alternatives by the bytes that can start their anchor:
 	 * a quote, the literal's first byte, under re.I also its other case
 	 * and the lead byte of a non-ASCII letter that folds to it */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < count; i++) {
-			for (size_t k = 0; k < MAX_ALTS && pat[i].alt[k][0].op != OP_END; k++) {
-				const struct step *a = anchor_of(pat[i].alt[k]);
+			for (size_t k = 0; k < MAX_ALTS && pat[i]->alt[k][0].op != OP_END; k++) {
+				const struct step *a = anchor_of(pat[i]->alt[k]);
 				unsigned char b[3];
-				size_t nb = 0;
+				size_t nb = bytes_of(a->op, a->lit ? a->lit[0] : 0, b);
 
-				if (a->op == OP_QUOTE) {
-					b[nb++] = '\'';
-					b[nb++] = '"';
-				} else {
-					b[nb++] = (unsigned char)a->lit[0];
-					if (a->op == OP_ILIT && a->lit[0] >= 'a' && a->lit[0] <= 'z')
-						b[nb++] = (unsigned char)(a->lit[0] - ('a' - 'A'));
-					if (a->op == OP_ILIT && fold_lead(a->lit[0]))
-						b[nb++] = fold_lead(a->lit[0]);
-				}
 				for (size_t j = 0; j < nb; j++) {
 					if (pass == 0) {
 						start[b[j] + 1]++;
+						mark_pairs(pairs, b[j], a);
 						continue;
 					}
 					refs[fill[b[j]]].label = (unsigned char)i;
@@ -1237,22 +1300,33 @@ search_labels(const struct evidence_pattern *pat, size_t count, const char *s, s
 		}
 	}
 
-	for (size_t i = 0; i < count; i++)
-		at[i] = NOPOS;
 	for (size_t i = 0; i < n && found < count; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c = (unsigned char)s[i], d = i + 1 < n ? (unsigned char)s[i + 1] : 0;
 
+		if (i + 1 < n && !(pairs[c][d >> 3] & (1u << (d & 7))))
+			continue;
 		for (unsigned r = start[c]; r < start[c + 1]; r++) {
 			size_t l = refs[r].label, k = refs[r].alt;
 
-			if (at[l] != NOPOS || i < resume[l][k])
+			if (*at[l] != NOPOS || i < resume[l][k])
 				continue;
-			if (alt_match_at(pat[l].alt[k], s, n, i, &resume[l][k])) {
-				at[l] = i;
+			if (alt_match_at(pat[l]->alt[k], s, n, i, &resume[l][k])) {
+				*at[l] = i;
 				found++;
 			}
 		}
 	}
+	return found;
+}
+
+/* How many of at[0..count) are set. */
+static size_t
+count_found(const size_t *at, size_t count)
+{
+	size_t found = 0;
+
+	for (size_t i = 0; i < count; i++)
+		found += at[i] != NOPOS;
 	return found;
 }
 
@@ -1791,9 +1865,11 @@ verify_database(const struct verify_patch *p, const char *expected, struct verif
 		free(want);
 		return;
 	}
-	n_sq = search_labels(sqlite_patterns, N_PATTERNS(sqlite_patterns), p->text, p->db_len, sq);
-	n_pg = search_labels(postgres_patterns, N_PATTERNS(postgres_patterns), p->text, p->db_len,
-			     pg);
+	search_groups((const struct label_group[]){{sqlite_patterns, N_PATTERNS(sqlite_patterns), sq},
+						   {postgres_patterns, N_PATTERNS(postgres_patterns), pg}},
+		      2, p->text, p->db_len);
+	n_sq = count_found(sq, N_PATTERNS(sqlite_patterns));
+	n_pg = count_found(pg, N_PATTERNS(postgres_patterns));
 	/* Django settings keep the default sqlite3 backend next to the
 	 * configured one: alone, that label does not count against the other DB */
 	if (str_eq(want, "postgres") && n_pg &&
@@ -1863,7 +1939,8 @@ verify_orm(const struct verify_patch *p, const char *expected, struct verify_res
 		free(want);
 		return;
 	}
-	n_found = search_labels(orms[k].pat, orms[k].count, p->text, p->db_len, at);
+	n_found = search_groups(&(struct label_group){orms[k].pat, orms[k].count, at}, 1, p->text,
+				p->db_len);
 	buf_init(&r);
 	if (n_found) {
 		buf_printf(&r, "Found %s evidence: ", want);
