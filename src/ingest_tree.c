@@ -103,7 +103,7 @@ has_run_dirs(const char *dir)
 
 /* What to import below one task folder. */
 struct tree_unit {
-	char *task_dir;   /* .../{runtime}/{agent}/{model}/{task} */
+	const char *task_dir; /* .../{runtime}/{agent}/{model}/{task}, in tree_walk.dirs */
 	char *date;       /* the date folder chosen */
 	char *only_run;   /* import just this run folder, or NULL */
 	bool whole_batch; /* the whole date folder: prune attempts not in it */
@@ -112,6 +112,8 @@ struct tree_unit {
 struct tree_walk {
 	struct tree_unit *units;
 	size_t n, cap;
+	struct strv dirs;    /* the units' task folders, */
+	struct strset seen;  /* as a set: a tree has 40,000 of them */
 	struct import_summary *sum;
 };
 
@@ -121,12 +123,13 @@ add_unit(struct tree_walk *w, const char *task_dir, const char *date, const char
 {
 	struct tree_unit *u;
 
-	for (size_t i = 0; i < w->n; i++)
-		if (strcmp(w->units[i].task_dir, task_dir) == 0)
-			return;
+	if (strset_has(&w->seen, task_dir))
+		return;
+	strv_push(&w->dirs, task_dir);
+	strset_added(&w->seen, w->dirs.n - 1);
 	BT_GROW(w->units, w->cap, w->n + 1);
 	u = &w->units[w->n++];
-	u->task_dir = xstrdup(task_dir);
+	u->task_dir = w->dirs.v[w->dirs.n - 1];
 	u->date = xstrdup(date);
 	u->only_run = only_run ? xstrdup(only_run) : NULL;
 	u->whole_batch = whole;
@@ -368,13 +371,15 @@ struct plan_unit {
 	char *date_dir;
 	struct strv runs;    /* run_N folder names */
 	size_t first_job;    /* index of its first job */
+	bool released;       /* imported: the strings above are freed */
 };
 
-/* One run folder, in import order. */
+/* One run folder, in import order (a tree may hold 200,000: the path is
+ * made when it is read). */
 struct plan_job {
 	size_t unit;
 	int number;
-	char *run_dir;
+	const char *run; /* in its unit's runs */
 };
 
 struct plan {
@@ -443,25 +448,39 @@ plan_build(struct tree_ctx *c, const struct tree_walk *w, struct plan *p)
 			BT_GROW(p->jobs, p->cap_jobs, p->n_jobs + 1);
 			p->jobs[p->n_jobs].unit = p->n_units;
 			p->jobs[p->n_jobs].number = atoi(pu->runs.v[r] + 4);
-			p->jobs[p->n_jobs].run_dir = path_join(pu->date_dir, pu->runs.v[r]);
+			p->jobs[p->n_jobs].run = pu->runs.v[r];
 			p->n_jobs++;
 		}
 		p->n_units++;
 	}
 }
 
+/* Free a unit's strings: once imported, only its task is looked at again. */
+static void
+plan_unit_release(struct plan_unit *pu)
+{
+	run_ident_free(&pu->run);
+	free(pu->date_dir);
+	pu->date_dir = NULL;
+	strv_free(&pu->runs);
+	pu->released = true;
+}
+
 static void
 plan_free(struct plan *p)
 {
-	for (size_t i = 0; i < p->n_units; i++) {
-		run_ident_free(&p->units[i].run);
-		free(p->units[i].date_dir);
-		strv_free(&p->units[i].runs);
-	}
-	for (size_t i = 0; i < p->n_jobs; i++)
-		free(p->jobs[i].run_dir);
+	for (size_t i = 0; i < p->n_units; i++)
+		if (!p->units[i].released)
+			plan_unit_release(&p->units[i]);
 	free(p->units);
 	free(p->jobs);
+}
+
+/* The run folder of a job (free it); its unit is not released. */
+static char *
+job_dir(const struct plan *p, const struct plan_job *job)
+{
+	return path_join(p->units[job->unit].date_dir, job->run);
 }
 
 /* ------------------------------------------------------------ reading thread */
@@ -497,6 +516,7 @@ reader_main(void *arg)
 		const struct plan_job *job = &r->plan->jobs[j];
 		const struct plan_unit *pu = &r->plan->units[job->unit];
 		struct slot s = {.a = xmalloc(sizeof(struct attempt))};
+		char *dir;
 
 		attempt_init(s.a);
 		run_ident_set(&s.a->run, pu->run.name, pu->run.agent, pu->run.model, pu->run.label,
@@ -504,7 +524,9 @@ reader_main(void *arg)
 		s.a->task = pu->ti;
 		s.a->number = job->number;
 		snprintf(s.a->batch, sizeof(s.a->batch), "%s", pu->u->date);
-		read_attempt(r->cat, s.a, job->run_dir, &s.bytes, &s.unlistable);
+		dir = job_dir(r->plan, job);
+		read_attempt(r->cat, s.a, dir, &s.bytes, &s.unlistable);
+		free(dir);
 		ingest_complete_attempt(s.a);
 
 		pthread_mutex_lock(&r->mu);
@@ -560,7 +582,7 @@ reader_finish(struct reader *r)
 
 /* Store every planned attempt; a unit's attempts are committed together. */
 static int
-import_plan(struct tree_ctx *c, const struct plan *p, struct bt_error *err)
+import_plan(struct tree_ctx *c, struct plan *p, struct bt_error *err)
 {
 	struct reader r = {.plan = p, .cat = c->cat};
 	int *numbers = xcalloc(p->n_jobs + 1, sizeof(int));
@@ -574,12 +596,12 @@ import_plan(struct tree_ctx *c, const struct plan *p, struct bt_error *err)
 	}
 	for (size_t j = 0; j < p->n_jobs && !rc; j++) {
 		const struct plan_job *job = &p->jobs[j];
-		const struct plan_unit *pu = &p->units[job->unit];
+		struct plan_unit *pu = &p->units[job->unit];
 		struct slot s = reader_next(&r);
 
 		c->sum->bytes += s.bytes;
 		if (s.unlistable)
-			strv_push(&c->sum->unreadable, job->run_dir);
+			strv_push_owned(&c->sum->unreadable, job_dir(p, job));
 		rc = store_put_attempt(c->st, s.a, err);
 		if (!rc) {
 			c->sum->attempts++;
@@ -603,13 +625,15 @@ import_plan(struct tree_ctx *c, const struct plan *p, struct bt_error *err)
 				strv_push(&c->sum->runs, pu->run.name);
 			if (!rc)
 				rc = commit_point(c, false, err);
+			/* the reader is past it: memory stays flat on a huge tree */
+			plan_unit_release(pu);
 		}
 	}
 	/* a unit with no run folder still replaces an older batch */
 	for (size_t u = 0; u < p->n_units && !rc; u++) {
 		const struct plan_unit *pu = &p->units[u];
 		long removed = 0;
-		if (pu->runs.n || !pu->u->whole_batch)
+		if (pu->released || pu->runs.n || !pu->u->whole_batch)
 			continue;
 		rc = store_prune_task(c->st, pu->run.name, &pu->ti, pu->u->date, NULL, 0, &removed,
 				      err);
@@ -721,6 +745,7 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	if (!realpath(path, real))
 		return bt_errorf(err, BT_ENOINPUT, "%s: cannot resolve the path", path);
 	c.source = xstrdup(real);
+	strset_init(&w.seen, &w.dirs);
 
 	if (is_run_name(path_base(real))) {
 		char *date_dir = path_dirname(real), *task_dir = path_dirname(date_dir);
@@ -777,11 +802,12 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 out:
 	plan_free(&plan);
 	for (size_t i = 0; i < w.n; i++) {
-		free(w.units[i].task_dir);
 		free(w.units[i].date);
 		free(w.units[i].only_run);
 	}
 	free(w.units);
+	strset_free(&w.seen);
+	strv_free(&w.dirs);
 	free(data_dir);
 	free(c.source);
 	if (cat) {

@@ -566,3 +566,73 @@ time_iso_now(char out[32])
 	localtime_r(&t, &tm);
 	strftime(out, 32, "%Y-%m-%dT%H:%M:%S", &tm);
 }
+
+/* ------------------------------------------------------------ string set */
+
+static uint64_t
+hash_str(const char *s)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	return h;
+}
+
+void
+strset_init(struct strset *set, const struct strv *v)
+{
+	set->v = v;
+	set->slots = NULL;
+	set->cap = 0;
+}
+
+void
+strset_free(struct strset *set)
+{
+	free(set->slots);
+	set->slots = NULL;
+	set->cap = 0;
+}
+
+static void
+strset_put(size_t *slots, size_t cap, const struct strv *v, size_t idx)
+{
+	size_t i = (size_t)hash_str(v->v[idx]) & (cap - 1);
+
+	while (slots[i])
+		i = (i + 1) & (cap - 1);
+	slots[i] = idx + 1;
+}
+
+bool
+strset_has(const struct strset *set, const char *s)
+{
+	size_t i;
+
+	if (!set->cap)
+		return false;
+	i = (size_t)hash_str(s) & (set->cap - 1);
+	while (set->slots[i]) {
+		if (strcmp(set->v->v[set->slots[i] - 1], s) == 0)
+			return true;
+		i = (i + 1) & (set->cap - 1);
+	}
+	return false;
+}
+
+void
+strset_added(struct strset *set, size_t idx)
+{
+	if ((idx + 1) * 2 > set->cap) {
+		size_t ncap = set->cap ? set->cap * 2 : 64;
+		size_t *slots = xcalloc(ncap, sizeof(*slots));
+
+		for (size_t k = 0; k < idx; k++)
+			strset_put(slots, ncap, set->v, k);
+		free(set->slots);
+		set->slots = slots;
+		set->cap = ncap;
+	}
+	strset_put(set->slots, set->cap, set->v, idx);
+}

@@ -89,6 +89,19 @@ void strv_truncate(struct strv *s, size_t n);
 void strv_sort(struct strv *s);
 bool strv_contains(const struct strv *s, const char *str);
 
+/* A hash set over the strings of a strv (slots hold index + 1), so that
+ * deduplication stays linear on hostile or huge inputs.  It borrows v. */
+struct strset {
+	const struct strv *v;
+	size_t *slots;
+	size_t cap;
+};
+void strset_init(struct strset *set, const struct strv *v);
+void strset_free(struct strset *set);
+bool strset_has(const struct strset *set, const char *s);
+/* Record that v->v[idx] (just pushed) is in the set. */
+void strset_added(struct strset *set, size_t idx);
+
 bool str_eq(const char *a, const char *b);
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
