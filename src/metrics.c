@@ -220,8 +220,10 @@ struct agg_acc {
 	size_t n, cap;
 };
 
-size_t
-metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct agg_row **out)
+/* with_sd false: only the means of raw, strict and pass1 (the rest NAN). */
+static size_t
+aggregate(const struct task_row *rows, size_t n, enum agg_by by, bool with_sd,
+	  struct agg_row **out)
 {
 	struct agg_acc *acc = NULL;
 	size_t nacc = 0, cap = 0;
@@ -269,12 +271,22 @@ metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct 
 		struct agg_acc *g = &acc[j];
 		res[j] = g->row;
 		res[j].n_tasks = (int)g->n;
-		metrics_mean_std(g->v[V_RAW], g->n, &res[j].raw, &res[j].raw_sd);
-		metrics_mean_std(g->v[V_STRICT], g->n, &res[j].strict, &res[j].strict_sd);
-		metrics_mean_std(g->v[V_PASS1], g->n, &res[j].pass1, &res[j].pass1_sd);
-		res[j].pass3 = metrics_mean(g->v[V_PASS3], g->n);
-		res[j].pow3 = metrics_mean(g->v[V_POW3], g->n);
-		res[j].pass1_tests = metrics_mean(g->v[V_PASS1_TESTS], g->n);
+		if (with_sd) {
+			metrics_mean_std(g->v[V_RAW], g->n, &res[j].raw, &res[j].raw_sd);
+			metrics_mean_std(g->v[V_STRICT], g->n, &res[j].strict, &res[j].strict_sd);
+			metrics_mean_std(g->v[V_PASS1], g->n, &res[j].pass1, &res[j].pass1_sd);
+		} else {
+			res[j].raw = metrics_mean(g->v[V_RAW], g->n);
+			res[j].strict = metrics_mean(g->v[V_STRICT], g->n);
+			res[j].pass1 = metrics_mean(g->v[V_PASS1], g->n);
+			res[j].raw_sd = res[j].strict_sd = res[j].pass1_sd = NAN;
+			res[j].pass3 = res[j].pow3 = res[j].pass1_tests = NAN;
+		}
+		if (with_sd) {
+			res[j].pass3 = metrics_mean(g->v[V_PASS3], g->n);
+			res[j].pow3 = metrics_mean(g->v[V_POW3], g->n);
+			res[j].pass1_tests = metrics_mean(g->v[V_PASS1_TESTS], g->n);
+		}
 		for (int k = 0; k < V_COUNT; k++)
 			free(g->v[k]);
 	}
@@ -282,6 +294,69 @@ metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct 
 	qsort(res, nacc, sizeof(*res), cmp_agg);
 	*out = res;
 	return nacc;
+}
+
+size_t
+metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by, struct agg_row **out)
+{
+	return aggregate(rows, n, by, true, out);
+}
+
+size_t
+metrics_aggregate_means(const struct task_row *rows, size_t n, enum agg_by by,
+			struct agg_row **out)
+{
+	return aggregate(rows, n, by, false, out);
+}
+
+/* ------------------------------------------------------------ distinct tasks */
+
+static const struct task_row *rank_rows;
+
+static int
+cmp_first_row_name(const void *a, const void *b)
+{
+	return strcmp(rank_rows[*(const size_t *)a].name, rank_rows[*(const size_t *)b].name);
+}
+
+size_t
+metrics_distinct_tasks(const struct task_row *rows, size_t n, int **name_rank)
+{
+	/* task ids are the store's row ids: small, so they index arrays (a
+	 * list of 100,000 rows has a hundred tasks: no sort of the rows) */
+	int64_t max_id = 0;
+	size_t *first, *tasks, n_tasks = 0;
+	int *rank;
+
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].task_id > max_id)
+			max_id = rows[i].task_id;
+	first = xreallocarray(NULL, (size_t)max_id + 1, sizeof(*first));
+	tasks = xreallocarray(NULL, n ? n : 1, sizeof(*tasks));
+	for (int64_t id = 0; id <= max_id; id++)
+		first[id] = SIZE_MAX;
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].task_id >= 0 && first[rows[i].task_id] == SIZE_MAX) {
+			first[rows[i].task_id] = i;
+			tasks[n_tasks++] = i;
+		}
+	if (name_rank) {
+		rank_rows = rows;
+		qsort(tasks, n_tasks, sizeof(*tasks), cmp_first_row_name);
+		rank_rows = NULL;
+		rank = xcalloc((size_t)max_id + 1, sizeof(*rank));
+		/* tasks of the same name (a feature task of several frameworks)
+		 * share a place */
+		for (size_t k = 0, r = 0; k < n_tasks; k++) {
+			if (k > 0 && strcmp(rows[tasks[k]].name, rows[tasks[k - 1]].name) != 0)
+				r++;
+			rank[rows[tasks[k]].task_id] = (int)r;
+		}
+		*name_rank = rank;
+	}
+	free(first);
+	free(tasks);
+	return n_tasks;
 }
 
 /* ------------------------------------------------------------ matched pairs */

@@ -8,19 +8,12 @@
 #include <string.h>
 #include <strings.h>
 
-static int
-cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 int
 runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 {
 	struct run_summary *runs;
 	struct task_row *rows;
 	size_t nr, nt;
-	const char **names;
 	int rc;
 
 	memset(m, 0, sizeof(*m));
@@ -30,13 +23,7 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 		store_runs_free(runs, nr);
 		return rc;
 	}
-	names = xcalloc(nt ? nt : 1, sizeof(char *));
-	for (size_t i = 0; i < nt; i++)
-		names[i] = rows[i].name;
-	qsort(names, nt, sizeof(char *), cmp_name);
-	for (size_t i = 0; i < nt; i++)
-		m->union_tasks += i == 0 || strcmp(names[i], names[i - 1]) != 0;
-	free(names);
+	m->union_tasks = (long)metrics_distinct_tasks(rows, nt, NULL);
 
 	m->rows = xcalloc(nr ? nr : 1, sizeof(*m->rows));
 	m->n = nr;
@@ -59,7 +46,7 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 		for (size_t j = 0; j < k; j++)
 			pipeline += metrics_is_pipeline_task(mine[j].framework, mine[j].constraints);
 		r->full = metrics_run_is_full(k, (size_t)m->union_tasks, pipeline);
-		ng = metrics_aggregate(mine, k, AGG_LEVEL, &g);
+		ng = metrics_aggregate_means(mine, k, AGG_LEVEL, &g);
 		for (size_t j = 0; j < ng; j++)
 			if (g[j].level >= 0 && g[j].level <= 3) {
 				r->have[g[j].level] = true;
@@ -69,7 +56,7 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 		free(g);
 		r->have_delta = r->have[0] && r->have[3];
 		r->delta = r->have_delta ? r->a[3] - r->a[0] : 0;
-		if (metrics_aggregate(mine, k, AGG_GLOBAL, &g)) {
+		if (metrics_aggregate_means(mine, k, AGG_GLOBAL, &g)) {
 			r->a_all = g[0].strict;
 			r->raw_all = g[0].raw;
 			r->p1_all = g[0].pass1;

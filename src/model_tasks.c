@@ -50,7 +50,7 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 {
 	struct task_row *rows;
 	size_t nr;
-	int rc;
+	int *rank, rc;
 
 	memset(m, 0, sizeof(*m));
 	m->filter = *f;
@@ -59,17 +59,14 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 	 * never reads the attempts themselves */
 	if ((rc = store_task_rows(st, f->run_id, f->kind, &rows, &nr, err)))
 		return rc;
+	m->rows = rows;
 	m->all = xcalloc(nr ? nr : 1, sizeof(*m->all));
 	m->shown = xcalloc(nr ? nr : 1, sizeof(size_t));
 	m->n_all = nr;
-	for (size_t i = 0; i < nr; i++) {
-		struct task_item *t = &m->all[i];
-		t->row = rows[i];
-		snprintf(t->strip, sizeof(t->strip), "%s", rows[i].strip);
-		snprintf(t->category, sizeof(t->category), "%s", rows[i].category);
-		t->n_attempts = (size_t)rows[i].s.n_executed;
-	}
-	free(rows);
+	metrics_distinct_tasks(rows, nr, &rank);
+	for (size_t i = 0; i < nr; i++)
+		m->all[i] = (struct task_item){&rows[i], rank[rows[i].task_id]};
+	free(rank);
 	tasks_model_apply(m);
 	return BT_OK;
 }
@@ -77,17 +74,17 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 static bool
 matches(const struct task_item *t, const struct task_filter *f)
 {
-	if (f->framework[0] && strcmp(t->row.framework, f->framework) != 0)
+	if (f->framework[0] && strcmp(t->row->framework, f->framework) != 0)
 		return false;
-	if (f->level >= 0 && t->row.level != f->level)
+	if (f->level >= 0 && t->row->level != f->level)
 		return false;
-	if (f->constraint && !(t->row.constraints & f->constraint))
+	if (f->constraint && !(t->row->constraints & f->constraint))
 		return false;
-	if (f->outcome && !memchr(t->strip, f->outcome, strlen(t->strip)))
+	if (f->outcome && !memchr(t->row->strip, f->outcome, strlen(t->row->strip)))
 		return false;
-	if (f->category[0] && strcmp(t->category, f->category) != 0)
+	if (f->category[0] && strcmp(t->row->category, f->category) != 0)
 		return false;
-	if (f->text[0] && !strstr(t->row.name, f->text))
+	if (f->text[0] && !strstr(t->row->name, f->text))
 		return false;
 	return true;
 }
@@ -103,19 +100,25 @@ cmp_tasks(const void *pa, const void *pb)
 	int c = 0;
 
 	switch (sort_model->sort) {
-	case TASKS_SORT_FRAMEWORK: c = strcmp(a->row.framework, b->row.framework); break;
-	case TASKS_SORT_LEVEL: c = a->row.level - b->row.level; break;
-	case TASKS_SORT_A: da = a->row.s.strict, db = b->row.s.strict; break;
-	case TASKS_SORT_RAW: da = a->row.s.raw, db = b->row.s.raw; break;
-	case TASKS_SORT_P1: da = a->row.s.pass1, db = b->row.s.pass1; break;
-	case TASKS_SORT_CATEGORY: c = strcmp(a->category, b->category); break;
+	case TASKS_SORT_FRAMEWORK: c = strcmp(a->row->framework, b->row->framework); break;
+	case TASKS_SORT_LEVEL: c = a->row->level - b->row->level; break;
+	case TASKS_SORT_A: da = a->row->s.strict, db = b->row->s.strict; break;
+	case TASKS_SORT_RAW: da = a->row->s.raw, db = b->row->s.raw; break;
+	case TASKS_SORT_P1: da = a->row->s.pass1, db = b->row->s.pass1; break;
+	case TASKS_SORT_CATEGORY: c = strcmp(a->row->category, b->row->category); break;
 	default: break;
 	}
 	/* worst first for numbers: triage starts with what failed */
 	if (!c && da != db)
 		c = da < db ? -1 : 1;
 	if (!c)
-		c = strcmp(a->row.name, b->row.name);
+		c = a->name_rank - b->name_rank;
+	/* the same task of several runs: in run order; one name in several
+	 * runtimes (feature tasks): by runtime */
+	if (!c)
+		c = (a->row->run_id > b->row->run_id) - (a->row->run_id < b->row->run_id);
+	if (!c)
+		c = strcmp(a->row->runtime, b->row->runtime);
 	return sort_model->reverse ? -c : c;
 }
 
@@ -251,6 +254,7 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 void
 tasks_model_free(struct tasks_model *m)
 {
+	free(m->rows);
 	free(m->all);
 	free(m->shown);
 	memset(m, 0, sizeof(*m));

@@ -43,6 +43,13 @@ struct store {
 	/* store_watch_plans() */
 	store_plan_fn plan_fn;
 	void *plan_ctx;
+	/* store_task_rows() of every run, by kind, while data_version holds:
+	 * the explorer asks again for what it read a key ago */
+	struct rows_cache {
+		struct task_row *rows;
+		size_t n;
+		long version;
+	} rows_cache[2];
 };
 
 /* Prepare (once) and reset a cached statement; NULL on error (err set). */

@@ -130,69 +130,180 @@ static void
 col_copy(sqlite3_stmt *st, int i, char *out, size_t outlen)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
-	snprintf(out, outlen, "%s", t ? (const char *)t : "");
+	size_t len = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
+
+	/* not snprintf: a big list copies a million of these */
+	if (len >= outlen)
+		len = outlen - 1;
+	memcpy(out, t ? (const char *)t : "", len);
+	out[len] = '\0';
 }
 
+/* The task columns of a task_row, from the task table. */
 static void
-fill_task_row(sqlite3_stmt *st, void *row)
+fill_task(sqlite3_stmt *st, void *row)
 {
 	struct task_row *t = row;
 
+	t->task_id = sqlite3_column_int64(st, 0);
+	col_copy(st, 1, t->name, sizeof(t->name));
+	col_copy(st, 2, t->framework, sizeof(t->framework));
+	col_copy(st, 3, t->runtime, sizeof(t->runtime));
+	t->constraints = (unsigned)sqlite3_column_int(st, 4);
+	t->level = sqlite3_column_int(st, 5);
+	t->kind = sqlite3_column_int(st, 6) ? TASK_FEATURE : TASK_GENERATION;
+}
+
+/* The statistics columns of a task_row, from task_result. */
+static void
+fill_stats(sqlite3_stmt *st, struct task_row *t)
+{
 	t->run_id = sqlite3_column_int64(st, 0);
-	t->task_id = sqlite3_column_int64(st, 1);
-	col_copy(st, 2, t->name, sizeof(t->name));
-	col_copy(st, 3, t->framework, sizeof(t->framework));
-	col_copy(st, 4, t->runtime, sizeof(t->runtime));
-	t->constraints = (unsigned)sqlite3_column_int(st, 5);
-	t->level = sqlite3_column_int(st, 6);
-	t->s.n_executed = sqlite3_column_int(st, 7);
-	t->s.n_succeeded = sqlite3_column_int(st, 8);
-	t->s.n_tests_passed = sqlite3_column_int(st, 9);
-	t->s.raw = sqlite3_column_double(st, 10);
-	t->s.raw_std = sqlite3_column_double(st, 11);
-	t->s.strict = sqlite3_column_double(st, 12);
-	t->s.strict_std = sqlite3_column_double(st, 13);
-	t->s.pass1 = sqlite3_column_double(st, 14);
-	t->s.pass3 = sqlite3_column_double(st, 15);
-	t->s.pow3 = sqlite3_column_double(st, 16);
-	t->s.pass1_tests = sqlite3_column_double(st, 17);
-	col_copy(st, 18, t->strip, sizeof(t->strip));
-	col_copy(st, 19, t->category, sizeof(t->category));
-	t->kind = sqlite3_column_int(st, 20) ? TASK_FEATURE : TASK_GENERATION;
+	t->s.n_executed = sqlite3_column_int(st, 2);
+	t->s.n_succeeded = sqlite3_column_int(st, 3);
+	t->s.n_tests_passed = sqlite3_column_int(st, 4);
+	t->s.raw = sqlite3_column_double(st, 5);
+	t->s.raw_std = sqlite3_column_double(st, 6);
+	t->s.strict = sqlite3_column_double(st, 7);
+	t->s.strict_std = sqlite3_column_double(st, 8);
+	t->s.pass1 = sqlite3_column_double(st, 9);
+	t->s.pass3 = sqlite3_column_double(st, 10);
+	t->s.pow3 = sqlite3_column_double(st, 11);
+	t->s.pass1_tests = sqlite3_column_double(st, 12);
+	col_copy(st, 13, t->strip, sizeof(t->strip));
+	col_copy(st, 14, t->category, sizeof(t->category));
+}
+
+/* A task by id, with its place in (runtime, name) order. */
+struct task_rank {
+	int64_t id;
+	size_t rank;
+};
+
+static int
+cmp_rank_id(const void *a, const void *b)
+{
+	int64_t x = ((const struct task_rank *)a)->id, y = ((const struct task_rank *)b)->id;
+
+	return x < y ? -1 : x > y;
+}
+
+static int
+cmp_rank(const void *a, const void *b)
+{
+	size_t x = ((const struct task_rank *)a)->rank, y = ((const struct task_rank *)b)->rank;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Put rows[0..k) in the order of their ranks (by[i] is row i's, with
+ * id = i); tmp holds k rows. */
+static void
+sort_by_rank(struct task_row *rows, struct task_rank *by, size_t k, struct task_row *tmp)
+{
+	qsort(by, k, sizeof(*by), cmp_rank);
+	for (size_t i = 0; i < k; i++)
+		tmp[i] = rows[by[i].id];
+	memcpy(rows, tmp, k * sizeof(*rows));
 }
 
 int
 store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
 		size_t *n, struct bt_error *err)
 {
-	/* one run reads its rows through the primary key, not a scan */
+	/* The results in primary-key order (one run: a range of it) and the
+	 * few tasks from their own table; each run's rows are then put in
+	 * (runtime, name) order here: a join ordered by name made SQLite sort
+	 * every row of a big store. */
+	static const char tasks_sql[] =
+		"SELECT id, name, framework, runtime, constraint_bits, level, kind = 'feature'"
+		" FROM task WHERE kind = ?1 ORDER BY runtime, name";
 	char *sql = xasprintf(
-		"SELECT x.run_id, t.id, t.name, t.framework, t.runtime, t.constraint_bits, t.level,"
-		" x.n_executed, x.n_succeeded, x.n_tests_passed, x.raw, x.raw_std, x.strict,"
-		" x.strict_std, x.pass1, x.pass3, x.pow3, x.pass1_tests, x.strip, x.category,"
-		" t.kind = 'feature'"
-		" FROM task_result x JOIN task t ON t.id = x.task_id"
-		" WHERE t.kind = ?2%s"
-		" ORDER BY x.run_id, t.runtime, t.name", run_id ? " AND x.run_id = ?1" : "");
+		"SELECT run_id, task_id, n_executed, n_succeeded, n_tests_passed, raw, raw_std,"
+		" strict, strict_std, pass1, pass3, pow3, pass1_tests, strip, category"
+		" FROM task_result%s ORDER BY run_id, task_id", run_id ? " WHERE run_id = ?1" : "");
+	struct task_row *tasks = NULL, *rows = NULL, *tmp = NULL;
+	struct task_rank *ids = NULL, *seg = NULL;
+	size_t n_tasks = 0, cap = 0, cap_seg = 0, nr = 0, first = 0;
+	struct rows_cache *cache = run_id == 0 && s->readonly ? &s->rows_cache[kind == TASK_FEATURE]
+							       : NULL;
+	long version = cache ? store_data_version(s) : 0;
 	sqlite3_stmt *st;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	rc = store_prepare(s, sql, &st, err);
-	free(sql);
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(st, 1, run_id);
-	store_bind_text(st, 2, kind == TASK_FEATURE ? "feature" : "generation");
-	rc = store_collect(s, st, sizeof(**out), fill_task_row, (void **)out, n,
-			   "cannot read task statistics", err);
-	if (rc) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
+	if (cache && cache->rows && cache->version == version) {
+		*out = xreallocarray(NULL, cache->n ? cache->n : 1, sizeof(**out));
+		memcpy(*out, cache->rows, cache->n * sizeof(**out));
+		*n = cache->n;
+		free(sql);
+		return BT_OK;
 	}
-	return rc;
+	if ((rc = store_prepare(s, tasks_sql, &st, err))) {
+		free(sql);
+		return rc;
+	}
+	store_bind_text(st, 1, kind == TASK_FEATURE ? "feature" : "generation");
+	if ((rc = store_collect(s, st, sizeof(*tasks), fill_task, (void **)&tasks, &n_tasks,
+				"cannot read the tasks", err)) ||
+	    (rc = store_prepare(s, sql, &st, err))) {
+		free(tasks);
+		free(sql);
+		return rc;
+	}
+	free(sql);
+	ids = xreallocarray(NULL, n_tasks ? n_tasks : 1, sizeof(*ids));
+	for (size_t i = 0; i < n_tasks; i++)
+		ids[i] = (struct task_rank){tasks[i].task_id, i};
+	qsort(ids, n_tasks, sizeof(*ids), cmp_rank_id);
+	sqlite3_bind_int64(st, 1, run_id);
+	for (;;) {
+		struct task_rank key, *t = NULL;
+		bool row = (rc = sqlite3_step(st)) == SQLITE_ROW;
+
+		/* a run's rows are all read: order them */
+		if (!row || (nr > first && sqlite3_column_int64(st, 0) != rows[first].run_id)) {
+			if (nr - first > 1)
+				sort_by_rank(rows + first, seg, nr - first, tmp);
+			first = nr;
+		}
+		if (!row)
+			break;
+		key.id = sqlite3_column_int64(st, 1);
+		t = bsearch(&key, ids, n_tasks, sizeof(*ids), cmp_rank_id);
+		if (!t)
+			continue; /* a task of the other kind */
+		bt_grow((void **)&rows, &cap, nr + 1, sizeof(*rows));
+		rows[nr] = tasks[t->rank];
+		fill_stats(st, &rows[nr]);
+		if (nr - first + 1 > cap_seg) {
+			cap_seg = 2 * (nr - first + 1);
+			seg = xreallocarray(seg, cap_seg, sizeof(*seg));
+			tmp = xreallocarray(tmp, cap_seg, sizeof(*tmp));
+		}
+		seg[nr - first] = (struct task_rank){(int64_t)(nr - first), t->rank};
+		nr++;
+	}
+	sqlite3_finalize(st);
+	free(tasks);
+	free(ids);
+	free(seg);
+	free(tmp);
+	if (rc != SQLITE_DONE) {
+		free(rows);
+		return store_fail(s, err, "cannot read task statistics");
+	}
+	if (cache) {
+		free(cache->rows);
+		cache->rows = xreallocarray(NULL, nr ? nr : 1, sizeof(*rows));
+		memcpy(cache->rows, rows, nr * sizeof(*rows));
+		cache->n = nr;
+		cache->version = version;
+	}
+	*out = rows;
+	*n = nr;
+	return BT_OK;
 }
 
 int

@@ -79,41 +79,41 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 
 	/* the Run column only shows for every run's tasks */
 	if (tv->m.filter.run_id == 0 && col == 0) {
-		snprintf(c->text, sizeof(c->text), "%s", run_name_of(tv, t->row.run_id));
+		snprintf(c->text, sizeof(c->text), "%s", run_name_of(tv, t->row->run_id));
 		return;
 	}
 	switch (tv->m.filter.run_id == 0 ? col - 1 : col) {
 	case 0:
-		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(t->row.framework));
+		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(t->row->framework));
 		break;
 	case 1:
 		/* a feature task has a name, not constraints */
-		if (t->row.kind == TASK_FEATURE)
-			snprintf(c->text, sizeof(c->text), "%s", t->row.name);
-		else if (t->row.constraints)
-			task_constraints_string(t->row.constraints, c->text, sizeof(c->text));
+		if (t->row->kind == TASK_FEATURE)
+			snprintf(c->text, sizeof(c->text), "%s", t->row->name);
+		else if (t->row->constraints)
+			task_constraints_string(t->row->constraints, c->text, sizeof(c->text));
 		else
 			snprintf(c->text, sizeof(c->text), "unconstrained");
 		break;
 	case 2:
-		snprintf(c->text, sizeof(c->text), "%d", t->row.level);
+		snprintf(c->text, sizeof(c->text), "%d", t->row->level);
 		break;
 	case 3:
-		snprintf(c->text, sizeof(c->text), "%.1f", t->row.s.strict * 100);
-		c->color = t->row.s.strict < 0.5 ? COL_BAD : COL_TEXT;
+		snprintf(c->text, sizeof(c->text), "%.1f", t->row->s.strict * 100);
+		c->color = t->row->s.strict < 0.5 ? COL_BAD : COL_TEXT;
 		break;
 	case 4:
-		snprintf(c->text, sizeof(c->text), "%.1f", t->row.s.raw * 100);
+		snprintf(c->text, sizeof(c->text), "%.1f", t->row->s.raw * 100);
 		break;
 	case 5:
-		snprintf(c->text, sizeof(c->text), "%.0f", t->row.s.pass1 * 100);
-		c->color = t->row.s.pass1 >= 1 ? COL_GOOD : COL_TEXT;
+		snprintf(c->text, sizeof(c->text), "%.0f", t->row->s.pass1 * 100);
+		c->color = t->row->s.pass1 >= 1 ? COL_GOOD : COL_TEXT;
 		break;
 	case 6:
-		c->glyphs = t->strip;
+		c->glyphs = t->row->strip;
 		break;
 	case 7:
-		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(t->category));
+		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(t->row->category));
 		c->color = COL_DIM;
 		break;
 	}
@@ -145,13 +145,13 @@ tasks_draw(struct app *app, struct view *v, int y0, int h, int w)
 static void
 reapply(struct tasks_view *tv)
 {
-	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row.task_id : 0;
+	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row->task_id : 0;
 
 	tasks_model_apply(&tv->m);
 	tv->nav.n = tv->m.n_shown;
 	listnav_first(&tv->nav);
 	for (size_t i = 0; i < tv->m.n_shown; i++)
-		if (item(tv, i)->row.task_id == keep)
+		if (item(tv, i)->row->task_id == keep)
 			listnav_goto(&tv->nav, i);
 }
 
@@ -181,11 +181,11 @@ tasks_handle(struct app *app, struct view *v, enum action a)
 	case ACT_ENTER:
 		if (tv->m.n_shown) {
 			const struct task_item *t = item(tv, tv->nav.cur);
-			struct attempt_target target = {.run_id = t->row.run_id,
-							 .task_id = t->row.task_id};
+			struct attempt_target target = {.run_id = t->row->run_id,
+							 .task_id = t->row->task_id};
 			/* open on the first attempt that did not succeed: that is triage */
-			for (size_t i = 0; i < t->n_attempts && i < strlen(t->strip); i++)
-				if (t->strip[i] != 'P') {
+			for (size_t i = 0; i < (size_t)t->row->s.n_executed && i < strlen(t->row->strip); i++)
+				if (t->row->strip[i] != 'P') {
 					target.prefer = (int)i;
 					break;
 				}
@@ -243,7 +243,7 @@ tasks_handle(struct app *app, struct view *v, enum action a)
 		/* every run's tasks: the plot of the run under the cursor */
 		if (tv->m.n_shown) {
 			int64_t run = tv->m.filter.run_id ? tv->m.filter.run_id
-							  : item(tv, tv->nav.cur)->row.run_id;
+							  : item(tv, tv->nav.cur)->row->run_id;
 			app_push(app, a == ACT_PLOT ? &view_plot_ops : &view_heat_ops, &run);
 		}
 		return ACT_NONE;
@@ -290,7 +290,7 @@ tasks_status(struct app *app, struct view *v, struct buf *out)
 	tasks_filter_describe(&tv->m.filter, &filt);
 	/* every run's tasks: the Run column is cut, so name the row's run in full */
 	if (tv->m.filter.run_id == 0 && tv->m.n_shown)
-		buf_printf(out, "%s  ", run_name_of(tv, item(tv, tv->nav.cur)->row.run_id));
+		buf_printf(out, "%s  ", run_name_of(tv, item(tv, tv->nav.cur)->row->run_id));
 	buf_printf(out, "%zu/%zu tasks  sort: %s%s%s%s", tv->m.n_shown, tv->m.n_all,
 		   tasks_sort_name(tv->m.sort), tv->m.reverse ? " (rev)" : "",
 		   filt.len ? "  filter: " : "", filt.len ? filt.data : "");
@@ -307,8 +307,8 @@ tasks_search(struct app *app, struct view *v, const char *needle, int dir)
 	for (size_t k = 1; k <= n; k++) {
 		size_t i = (tv->nav.cur + (dir > 0 ? k : n * 2 - k)) % n;
 		const struct task_item *t = item(tv, i);
-		if (strstr(t->row.name, needle) || strstr(t->category, needle) ||
-		    (tv->m.filter.run_id == 0 && strstr(run_name_of(tv, t->row.run_id), needle))) {
+		if (strstr(t->row->name, needle) || strstr(t->row->category, needle) ||
+		    (tv->m.filter.run_id == 0 && strstr(run_name_of(tv, t->row->run_id), needle))) {
 			listnav_goto(&tv->nav, i);
 			return true;
 		}
@@ -360,7 +360,7 @@ tasks_reload(struct app *app, struct view *v, struct bt_error *err)
 	struct task_filter f = tv->m.filter;
 	enum tasks_sort s = tv->m.sort;
 	bool rev = tv->m.reverse;
-	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row.task_id : 0;
+	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row->task_id : 0;
 	int rc;
 
 	tasks_model_free(&tv->m);
@@ -372,7 +372,7 @@ tasks_reload(struct app *app, struct view *v, struct bt_error *err)
 	tv->nav.n = tv->m.n_shown;
 	listnav_clamp(&tv->nav);
 	for (size_t i = 0; i < tv->m.n_shown; i++)
-		if (item(tv, i)->row.task_id == keep)
+		if (item(tv, i)->row->task_id == keep)
 			listnav_goto(&tv->nav, i);
 	return BT_OK;
 }

@@ -2,8 +2,9 @@
  * section 4): pass@k, pass^k, means and sample standard deviations, task
  * statistics and the unweighted-mean-over-tasks aggregates.
  *
- * Nothing here does I/O or allocates except metrics_aggregate(), whose
- * output array the caller frees with free().
+ * Nothing here does I/O; only metrics_aggregate*() and
+ * metrics_distinct_tasks() allocate, an output array the caller frees with
+ * free().
  */
 #ifndef BENCHTOP_METRICS_H
 #define BENCHTOP_METRICS_H
@@ -93,6 +94,15 @@ struct agg_row {
  * name, then level).  Returns the number of rows; *out is malloc'd. */
 size_t metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by,
 			 struct agg_row **out);
+/* Only the means of raw, strict and pass1 (the other fields NAN): exact
+ * means take most of the time, and a view of many runs shows only these. */
+size_t metrics_aggregate_means(const struct task_row *rows, size_t n, enum agg_by by,
+			       struct agg_row **out);
+/* How many distinct tasks rows hold.  With name_rank, *name_rank gets a
+ * malloc'd array indexed by task id: each task's place in name order, the
+ * same for tasks of the same name (for sorting many rows by name without
+ * comparing strings). */
+size_t metrics_distinct_tasks(const struct task_row *rows, size_t n, int **name_rank);
 /* Table 2a (spec 4.5): the marginal effect of one constraint, by matched
  * pairs.  For every task of a run whose constraint set holds `bit`, the
  * sibling is the same framework's task without it; when the same run has

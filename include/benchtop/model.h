@@ -65,17 +65,18 @@ struct task_filter {
 };
 
 struct task_item {
-	struct task_row row;      /* the task and its statistics */
-	char strip[16];           /* attempt outcomes in attempt order: P F V N */
-	size_t n_attempts;
-	char category[32];        /* the most frequent judge category of its attempts */
+	const struct task_row *row; /* the task and its statistics, attempt strip
+				     * (P F V N in attempt order) and most frequent
+				     * judge category; in the model's rows */
+	int name_rank;              /* the task's place in name order */
 };
 
 enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS_SORT_A,
 		  TASKS_SORT_RAW, TASKS_SORT_P1, TASKS_SORT_CATEGORY, TASKS_SORT_COUNT };
 
 struct tasks_model {
-	struct task_item *all;    /* every task of the run */
+	struct task_row *rows;    /* every task of the run, as the store gave them */
+	struct task_item *all;    /* one per row */
 	size_t n_all;
 	size_t *shown;            /* indexes into all: the filtered, sorted list */
 	size_t n_shown;

@@ -2,6 +2,8 @@
  * hand-computed aggregates. */
 #include "config.h"
 
+#include <math.h>
+
 #include <string.h>
 
 #include "benchtop/attempt.h"
@@ -185,6 +187,25 @@ test_aggregate(void)
 	tap_is_str(out[0].group, "node", "runtimes sorted: node before uv");
 	tap_is_int(out[0].level, 0, "node L0 first");
 	free(out);
+
+	n = metrics_aggregate_means(rows, 5, AGG_LEVEL, &out);
+	tap_ok(n == 3 && fabs(out[0].strict - 0.9) < 1e-12 && fabs(out[2].strict - 0.225) < 1e-12 &&
+		       fabs(out[0].pass1 - (1.0 + 2.0 / 3) / 2) < 1e-12 &&
+		       fabs(out[0].raw - 0.9) < 1e-12,
+	       "means only: the same means");
+	tap_ok(isnan(out[0].strict_sd) && isnan(out[0].pass3), "and NAN for the rest");
+	free(out);
+
+	/* ranks by name; ids index them */
+	int *rank;
+	for (int i = 0; i < 5; i++)
+		rows[i].task_id = 10 - i;
+	tap_is_int(metrics_distinct_tasks(rows, 5, &rank), 5, "five distinct tasks");
+	tap_ok(rank[10] == 2 && rank[9] == 1 && rank[8] == 0 && rank[7] == 4 && rank[6] == 3,
+	       "each task's place in name order, by id");
+	free(rank);
+	rows[3].task_id = 10; /* the same task in another run */
+	tap_is_int(metrics_distinct_tasks(rows, 5, NULL), 4, "a task of two runs counts once");
 
 	tap_is_int(metrics_agg_parse("framework,level"), AGG_FRAMEWORK_LEVEL, "--by framework,level");
 	tap_is_int(metrics_agg_parse("nonsense"), -1, "unknown --by");
