@@ -16,6 +16,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 /* Commit after this many attempts (at a task boundary). */
@@ -485,37 +486,49 @@ job_dir(const struct plan *p, const struct plan_job *job)
 
 /* ------------------------------------------------------------ reading thread */
 
-/* Reading, parsing and verifying an attempt takes as long as storing it,
- * so one thread reads ahead while the main thread writes the store (the
- * only thread that touches SQLite).  A small queue bounds the memory. */
+/* Reading, parsing and verifying an attempt takes longer than storing it,
+ * so reader threads work ahead while the main thread writes the store (the
+ * only thread that touches SQLite).  Reader k takes jobs k, k + n, ...;
+ * the main thread takes their attempts in job order from a ring of
+ * QUEUE_SLOTS, which bounds the memory. */
 #define QUEUE_SLOTS 16
+#define MAX_READERS 4
 
 struct slot {
 	struct attempt *a;
 	long bytes;
 	bool unlistable;
+	bool filled;
 };
 
 struct reader {
-	pthread_t thread;
+	pthread_t thread[MAX_READERS];
+	size_t n_threads;
 	pthread_mutex_t mu;
 	pthread_cond_t changed;
-	struct slot q[QUEUE_SLOTS];
-	size_t head, count;
-	bool stop; /* the writer gave up: read no further */
+	struct slot q[QUEUE_SLOTS]; /* job j's attempt in q[j % QUEUE_SLOTS] */
+	size_t next;                /* the job the writer takes next */
+	bool stop;                  /* the writer gave up: read no further */
 	const struct plan *plan;
 	const struct assertion_catalogue *cat;
+};
+
+struct reader_arg {
+	struct reader *r;
+	size_t first;
 };
 
 static void *
 reader_main(void *arg)
 {
-	struct reader *r = arg;
+	struct reader *r = ((struct reader_arg *)arg)->r;
+	size_t first = ((struct reader_arg *)arg)->first;
 
-	for (size_t j = 0; j < r->plan->n_jobs; j++) {
+	free(arg);
+	for (size_t j = first; j < r->plan->n_jobs; j += r->n_threads) {
 		const struct plan_job *job = &r->plan->jobs[j];
 		const struct plan_unit *pu = &r->plan->units[job->unit];
-		struct slot s = {.a = xmalloc(sizeof(struct attempt))};
+		struct slot s = {.a = xmalloc(sizeof(struct attempt)), .filled = true};
 		char *dir;
 
 		attempt_init(s.a);
@@ -530,7 +543,7 @@ reader_main(void *arg)
 		ingest_complete_attempt(s.a);
 
 		pthread_mutex_lock(&r->mu);
-		while (r->count == QUEUE_SLOTS && !r->stop)
+		while (j >= r->next + QUEUE_SLOTS && !r->stop)
 			pthread_cond_wait(&r->changed, &r->mu);
 		if (r->stop) {
 			pthread_mutex_unlock(&r->mu);
@@ -538,30 +551,59 @@ reader_main(void *arg)
 			free(s.a);
 			break;
 		}
-		r->q[(r->head + r->count++) % QUEUE_SLOTS] = s;
+		r->q[j % QUEUE_SLOTS] = s;
 		pthread_cond_broadcast(&r->changed);
 		pthread_mutex_unlock(&r->mu);
 	}
 	return NULL;
 }
 
-static struct slot
-reader_next(struct reader *r)
+/* Start the readers: as many as there are cores beside the writer's. */
+static int
+reader_start(struct reader *r, struct bt_error *err)
 {
-	struct slot s;
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t want = cores > 1 ? (size_t)cores : 1;
+
+	if (want > MAX_READERS)
+		want = MAX_READERS;
+	pthread_mutex_init(&r->mu, NULL);
+	pthread_cond_init(&r->changed, NULL);
+	for (r->n_threads = 0; r->n_threads < want; r->n_threads++) {
+		struct reader_arg *arg = xmalloc(sizeof(*arg));
+
+		*arg = (struct reader_arg){r, r->n_threads};
+		if (pthread_create(&r->thread[r->n_threads], NULL, reader_main, arg) != 0) {
+			free(arg);
+			break;
+		}
+	}
+	if (r->n_threads == 0) {
+		pthread_mutex_destroy(&r->mu);
+		pthread_cond_destroy(&r->changed);
+		return bt_errorf(err, BT_ESOFTWARE, "cannot start a thread");
+	}
+	return BT_OK;
+}
+
+/* Job j's attempt, read and verified. */
+static struct slot
+reader_next(struct reader *r, size_t j)
+{
+	struct slot *q = &r->q[j % QUEUE_SLOTS], s;
 
 	pthread_mutex_lock(&r->mu);
-	while (r->count == 0)
+	while (!q->filled)
 		pthread_cond_wait(&r->changed, &r->mu);
-	s = r->q[r->head];
-	r->head = (r->head + 1) % QUEUE_SLOTS;
-	r->count--;
+	s = *q;
+	q->filled = false;
+	r->next = j + 1;
 	pthread_cond_broadcast(&r->changed);
 	pthread_mutex_unlock(&r->mu);
 	return s;
 }
 
-/* Stop the reader and free what it queued. */
+/* Stop the readers and free what they left. */
 static void
 reader_finish(struct reader *r)
 {
@@ -569,11 +611,13 @@ reader_finish(struct reader *r)
 	r->stop = true;
 	pthread_cond_broadcast(&r->changed);
 	pthread_mutex_unlock(&r->mu);
-	pthread_join(r->thread, NULL);
-	for (; r->count; r->count--, r->head = (r->head + 1) % QUEUE_SLOTS) {
-		attempt_free(r->q[r->head].a);
-		free(r->q[r->head].a);
-	}
+	for (size_t i = 0; i < r->n_threads; i++)
+		pthread_join(r->thread[i], NULL);
+	for (size_t i = 0; i < QUEUE_SLOTS; i++)
+		if (r->q[i].filled) {
+			attempt_free(r->q[i].a);
+			free(r->q[i].a);
+		}
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->changed);
 }
@@ -588,16 +632,14 @@ import_plan(struct tree_ctx *c, struct plan *p, struct bt_error *err)
 	int *numbers = xcalloc(p->n_jobs + 1, sizeof(int));
 	int rc = BT_OK;
 
-	pthread_mutex_init(&r.mu, NULL);
-	pthread_cond_init(&r.changed, NULL);
-	if (pthread_create(&r.thread, NULL, reader_main, &r) != 0) {
+	if ((rc = reader_start(&r, err))) {
 		free(numbers);
-		return bt_errorf(err, BT_ESOFTWARE, "cannot start a thread");
+		return rc;
 	}
 	for (size_t j = 0; j < p->n_jobs && !rc; j++) {
 		const struct plan_job *job = &p->jobs[j];
 		struct plan_unit *pu = &p->units[job->unit];
-		struct slot s = reader_next(&r);
+		struct slot s = reader_next(&r, j);
 
 		c->sum->bytes += s.bytes;
 		if (s.unlistable)
