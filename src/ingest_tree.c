@@ -508,6 +508,7 @@ struct reader {
 	pthread_cond_t changed;
 	struct slot q[QUEUE_SLOTS]; /* job j's attempt in q[j % QUEUE_SLOTS] */
 	size_t next;                /* the job the writer takes next */
+	bool go;                    /* every reader is started: n_threads holds */
 	bool stop;                  /* the writer gave up: read no further */
 	const struct plan *plan;
 	const struct assertion_catalogue *cat;
@@ -525,6 +526,10 @@ reader_main(void *arg)
 	size_t first = ((struct reader_arg *)arg)->first;
 
 	free(arg);
+	pthread_mutex_lock(&r->mu);
+	while (!r->go)
+		pthread_cond_wait(&r->changed, &r->mu);
+	pthread_mutex_unlock(&r->mu);
 	for (size_t j = first; j < r->plan->n_jobs; j += r->n_threads) {
 		const struct plan_job *job = &r->plan->jobs[j];
 		const struct plan_unit *pu = &r->plan->units[job->unit];
@@ -583,6 +588,11 @@ reader_start(struct reader *r, struct bt_error *err)
 		pthread_cond_destroy(&r->changed);
 		return bt_errorf(err, BT_ESOFTWARE, "cannot start a thread");
 	}
+	/* the stride is the number started, which the readers read now */
+	pthread_mutex_lock(&r->mu);
+	r->go = true;
+	pthread_cond_broadcast(&r->changed);
+	pthread_mutex_unlock(&r->mu);
 	return BT_OK;
 }
 
