@@ -169,17 +169,17 @@ task_keys(const struct task_row *t, enum agg_by by, struct agg_key keys[TASK_N_C
 	switch (by) {
 	case AGG_FRAMEWORK:
 	case AGG_FRAMEWORK_LEVEL:
-		snprintf(keys[0].group, sizeof(keys[0].group), "%s", t->framework);
+		str_copy(keys[0].group, sizeof(keys[0].group), t->framework, strlen(t->framework));
 		keys[0].level = by == AGG_FRAMEWORK_LEVEL ? t->level : -1;
 		return 1;
 	case AGG_RUNTIME:
 	case AGG_RUNTIME_LEVEL:
-		snprintf(keys[0].group, sizeof(keys[0].group), "%s", t->runtime);
+		str_copy(keys[0].group, sizeof(keys[0].group), t->runtime, strlen(t->runtime));
 		keys[0].level = by == AGG_RUNTIME_LEVEL ? t->level : -1;
 		return 1;
 	case AGG_GLOBAL:
 	case AGG_LEVEL:
-		snprintf(keys[0].group, sizeof(keys[0].group), "all");
+		str_copy(keys[0].group, sizeof(keys[0].group), "all", 3);
 		keys[0].level = by == AGG_LEVEL ? t->level : -1;
 		return 1;
 	case AGG_CONSTRAINT:
@@ -415,15 +415,18 @@ bool
 metrics_is_pipeline_task(const char *framework, unsigned constraints)
 {
 	static const char *const fws[] = {"aiohttp", "fastapi", "express", "fastify"};
-	unsigned orm = task_runtime_orm(task_framework_runtime(framework) ? task_framework_runtime(framework) : "");
+	const char *runtime;
 	bool fw = false;
 
-	for (size_t i = 0; i < sizeof(fws) / sizeof(fws[0]); i++)
-		fw |= strcmp(framework, fws[i]) == 0;
-	/* unconstrained -> clean_architecture -> + postgres -> + ORM */
-	return fw && (constraints == 0 || constraints == TC_ARCH ||
-		      constraints == (TC_ARCH | TC_POSTGRES) ||
-		      constraints == (TC_ARCH | TC_POSTGRES | orm));
+	for (size_t i = 0; i < sizeof(fws) / sizeof(fws[0]) && !fw; i++)
+		fw = strcmp(framework, fws[i]) == 0;
+	/* unconstrained -> clean_architecture -> + postgres -> + ORM (the
+	 * runtime's ORM looked up last: the runs view asks for every row) */
+	if (!fw || (constraints & ~(unsigned)(TC_ARCH | TC_POSTGRES)) == 0)
+		return fw && (constraints == 0 || constraints == TC_ARCH ||
+			      constraints == (TC_ARCH | TC_POSTGRES));
+	runtime = task_framework_runtime(framework);
+	return constraints == (TC_ARCH | TC_POSTGRES | task_runtime_orm(runtime ? runtime : ""));
 }
 
 bool

@@ -130,13 +130,8 @@ static void
 col_copy(sqlite3_stmt *st, int i, char *out, size_t outlen)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
-	size_t len = t ? (size_t)sqlite3_column_bytes(st, i) : 0;
 
-	/* not snprintf: a big list copies a million of these */
-	if (len >= outlen)
-		len = outlen - 1;
-	memcpy(out, t ? (const char *)t : "", len);
-	out[len] = '\0';
+	str_copy(out, outlen, t ? (const char *)t : "", t ? (size_t)sqlite3_column_bytes(st, i) : 0);
 }
 
 /* The task columns of a task_row, from the task table. */

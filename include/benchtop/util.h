@@ -105,6 +105,9 @@ void strset_added(struct strset *set, size_t idx);
 bool str_eq(const char *a, const char *b);
 bool str_starts(const char *s, const char *prefix);
 bool str_ends(const char *s, const char *suffix);
+/* Copy src[0..len) into dst of cap bytes (cap > 0), cut to fit, NUL-ended:
+ * snprintf("%s") without its cost, for copies made by the million. */
+void str_copy(char *dst, size_t cap, const char *src, size_t len);
 /* Numbers for people: "1803", "51.1k", "2.9M"; sizes "233 B", "12.3 KB". */
 void str_human_count(double n, char *out, size_t outlen);
 void str_human_size(size_t n, char *out, size_t outlen);

@@ -11,6 +11,9 @@
 #   BENCH_KEEP    keep the data afterwards
 #   BENCH_TUI=0   skip the explorer part (every view on each store, then a
 #                 task list of BENCH_LIST_ROWS rows, default 100,000)
+#   BENCH_INPUT=jsonl  import one JSONL file of the same attempts instead of
+#                 a results tree (cp copies that file): a million small
+#                 files wear out a cloud disk's write budget
 set -u
 : "${abs_top_builddir:?run with make bench}"
 bin="$abs_top_builddir/benchtop"
@@ -35,22 +38,23 @@ for size in $sizes; do
 	[ "$kb" = "$size" ] && kb=0
 	# one agent configuration x 80 tasks x 5 attempts = 400 attempts per copy
 	scale=$(( (n + 399) / 400 ))
-	tree="$dir/tree-$n"
+	input=${BENCH_INPUT:-tree}
+	tree="$dir/$input-$n"
 	store="$dir/store-$n.db"
 	if [ "$kb" -gt 0 ]; then echo "## $((scale * 400)) attempts ($kb KB patches)"
 	else echo "## $((scale * 400)) attempts (realistic 8-30 KB patches)"; fi
-	if [ ! -d "$tree" ]; then
+	if [ ! -e "$tree" ]; then
 		t0=$(now)
 		patch=""
 		[ "$kb" -gt 0 ] && patch="--patch-kb $kb"
 		# shellcheck disable=SC2086
-		"$gen" tree "$tree" --runs mini_swe_sdk/bench:0.8 --no-features --attempts 5 \
+		"$gen" "$input" "$tree" --runs mini_swe_sdk/bench:0.8 --no-features --attempts 5 \
 			--scale "$scale" $patch --quiet || { echo "benchtop-gen failed" >&2; exit 1; }
-		echo "generate the tree: $(secs "$t0" "$(now)") s"
+		echo "generate the $input: $(secs "$t0" "$(now)") s"
 	fi
 	mb=$(du -sm "$tree" | cut -f1)
 	files=$(find "$tree" -type f | wc -l)
-	echo "tree: $mb MB on disk, $files files"
+	echo "$input: $mb MB on disk, $files files"
 	# both read the same (cached) tree and write the same disk; each counts
 	# until its data is on disk (sync); the best of three of each
 	cp_s=999999 imp_s=999999
@@ -66,7 +70,7 @@ for size in $sizes; do
 		[ "$n" -ge 100000 ] && break # one round is enough at this size
 	done
 	attempts=$(sqlite3 "$store" "select count(*) from attempt")
-	echo "cp -r of the tree: $cp_s s"
+	echo "cp -r of the $input: $cp_s s"
 	echo "benchtop import:   $imp_s s = $(echo "$attempts $imp_s" | awk '{ printf "%.0f", $1 / $2 }') attempts/s," \
 		"$(echo "$mb $imp_s" | awk '{ printf "%.1f", $1 / $2 }') MB/s," \
 		"$(echo "$imp_s $cp_s" | awk '{ printf "%.2f", $1 / $2 }') x cp -r, peak $(rss "$dir/time.txt")"

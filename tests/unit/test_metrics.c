@@ -207,6 +207,17 @@ test_aggregate(void)
 	rows[3].task_id = 10; /* the same task in another run */
 	tap_is_int(metrics_distinct_tasks(rows, 5, NULL), 4, "a task of two runs counts once");
 
+	/* the 16-task pipeline: 4 frameworks x unconstrained -> + ORM */
+	tap_ok(metrics_is_pipeline_task("aiohttp", 0) && metrics_is_pipeline_task("fastify", TC_ARCH) &&
+		       metrics_is_pipeline_task("fastapi", TC_ARCH | TC_POSTGRES) &&
+		       metrics_is_pipeline_task("aiohttp", TC_ARCH | TC_POSTGRES | TC_SQLALCHEMY) &&
+		       metrics_is_pipeline_task("express", TC_ARCH | TC_POSTGRES | TC_SEQUELIZE),
+	       "pipeline tasks");
+	tap_ok(!metrics_is_pipeline_task("flask", 0) && !metrics_is_pipeline_task("fastapi", TC_SQLITE) &&
+		       !metrics_is_pipeline_task("express", TC_ARCH | TC_POSTGRES | TC_SQLALCHEMY) &&
+		       !metrics_is_pipeline_task("aiohttp", TC_POSTGRES),
+	       "and not: another framework, sqlite, the other runtime's ORM, a skipped step");
+
 	tap_is_int(metrics_agg_parse("framework,level"), AGG_FRAMEWORK_LEVEL, "--by framework,level");
 	tap_is_int(metrics_agg_parse("nonsense"), -1, "unknown --by");
 }
