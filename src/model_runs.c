@@ -12,17 +12,20 @@ int
 runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 {
 	struct run_summary *runs;
-	struct task_row *rows;
+	struct task_rows *snap;
+	const struct task_row *rows;
 	size_t nr, nt;
 	int rc;
 
 	memset(m, 0, sizeof(*m));
 	if ((rc = store_runs(st, &runs, &nr, err)))
 		return rc;
-	if ((rc = store_task_rows(st, 0, TASK_GENERATION, &rows, &nt, err))) {
+	if ((rc = store_task_rows_snapshot(st, TASK_GENERATION, &snap, err))) {
 		store_runs_free(runs, nr);
 		return rc;
 	}
+	rows = snap->v;
+	nt = snap->n;
 	m->union_tasks = (long)metrics_distinct_tasks(rows, nt, NULL);
 
 	m->rows = xcalloc(nr ? nr : 1, sizeof(*m->rows));
@@ -64,7 +67,7 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 		free(g);
 	}
 	store_runs_free(runs, nr);
-	free(rows);
+	task_rows_release(snap);
 	runs_model_sort(m, RUNS_SORT_NAME, false);
 	return BT_OK;
 }

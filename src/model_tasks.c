@@ -57,9 +57,17 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 	m->sort = TASKS_SORT_NAME;
 	/* strips and categories are cached per task by the store: the list
 	 * never reads the attempts themselves */
-	if ((rc = store_task_rows(st, f->run_id, f->kind, &rows, &nr, err)))
-		return rc;
-	m->rows = rows;
+	if (f->run_id == 0) {
+		/* every run's: shared with the runs view, not copied */
+		if ((rc = store_task_rows_snapshot(st, f->kind, &m->snap, err)))
+			return rc;
+		rows = m->snap->v;
+		nr = m->snap->n;
+	} else {
+		if ((rc = store_task_rows(st, f->run_id, f->kind, &rows, &nr, err)))
+			return rc;
+		m->rows = rows;
+	}
 	m->all = xcalloc(nr ? nr : 1, sizeof(*m->all));
 	m->shown = xcalloc(nr ? nr : 1, sizeof(size_t));
 	m->n_all = nr;
@@ -255,6 +263,7 @@ void
 tasks_model_free(struct tasks_model *m)
 {
 	free(m->rows);
+	task_rows_release(m->snap);
 	free(m->all);
 	free(m->shown);
 	memset(m, 0, sizeof(*m));

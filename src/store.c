@@ -379,8 +379,8 @@ store_close(struct store *s)
 		sqlite3_close(s->db);
 	strv_free(&s->assertion_names);
 	free(s->assertion_ids);
-	free(s->rows_cache[0].rows);
-	free(s->rows_cache[1].rows);
+	task_rows_release(s->rows_cache[0].snap);
+	task_rows_release(s->rows_cache[1].snap);
 	free(s->path);
 	free(s);
 }

@@ -46,8 +46,7 @@ struct store {
 	/* store_task_rows() of every run, by kind, while data_version holds:
 	 * the explorer asks again for what it read a key ago */
 	struct rows_cache {
-		struct task_row *rows;
-		size_t n;
+		struct task_rows *snap; /* one reference */
 		long version;
 	} rows_cache[2];
 };

@@ -202,9 +202,9 @@ sort_by_rank(struct task_row *rows, struct task_rank *by, size_t k, struct task_
 	memcpy(rows, tmp, k * sizeof(*rows));
 }
 
-int
-store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
-		size_t *n, struct bt_error *err)
+static int
+read_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
+	       size_t *n, struct bt_error *err)
 {
 	/* The results in primary-key order (one run: a range of it) and the
 	 * few tasks from their own table; each run's rows are then put in
@@ -220,21 +220,11 @@ store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct tas
 	struct task_row *tasks = NULL, *rows = NULL, *tmp = NULL;
 	struct task_rank *ids = NULL, *seg = NULL;
 	size_t n_tasks = 0, cap = 0, cap_seg = 0, nr = 0, first = 0;
-	struct rows_cache *cache = run_id == 0 && s->readonly ? &s->rows_cache[kind == TASK_FEATURE]
-							       : NULL;
-	long version = cache ? store_data_version(s) : 0;
 	sqlite3_stmt *st;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (cache && cache->rows && cache->version == version) {
-		*out = xreallocarray(NULL, cache->n ? cache->n : 1, sizeof(**out));
-		memcpy(*out, cache->rows, cache->n * sizeof(**out));
-		*n = cache->n;
-		free(sql);
-		return BT_OK;
-	}
 	if ((rc = store_prepare(s, tasks_sql, &st, err))) {
 		free(sql);
 		return rc;
@@ -289,15 +279,64 @@ store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct tas
 		free(rows);
 		return store_fail(s, err, "cannot read task statistics");
 	}
-	if (cache) {
-		free(cache->rows);
-		cache->rows = xreallocarray(NULL, nr ? nr : 1, sizeof(*rows));
-		memcpy(cache->rows, rows, nr * sizeof(*rows));
-		cache->n = nr;
-		cache->version = version;
-	}
 	*out = rows;
 	*n = nr;
+	return BT_OK;
+}
+
+void
+task_rows_release(struct task_rows *r)
+{
+	if (r && --r->refs == 0) {
+		free(r->v);
+		free(r);
+	}
+}
+
+int
+store_task_rows_snapshot(struct store *s, enum task_kind kind, struct task_rows **out,
+			 struct bt_error *err)
+{
+	struct rows_cache *cache = &s->rows_cache[kind == TASK_FEATURE];
+	/* a writer's own commits do not change data_version: it reads anew */
+	long version = s->readonly ? store_data_version(s) : -1;
+	int rc;
+
+	*out = NULL;
+	if (!cache->snap || !s->readonly || cache->version != version) {
+		struct task_rows *r = xcalloc(1, sizeof(*r));
+
+		if ((rc = read_task_rows(s, 0, kind, &r->v, &r->n, err))) {
+			free(r);
+			return rc;
+		}
+		r->refs = 1;
+		task_rows_release(cache->snap);
+		cache->snap = r;
+		cache->version = version;
+	}
+	cache->snap->refs++;
+	*out = cache->snap;
+	return BT_OK;
+}
+
+int
+store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
+		size_t *n, struct bt_error *err)
+{
+	struct task_rows *snap;
+	int rc;
+
+	if (run_id != 0 || !s->readonly)
+		return read_task_rows(s, run_id, kind, out, n, err);
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_task_rows_snapshot(s, kind, &snap, err)))
+		return rc;
+	*out = xreallocarray(NULL, snap->n ? snap->n : 1, sizeof(**out));
+	memcpy(*out, snap->v, snap->n * sizeof(**out));
+	*n = snap->n;
+	task_rows_release(snap);
 	return BT_OK;
 }
 

@@ -75,7 +75,8 @@ enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS
 		  TASKS_SORT_RAW, TASKS_SORT_P1, TASKS_SORT_CATEGORY, TASKS_SORT_COUNT };
 
 struct tasks_model {
-	struct task_row *rows;    /* every task of the run, as the store gave them */
+	struct task_row *rows;    /* one run's tasks, as the store gave them, */
+	struct task_rows *snap;   /* or every run's, shared with the store */
 	struct task_item *all;    /* one per row */
 	size_t n_all;
 	size_t *shown;            /* indexes into all: the filtered, sorted list */

@@ -125,6 +125,18 @@ int store_find_run(struct store *s, const char *name, int64_t *id, struct bt_err
 /* The cached task statistics of one run (run_id) or of every run (run_id = 0). */
 int store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task_row **out,
 		    size_t *n, struct bt_error *err);
+/* Every run's rows (as store_task_rows with run 0), shared: *out is a new
+ * reference, given back with task_rows_release().  A read-only store keeps
+ * its own reference until another connection commits, so asking again
+ * costs nothing and a big list is never copied. */
+struct task_rows {
+	struct task_row *v;
+	size_t n;
+	size_t refs;
+};
+int store_task_rows_snapshot(struct store *s, enum task_kind kind, struct task_rows **out,
+			     struct bt_error *err);
+void task_rows_release(struct task_rows *r);
 
 /* Judgement counts per (agent, model) and label, for Table 4.  `logic`
  * rows count subcategories, the others coarse categories. */

@@ -184,6 +184,11 @@ test_rows_of_every_run(const char *path)
 	tap_is_int(n, 3, "asked again: the same rows");
 	free(rows);
 
+	struct task_rows *before, *again, *after;
+	store_task_rows_snapshot(r, TASK_GENERATION, &before, &err);
+	store_task_rows_snapshot(r, TASK_GENERATION, &again, &err);
+	tap_ok(before == again && before->refs == 3, "a snapshot is shared while nothing changes");
+	task_rows_release(again);
 	store_begin(w, &err);
 	put(w, "hono-openapi-unconstrained", 0, 290, true);
 	store_refresh_task_results(w, metrics_task_stats, NULL, &err);
@@ -191,6 +196,12 @@ test_rows_of_every_run(const char *path)
 	store_task_rows(r, 0, TASK_GENERATION, &rows, &n, &err);
 	tap_is_int(n, 4, "after another connection's commit: its new row too");
 	free(rows);
+	store_task_rows_snapshot(r, TASK_GENERATION, &after, &err);
+	tap_ok(after != before && after->n == 4 && before->n == 3 &&
+		       strcmp(before->v[2].name, "koa-openapi-unconstrained") == 0,
+	       "a new snapshot; the old one stays whole for whoever holds it");
+	task_rows_release(before);
+	task_rows_release(after);
 	store_task_rows(r, 0, TASK_FEATURE, &rows, &n, &err);
 	tap_is_int(n, 0, "and no feature rows among them");
 	free(rows);
