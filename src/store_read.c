@@ -334,7 +334,8 @@ store_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct tas
 	if ((rc = store_task_rows_snapshot(s, kind, &snap, err)))
 		return rc;
 	*out = xreallocarray(NULL, snap->n ? snap->n : 1, sizeof(**out));
-	memcpy(*out, snap->v, snap->n * sizeof(**out));
+	if (snap->n)
+		memcpy(*out, snap->v, snap->n * sizeof(**out));
 	*n = snap->n;
 	task_rows_release(snap);
 	return BT_OK;
