@@ -3,9 +3,10 @@
 # tools (/usr/bin/time -v, the shell's clock) and benchtop's own timing log
 # for the explorer (BENCHTOP_TIMING).  Writes a report to stdout.
 #
-#   BENCH_SIZES   sizes as ATTEMPTS:PATCH_KB (default "2000:100 20000:0"; 0 =
-#                 realistic 8-30 KB patches); docs/performance.md adds
-#                 100000:0 200000:0, which need ~60 GB of disk and ~1 hour
+#   BENCH_SIZES   sizes as ATTEMPTS:PATCH_KB (default "2000:100 20000:0
+#                 200000:0"; 0 = realistic 8-30 KB patches).  200,000 needs
+#                 ~52 GB of disk and ~45 minutes; a size the disk cannot hold
+#                 is skipped with a message
 #   BENCH_DIR     where trees and stores go (default: build dir/bench-data,
 #                 on the same disk as the build: cp -r is measured there too)
 #   BENCH_KEEP    keep the data afterwards
@@ -19,7 +20,7 @@ set -u
 bin="$abs_top_builddir/benchtop"
 gen="$abs_top_builddir/benchtop-gen"
 dir="${BENCH_DIR:-$abs_top_builddir/bench-data}"
-sizes="${BENCH_SIZES:-2000:100 20000:0}"
+sizes="${BENCH_SIZES:-2000:100 20000:0 200000:0}"
 mkdir -p "$dir"
 now() { date +%s.%N; }
 secs() { echo "$1 $2" | awk '{ printf "%.3f", $2 - $1 }'; }
@@ -43,6 +44,15 @@ for size in $sizes; do
 	store="$dir/store-$n.db"
 	if [ "$kb" -gt 0 ]; then echo "## $((scale * 400)) attempts ($kb KB patches)"
 	else echo "## $((scale * 400)) attempts (realistic 8-30 KB patches)"; fi
+	# the input, its copy and the store, each ~95 KB an attempt (more with
+	# bigger patches), and what the sizes before left
+	need_mb=$(( scale * 400 * (3 * 95 + 3 * kb) / 1024 ))
+	free_mb=$(df -Pm "$dir" | awk 'NR == 2 { print $4 }')
+	if [ ! -e "$tree" ] && [ "$need_mb" -gt "$free_mb" ]; then
+		echo "skipped: needs ~$((need_mb / 1024)) GB of disk, $((free_mb / 1024)) GB free"
+		echo
+		continue
+	fi
 	if [ ! -e "$tree" ]; then
 		t0=$(now)
 		patch=""
@@ -159,6 +169,7 @@ q
 KEYS
 	for size in $sizes; do
 		store="$dir/store-${size%%:*}.db"
+		[ -f "$store" ] || continue # skipped above
 		echo "## the explorer on $(sqlite3 "$store" "select count(*) from attempt") attempts," \
 			"$(sqlite3 "$store" "select count(*) from run") runs, 80x24, headless"
 		explore "$store" "$dir/keys"
