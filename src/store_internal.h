@@ -34,6 +34,7 @@ struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	bool filling; /* a new store's first import: rollback journal until closed */
 	int savepoints;
 	sqlite3_stmt *stmt[SQL_COUNT_STMTS];
 	/* assertion-name ids seen in this connection, to skip lookups */
