@@ -1079,6 +1079,10 @@ static const struct evidence_pattern seaorm_patterns[] = {
 #define MAX_LABELS 13
 _Static_assert(N_PATTERNS(sqlite_patterns) <= MAX_LABELS, "MAX_LABELS too small");
 _Static_assert(N_PATTERNS(postgres_patterns) <= MAX_LABELS, "MAX_LABELS too small");
+_Static_assert(N_PATTERNS(sqlalchemy_patterns) <= MAX_LABELS, "MAX_LABELS too small");
+_Static_assert(N_PATTERNS(sequelize_patterns) <= MAX_LABELS, "MAX_LABELS too small");
+_Static_assert(N_PATTERNS(gorm_patterns) <= MAX_LABELS, "MAX_LABELS too small");
+_Static_assert(N_PATTERNS(seaorm_patterns) <= MAX_LABELS, "MAX_LABELS too small");
 
 /* The steps after an anchor, from s[i]: the match end, or NOPOS. */
 static size_t
@@ -1248,6 +1252,8 @@ struct label_group {
 	size_t *at;
 };
 
+/* Callers search at most two groups (sqlite and postgres), each at most
+ * MAX_LABELS (asserted above), so the bound in search_groups never cuts. */
 #define MAX_GROUP_LABELS (2 * MAX_LABELS)
 
 /* pat.search(text) for each pattern of the groups, all in one pass over
