@@ -206,7 +206,7 @@ int store_counts(struct store *s, struct store_counts *c, struct bt_error *err);
 /* The attempt numbered `number` (N of run_N) of a run's task, named
  * "name", "runtime/name" or "framework/name"; BT_ENOINPUT when the run has
  * no such task or attempt, BT_EUSAGE when the name fits several tasks
- * (feature tasks repeat names across frameworks).  store_viewer.c. */
+ * (feature tasks repeat names across frameworks).  store_find.c. */
 int store_find_attempt(struct store *s, int64_t run_id, const char *task, int number,
 		       int64_t *id, struct bt_error *err);
 

@@ -2,7 +2,7 @@
  * that parses is described and parsed again: the two must agree. */
 #include "config.h"
 
-#include "benchtop/model.h"
+#include "benchtop/model_tasks.h"
 
 #include "fuzz.h"
 

@@ -10,7 +10,13 @@
 #include <string.h>
 
 #include "benchtop/action.h"
-#include "benchtop/model.h"
+#include "benchtop/attempt.h"
+#include "benchtop/diff.h"
+#include "benchtop/metrics.h"
+#include "benchtop/parse.h"
+#include "benchtop/store.h"
+#include "benchtop/model_compare.h"
+#include "benchtop/model_compare_pair.h"
 #include "tap.h"
 
 /* ------------------------------------------------------------ Student's t */

@@ -4,7 +4,9 @@
 
 #include <string.h>
 
-#include "benchtop/model.h"
+#include "benchtop/model_attempt.h"
+#include "benchtop/model_runs.h"
+#include "benchtop/model_tasks.h"
 #include "tap.h"
 
 static struct request *

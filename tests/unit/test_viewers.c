@@ -8,7 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "benchtop/model.h"
+#include "benchtop/model_diff.h"
+#include "benchtop/model_log.h"
+#include "benchtop/model_trajectory.h"
 #include "benchtop/verify.h"
 #include "parse_test.h"
 

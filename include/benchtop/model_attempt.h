@@ -1,0 +1,42 @@
+/* model_attempt.h: the attempt view's document (curses-free).
+ *
+ * A model loads from the store's named queries and computes with the
+ * metrics engine; views only draw it.  Every model owns its memory and the
+ * matching _free() or _close() releases it.
+ */
+#ifndef BENCHTOP_MODEL_ATTEMPT_H
+#define BENCHTOP_MODEL_ATTEMPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "benchtop/util.h"
+#include "benchtop/store.h"
+#include "benchtop/attempt.h"
+
+/* The attempt view's document: lines with a role, some of which open
+ * something (an artifact) when selected. */
+enum doc_role {
+	DOC_TEXT, DOC_HEADING, DOC_GOOD, DOC_BAD, DOC_WARN, DOC_DIM, DOC_REQUEST_FAIL,
+	DOC_CASCADE, DOC_ARTIFACT,
+};
+struct doc_line {
+	enum doc_role role;
+	char *text;      /* untrusted parts are sanitized at draw time */
+	int indent;
+	int artifact;    /* DOC_ARTIFACT: the enum artifact_kind, else -1 */
+};
+struct attempt_doc {
+	struct doc_line *v;
+	size_t n, cap;
+};
+
+/* Build the document of a loaded attempt (store_load_attempt). */
+void attempt_doc_build(const struct attempt *a, struct attempt_doc *d);
+void attempt_doc_free(struct attempt_doc *d);
+/* Is request r a cascade (a "{{slug}}" request after a failed Create
+ * Article, or its URL holds "/null")? */
+bool attempt_request_is_cascade(const struct attempt *a, size_t r);
+
+#endif /* BENCHTOP_MODEL_ATTEMPT_H */

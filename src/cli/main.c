@@ -1,0 +1,342 @@
+/* main.c: command-line dispatch and the command table that --help and the
+ * man page are printed from. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <getopt.h>
+
+#include "benchtop/action.h"
+#include "benchtop/cli.h"
+#include "benchtop/model_compare.h"
+#include "benchtop/tui.h"
+
+static const struct cli_opt store_opt = {
+	"--store PATH",
+	"The store to use. Default: $BENCHTOP_STORE, else $XDG_DATA_HOME/benchtop/benchtop.db; "
+	"reading commands fall back to the bundled synthetic demo when that does not exist. "
+	"A store is only ever created by import.",
+};
+#define STORE_OPT {store_opt.flag, store_opt.help}
+#define FORMAT_OPT {"--format FMT", "Output format: text (default), csv, json, md or latex."}
+#define RUN_OPT {"--run RUN", "Only this run (repeatable): its full name as 'benchtop runs' " \
+		 "shows it, agent/model, or a unique prefix. Default: every run."}
+
+static const struct cli_opt import_opts[] = {
+	STORE_OPT,
+	{"--keep-going", "Import the good lines of a JSONL file and list the bad ones, instead of "
+			 "importing nothing when one line is bad. The exit status is still 65."},
+	{"--name NAME", "Name the run(s) NAME instead of agent/model."},
+	{"--label TEXT", "A label shown beside the run."},
+	{"--collection FILE", "The Postman collection, used to split assertion names "
+			      "(default: runtime/newman/Conduit.postman_collection.json beside the "
+			      "tree, when present)."},
+	{"--quiet", "No progress bar and no summary unless something went wrong."},
+	{"--portable", "Leave the store as one self-contained file (no WAL), vacuumed, for copying "
+		       "or installing it read-only."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt runs_opts[] = {STORE_OPT, FORMAT_OPT, {NULL, NULL}};
+
+static const struct cli_opt summary_opts[] = {
+	STORE_OPT,
+	RUN_OPT,
+	{"--by G", "Group by level (default, plus an overall row), framework, framework,level, "
+		   "runtime, runtime,level, global, constraint, or framework,constraint."},
+	{"--kind K", "generation (default) or feature tasks."},
+	FORMAT_OPT,
+	{"--upstream", "With --format csv: write exactly the columns, row order and 4-decimal "
+		       "fractions of the benchmark's data/global_stats.csv (CRLF line ends), one "
+		       "block per run, runs ordered by agent then model, so the two can be diffed."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt table_opts[] = {
+	STORE_OPT,
+	RUN_OPT,
+	FORMAT_OPT,
+	{"--list", "List the tables."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt plot_opts[] = {
+	STORE_OPT,
+	{"--run RUN", "The run to plot (default: the first); a second --run is overlaid, drawn "
+		      "dashed with hollow markers and labelled (B)."},
+	{"--metric M", "strict (default: strict A%), raw (raw A%) or pass1 (pass@1)."},
+	{"--format F", "text (default) or svg (a standalone SVG for a paper, with the "
+		       "colour-blind-safe Okabe-Ito palette)."},
+	{"--error-bars", "Draw +/-1 standard error of the mean over the tasks of each point."},
+	{"--width N, --height N", "The text plot's size in characters (default 78x22)."},
+	{"--ascii", "ASCII lines and markers (the default when the locale is not UTF-8)."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt compare_opts[] = {
+	STORE_OPT,
+	{"--format FMT", "Output format: text (default), csv, json or md (latex works too)."},
+	{"--fail-on-regression", "Exit with status 1 when B regresses: when a task is marked "
+				 "regressed, or, with --threshold, when strict A% over the common "
+				 "tasks drops by more than the threshold; with status 65 when no "
+				 "task is in both runs. The verdict goes to standard error. "
+				 "Without this option the status is 0 whatever B does."},
+	{"--threshold PP", "With --fail-on-regression: fail only when B's strict A% over the "
+			   "common tasks is more than PP percentage points below A's (B - A < "
+			   "-PP), whatever single tasks do."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt show_opts[] = {
+	STORE_OPT,
+	{"--run RUN", "The run: its full name as 'benchtop runs' shows it, agent/model, or a "
+		      "unique prefix."},
+	{"--task TASK", "The task's name (generation tasks: flask-openapi-sqlite ...); a feature "
+			"task's name repeats across frameworks: give FRAMEWORK/NAME."},
+	{"--attempt N", "The attempt number: N of the benchmark's run_N (0 for run_0)."},
+	{"--patch, --log, --setup-log, --trajectory", "Which artifact: the agent's patch, the "
+						      "server log (conduit.log), the setup log or "
+						      "the trajectory (as stored)."},
+	{"--raw", "The stored bytes unchanged. Without it, control characters and escape "
+		  "sequences are shown as visible escapes (ESC as ^[), invalid UTF-8 as U+FFFD "
+		  "(everything as ASCII when the locale is not UTF-8), and CRLF line ends as LF; "
+		  "tabs are kept."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt migrate_opts[] = {STORE_OPT, {NULL, NULL}};
+
+static const struct cli_opt tui_opts[] = {
+	STORE_OPT,
+	{"--run RUN", "Open on the decay plot of this run."},
+	{"--ascii", "Draw lines, plot markers and text in ASCII (the default when the locale is "
+		    "not UTF-8)."},
+	{"--config FILE", "Read this configuration file instead of "
+			  "$XDG_CONFIG_HOME/benchtop/config."},
+	{"--no-config", "Read no configuration file."},
+	{NULL, NULL},
+};
+
+const struct cli_command cli_commands[] = {
+	{"tui", cmd_tui, "[tui] [STORE] [OPTIONS]", "open the full-screen explorer (the default)",
+	 "Open the explorer on STORE (default: the default store, else the bundled demo). It "
+	 "starts on the runs; Enter drills down from a run to its decay plot, from a point of "
+	 "the plot to its tasks, from a task to its attempts and from an attempt to its patch, "
+	 "logs and trajectory; q goes back, Q quits, ? lists the keys of the view (see KEYS).",
+	 tui_opts},
+	{"import", cmd_import, "import PATH... [OPTIONS]",
+	 "import results trees, JSONL files, judge CSVs and task JSONs",
+	 "Import results into the store, creating it when needed. Each PATH is recognised by "
+	 "its content: a results tree in the benchmark's layout "
+	 "(results/{runtime}/{agent}/{model}/{task}/{date}/run_N, or any folder inside one), a "
+	 "JSONL file in benchtop's interchange format, a failure-taxonomy CSV "
+	 "(failure_analysis_*.csv, logic_subcategories*.csv) or a task JSON. A JSONL file is "
+	 "imported in one transaction: all of it or, on the first bad line, none of it. A tree "
+	 "is committed task by task. Importing the same input again changes nothing; a newer "
+	 "date folder replaces the attempts of the older one.",
+	 import_opts},
+	{"runs", cmd_runs, "runs [OPTIONS]", "list the runs in a store",
+	 "List the runs (agent configurations) in the store with their attempt counts, the "
+	 "number of generation tasks covered and the headline strict A%, raw A% and pass@1.",
+	 runs_opts},
+	{"summary", cmd_summary, "summary [OPTIONS]", "print aggregate metrics",
+	 "Print the aggregate metrics of the selected runs: unweighted means over tasks of the "
+	 "task-level strict A%, raw A%, pass@1, pass@3 and pass^3, with the number of tasks and "
+	 "the sums of executed and succeeded attempts.",
+	 summary_opts},
+	{"table", cmd_table, "table NAME [OPTIONS]", "print a table of the paper",
+	 "Print one of the paper's tables computed from the store: 1 (strict A% and pass@1 per "
+	 "level, and the decay L3 - L0), 1-raw (the same without verifier enforcement), 2a (the "
+	 "marginal effect of each constraint by matched pairs: mean, std, SEM, N), 2b "
+	 "(feature-task pass@1), 8 (framework leaderboard over the full configurations), 8-all "
+	 "(over every configuration), 4 (failure taxonomy and logic subcategories with the "
+	 "data-layer share), verifier-impact (raw against strict A% and the confusion matrix). "
+	 "LaTeX output is a tabular environment ready to \\input (one per part: Table 4 "
+	 "gives two, coarse and logic errors).",
+	 table_opts},
+	{"plot", cmd_plot, "plot [OPTIONS]", "print the decay plot as text or SVG",
+	 "Print the decay plot: A% (or pass@1) against the number of constraints, one line per "
+	 "framework, the same plot the explorer draws, as text for notes and CI logs or as SVG.",
+	 plot_opts},
+	{"compare", cmd_compare, "compare A B [OPTIONS]",
+	 "compare two runs: where B does better or worse than A",
+	 "Compare run B with run A (the baseline; a run may be compared with itself) on the "
+	 "generation tasks both have: coverage (tasks in both, only in A, only in B), A's and "
+	 "B's Table 1 rows over the common tasks and B - A per level with a 95% confidence "
+	 "interval (Student's t over the tasks' differences), each run alone when they cover "
+	 "different tasks, and the tasks that regressed or improved, largest change first. "
+	 CMP_RULE " In the explorer, Space marks runs in the runs view and c compares them.",
+	 compare_opts},
+	{"show", cmd_show,
+	 "show --run RUN --task TASK --attempt N --patch|--log|--setup-log|--trajectory [OPTIONS]",
+	 "print one artifact of an attempt (patch, logs, trajectory)",
+	 "Print one artifact of one attempt on standard output, to pipe it to other tools: the "
+	 "agent's patch, the server log, the setup log or the trajectory. What an agent or a "
+	 "server wrote is made safe for a terminal unless --raw is given. Exit status 66 when "
+	 "the run, the task, the attempt or the artifact does not exist. In the explorer, | and "
+	 "E hand the artifact on screen to $PAGER and $EDITOR.",
+	 show_opts},
+	{"migrate", cmd_migrate, "migrate [--store PATH]", "bring a store to this version's schema",
+	 "Run the forward migrations on an older store (imports do this too).", migrate_opts},
+	{NULL, NULL, NULL, NULL, NULL, NULL},
+};
+
+const struct cli_command *
+cli_find(const char *name)
+{
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (strcmp(c->name, name) == 0)
+			return c;
+	return NULL;
+}
+
+/* Edit distance, for "did you mean"; names are short. */
+static size_t
+distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), row[32];
+
+	if (lb >= sizeof(row) / sizeof(row[0]) || la >= 32)
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* A first word that is neither a command nor a file, and does not look like
+ * a path: a mistyped command, not a store to open. */
+static int
+unknown_command(const char *word)
+{
+	const struct cli_command *best = NULL;
+	size_t best_d = 3;
+
+	for (const struct cli_command *c = cli_commands; c->name; c++) {
+		size_t d = distance(word, c->name);
+		if (c->name[0] != '_' && d < best_d)
+			best = c, best_d = d;
+	}
+	if (best)
+		return cli_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", word,
+				       best->name);
+	return cli_usage_error(NULL, "unknown command '%s' (and no store file by that name)",
+			       word);
+}
+
+static void
+usage(FILE *out)
+{
+	fputs("Usage: benchtop [STORE] [--ascii] [--run RUN]   the explorer\n"
+	      "       benchtop [--store PATH] COMMAND [OPTIONS]\n"
+	      "       benchtop --help | --version\n"
+	      "\n"
+	      "A terminal explorer for coding-agent benchmark results.\n"
+	      "\n"
+	      "Commands:\n", out);
+	for (const struct cli_command *c = cli_commands; c->name; c++)
+		if (c->name[0] != '_')
+			fprintf(out, "  %-10s %s\n", c->name, c->summary);
+	fputs("\nRun 'benchtop COMMAND --help' for a command's options; see benchtop(1).\n"
+	      "Exit status: 0 ok, 1 usage error, 65 bad input, 66 missing input, 74 I/O error.\n",
+	      out);
+}
+
+/* `benchtop [tui] [STORE] [OPTIONS]`. */
+int
+cmd_tui(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"store", required_argument, NULL, 's'},
+		{"run", required_argument, NULL, 'r'},
+		{"ascii", no_argument, NULL, 'a'},
+		{"config", required_argument, NULL, 'c'},
+		{"no-config", no_argument, NULL, 'n'},
+		{"help", no_argument, NULL, 'h'},
+		{0, 0, 0, 0},
+	};
+	struct tui_options o = {0};
+	int c;
+
+	while ((c = getopt_long(argc, argv, "s:r:ac:nh", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': o.store = optarg; break;
+		case 'r': o.run = optarg; break;
+		case 'a': o.ascii = true; break;
+		case 'c': o.config = optarg; break;
+		case 'n': o.no_config = true; break;
+		case 'h': return cli_help("tui");
+		default: return cli_usage_error("tui", "bad option");
+		}
+	}
+	if (optind < argc && !o.store)
+		o.store = argv[optind++];
+	if (optind < argc)
+		return cli_usage_error("tui", "unexpected argument '%s'", argv[optind]);
+	return tui_main(&o);
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	cli_start_time = clock_now();
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+			  strcmp(argv[1], "help") == 0)) {
+		if (argc > 2)
+			return cli_help(argv[2]);
+		usage(stdout);
+		return BT_OK;
+	}
+	if (argc >= 2 && (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0)) {
+		printf("benchtop %s (store schema %d)\n", PACKAGE_VERSION, STORE_SCHEMA_VERSION);
+		return BT_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--man-commands") == 0) {
+		cli_print_man(stdout);
+		return BT_OK;
+	}
+	if (argc >= 2 && strcmp(argv[1], "--man-keys") == 0) {
+		action_print_man(stdout);
+		return BT_OK;
+	}
+	/* "benchtop --store PATH COMMAND ...": the store given before the command */
+	if (argc >= 4 && strcmp(argv[1], "--store") == 0 && (c = cli_find(argv[3]))) {
+		char *opt = argv[1], *path = argv[2];
+		argv[1] = argv[3]; /* COMMAND --store PATH ... */
+		argv[2] = opt;
+		argv[3] = path;
+		return c->run(argc - 1, argv + 1);
+	}
+	if (argc >= 3 && strncmp(argv[1], "--store=", 8) == 0 && (c = cli_find(argv[2]))) {
+		char *opt = argv[1];
+		argv[1] = argv[2];
+		argv[2] = opt;
+		return c->run(argc - 1, argv + 1);
+	}
+	/* no command: the explorer, with any options and a store path */
+	if (argc < 2 || !(c = cli_find(argv[1]))) {
+		if (argc >= 2 && argv[1][0] != '-' && !strpbrk(argv[1], "/.") &&
+		    !file_exists(argv[1]))
+			return unknown_command(argv[1]);
+		return cmd_tui(argc, argv);
+	}
+	/* getopt_long sees the command as argv[0] */
+	return c->run(argc - 1, argv + 1);
+}

@@ -1,0 +1,634 @@
+/* ingest_jsonl.c: the benchtop JSONL interchange format (docs/jsonl-format.md). */
+#include "config.h"
+
+#include "benchtop/ingest.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <sys/stat.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/verify.h"
+#include "benchtop/parse_util.h"
+
+#define JSONL_VERSION 1
+
+/* Where we are while validating one line: messages name the field path. */
+struct jctx {
+	const char *file;
+	long line;
+	const char *basedir;
+	struct bt_error *err;
+};
+
+static int __attribute__((format(printf, 3, 4)))
+jfail(const struct jctx *c, const char *field, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (field)
+		return bt_errorf(c->err, BT_EINPUT, "%s:%ld: field '%s': %s", c->file, c->line, field,
+				 msg);
+	return bt_errorf(c->err, BT_EINPUT, "%s:%ld: %s", c->file, c->line, msg);
+}
+
+/* Optional string member; *out = NULL when absent or null. */
+static int
+get_str(const struct jctx *c, const cJSON *obj, const char *prefix, const char *key,
+	bool required, const char **out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	char field[160];
+
+	snprintf(field, sizeof(field), "%s%s", prefix, key);
+	*out = NULL;
+	if (!v || cJSON_IsNull(v)) {
+		if (required)
+			return jfail(c, field, "missing; expected a string");
+		return BT_OK;
+	}
+	if (!cJSON_IsString(v))
+		return jfail(c, field, "expected a string, got %s", parse_json_type(v));
+	if (required && !*v->valuestring)
+		return jfail(c, field, "expected a non-empty string");
+	*out = v->valuestring;
+	return BT_OK;
+}
+
+/* Optional non-negative integer member; *out = -1 when absent or null. */
+static int
+get_long(const struct jctx *c, const cJSON *obj, const char *prefix, const char *key,
+	 bool required, long *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+	char field[160];
+
+	snprintf(field, sizeof(field), "%s%s", prefix, key);
+	*out = -1;
+	if (!v || cJSON_IsNull(v)) {
+		if (required)
+			return jfail(c, field, "missing; expected an integer");
+		return BT_OK;
+	}
+	if (!cJSON_IsNumber(v))
+		return jfail(c, field, "expected an integer or null, got %s", parse_json_type(v));
+	double d = v->valuedouble;
+	if (!isfinite(d) || d != floor(d) || d < 0 || d > 9.2e15)
+		return jfail(c, field, "expected a non-negative integer, got %g", d);
+	*out = (long)d;
+	return BT_OK;
+}
+
+static int
+get_object(const struct jctx *c, const cJSON *obj, const char *key, bool required,
+	   const cJSON **out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+
+	*out = NULL;
+	if (!v || cJSON_IsNull(v)) {
+		if (required)
+			return jfail(c, key, "missing; expected an object");
+		return BT_OK;
+	}
+	if (!cJSON_IsObject(v))
+		return jfail(c, key, "expected an object, got %s", parse_json_type(v));
+	*out = v;
+	return BT_OK;
+}
+
+static int
+parse_run(const struct jctx *c, const cJSON *root, struct attempt *a)
+{
+	const cJSON *run;
+	const char *agent, *model, *name, *label;
+	int rc;
+
+	if ((rc = get_object(c, root, "run", true, &run)) ||
+	    (rc = get_str(c, run, "run.", "agent", true, &agent)) ||
+	    (rc = get_str(c, run, "run.", "model", true, &model)) ||
+	    (rc = get_str(c, run, "run.", "name", false, &name)) ||
+	    (rc = get_str(c, run, "run.", "label", false, &label)))
+		return rc;
+	run_ident_set(&a->run, name, agent, model, label, c->file);
+	return BT_OK;
+}
+
+static int
+parse_task(const struct jctx *c, const cJSON *root, struct attempt *a)
+{
+	const cJSON *task;
+	const char *name, *kind, *framework;
+	char why[160];
+	int rc;
+
+	if ((rc = get_object(c, root, "task", true, &task)) ||
+	    (rc = get_str(c, task, "task.", "name", true, &name)) ||
+	    (rc = get_str(c, task, "task.", "kind", false, &kind)) ||
+	    (rc = get_str(c, task, "task.", "framework", false, &framework)))
+		return rc;
+	if (!kind || strcmp(kind, "generation") == 0) {
+		if (!task_parse_generation(name, &a->task, why, sizeof(why)))
+			return jfail(c, "task.name", "%s (expected {framework}-openapi-{constraints})",
+				     why);
+		if (framework && !str_eq(task_framework_canonical(framework), a->task.framework))
+			return jfail(c, "task.framework", "'%s' disagrees with the task name",
+				     framework);
+		return BT_OK;
+	}
+	if (strcmp(kind, "feature") != 0)
+		return jfail(c, "task.kind", "expected \"generation\" or \"feature\", got \"%s\"", kind);
+	if (!framework)
+		return jfail(c, "task.framework", "missing; a feature task needs its framework folder");
+	if (!task_parse_feature(framework, name, &a->task, why, sizeof(why)))
+		return jfail(c, "task.framework", "%s", why);
+	return BT_OK;
+}
+
+static int
+parse_names(const struct jctx *c, const cJSON *req, const char *prefix, const char *key,
+	    struct strv *out)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, key), *it;
+	char field[160];
+	int i = 0;
+
+	snprintf(field, sizeof(field), "%s%s", prefix, key);
+	if (!v || cJSON_IsNull(v))
+		return BT_OK;
+	if (!cJSON_IsArray(v))
+		return jfail(c, field, "expected an array of strings, got %s", parse_json_type(v));
+	cJSON_ArrayForEach(it, v) {
+		if (!cJSON_IsString(it)) {
+			snprintf(field, sizeof(field), "%s%s[%d]", prefix, key, i);
+			return jfail(c, field, "expected a string, got %s", parse_json_type(it));
+		}
+		strv_push(out, it->valuestring);
+		i++;
+	}
+	return BT_OK;
+}
+
+static int
+parse_request(const struct jctx *c, const cJSON *o, int index, struct attempt *a)
+{
+	char prefix[64];
+	const char *name, *method, *url, *status;
+	long code, ms, bytes, total, np, nf, ns;
+	struct request *r;
+	int rc;
+
+	snprintf(prefix, sizeof(prefix), "report.requests[%d].", index);
+	if (!cJSON_IsObject(o)) {
+		prefix[strlen(prefix) - 1] = '\0';
+		return jfail(c, prefix, "expected an object, got %s", parse_json_type(o));
+	}
+	if ((rc = get_str(c, o, prefix, "name", true, &name)) ||
+	    (rc = get_str(c, o, prefix, "method", false, &method)) ||
+	    (rc = get_str(c, o, prefix, "url", false, &url)) ||
+	    (rc = get_str(c, o, prefix, "status", false, &status)) ||
+	    (rc = get_long(c, o, prefix, "code", false, &code)) ||
+	    (rc = get_long(c, o, prefix, "response_ms", false, &ms)) ||
+	    (rc = get_long(c, o, prefix, "response_bytes", false, &bytes)) ||
+	    (rc = get_long(c, o, prefix, "total", false, &total)) ||
+	    (rc = get_long(c, o, prefix, "n_passed", false, &np)) ||
+	    (rc = get_long(c, o, prefix, "n_failed", false, &nf)) ||
+	    (rc = get_long(c, o, prefix, "n_skipped", false, &ns)))
+		return rc;
+	r = attempt_add_request(a);
+	r->name = xstrdup(name);
+	r->method = xstrdup(method ? method : "");
+	r->url = xstrdup(url ? url : "");
+	r->status = xstrdup(status ? status : "");
+	r->code = code < 0 ? -1 : (int)(code > 999 ? 999 : code);
+	r->response_ms = ms;
+	r->response_bytes = bytes;
+	if ((rc = parse_names(c, o, prefix, "passed", &r->passed)) ||
+	    (rc = parse_names(c, o, prefix, "failed", &r->failed)))
+		return rc;
+	r->n_passed = (int)(np >= 0 ? np : (long)r->passed.n);
+	r->n_failed = (int)(nf >= 0 ? nf : (long)r->failed.n);
+	r->n_skipped = (int)(ns >= 0 ? ns : 0);
+	r->n_total = (int)(total >= 0 ? total : r->n_passed + r->n_failed + r->n_skipped);
+	if (r->n_passed + r->n_failed + r->n_skipped > r->n_total) {
+		char field[96];
+		snprintf(field, sizeof(field), "%stotal", prefix);
+		return jfail(c, field, "%d is less than passed + failed + skipped (%d)", r->n_total,
+			     r->n_passed + r->n_failed + r->n_skipped);
+	}
+	a->total += r->n_total;
+	a->passed += r->n_passed;
+	a->failed += r->n_failed;
+	return BT_OK;
+}
+
+static int
+parse_report(const struct jctx *c, const cJSON *root, struct attempt *a)
+{
+	const cJSON *report, *requests, *totals, *it;
+	int rc, i = 0;
+
+	if ((rc = get_object(c, root, "report", false, &report)) || !report)
+		return rc; /* no report: the server never ran the tests */
+	a->has_report = true;
+	requests = cJSON_GetObjectItemCaseSensitive(report, "requests");
+	totals = cJSON_GetObjectItemCaseSensitive(report, "totals");
+	if (requests && !cJSON_IsNull(requests)) {
+		if (!cJSON_IsArray(requests))
+			return jfail(c, "report.requests", "expected an array, got %s",
+				     parse_json_type(requests));
+		cJSON_ArrayForEach(it, requests) {
+			if ((rc = parse_request(c, it, i++, a)))
+				return rc;
+		}
+		return BT_OK;
+	}
+	if (!totals || !cJSON_IsObject(totals))
+		return jfail(c, "report", "expected \"requests\" (an array) or \"totals\" (an object)");
+	long t, p, f;
+	if ((rc = get_long(c, totals, "report.totals.", "total", true, &t)) ||
+	    (rc = get_long(c, totals, "report.totals.", "passed", true, &p)) ||
+	    (rc = get_long(c, totals, "report.totals.", "failed", true, &f)))
+		return rc;
+	if (p + f > t)
+		return jfail(c, "report.totals", "passed + failed (%ld) exceeds total (%ld)", p + f, t);
+	a->total = t;
+	a->passed = p;
+	a->failed = f;
+	return BT_OK;
+}
+
+static int
+parse_verifiers(const struct jctx *c, const cJSON *root, struct attempt *a)
+{
+	static const unsigned needs[VERIFIER_COUNT] = {
+		TC_ARCH, TC_POSTGRES | TC_SQLITE, TC_SQLALCHEMY | TC_SEQUELIZE,
+	};
+	const cJSON *ver;
+	int rc;
+
+	/* applicability comes from the task, whatever the line says */
+	for (int v = 0; v < VERIFIER_COUNT; v++)
+		a->verdict[v].applicable = a->task.kind == TASK_GENERATION &&
+					   (a->task.constraints & needs[v]);
+	if ((rc = get_object(c, root, "verifiers", false, &ver)) || !ver)
+		return rc;
+	for (int v = 0; v < VERIFIER_COUNT; v++) {
+		const char *key = verifier_name((enum verifier_kind)v);
+		const cJSON *o = cJSON_GetObjectItemCaseSensitive(ver, key), *ok;
+		char prefix[64];
+		const char *reason;
+
+		if (!o || cJSON_IsNull(o))
+			continue;
+		snprintf(prefix, sizeof(prefix), "verifiers.%s", key);
+		if (!cJSON_IsObject(o))
+			return jfail(c, prefix, "expected an object, got %s", parse_json_type(o));
+		ok = cJSON_GetObjectItemCaseSensitive(o, "ok");
+		if (!cJSON_IsBool(ok)) {
+			strcat(prefix, ".ok");
+			return jfail(c, prefix, "expected true or false, got %s", parse_json_type(ok));
+		}
+		strcat(prefix, ".");
+		if ((rc = get_str(c, o, prefix, "reason", false, &reason)))
+			return rc;
+		if (!a->verdict[v].applicable)
+			continue;
+		a->verdict[v].ok = cJSON_IsTrue(ok);
+		a->verdict[v].reason = xstrdup(reason ? reason : "");
+	}
+	return BT_OK;
+}
+
+static const char *const terminations[] = {
+	"Submitted", "LimitsExceeded", "Error", "Unknown", "NoTrajectory",
+};
+
+static int
+parse_trajectory_facts(const struct jctx *c, const cJSON *root, struct attempt *a)
+{
+	const cJSON *t, *cost;
+	const char *term;
+	int rc;
+
+	if ((rc = get_object(c, root, "trajectory", false, &t)) || !t)
+		return rc;
+	if ((rc = get_str(c, t, "trajectory.", "termination", false, &term)) ||
+	    (rc = get_long(c, t, "trajectory.", "steps", false, &a->steps)) ||
+	    (rc = get_long(c, t, "trajectory.", "tokens_in", false, &a->tokens_in)) ||
+	    (rc = get_long(c, t, "trajectory.", "tokens_out", false, &a->tokens_out)) ||
+	    (rc = get_long(c, t, "trajectory.", "llm_calls", false, &a->llm_calls)))
+		return rc;
+	if (term) {
+		bool known = false;
+		for (size_t i = 0; i < sizeof(terminations) / sizeof(terminations[0]); i++)
+			known |= strcmp(term, terminations[i]) == 0;
+		if (!known)
+			return jfail(c, "trajectory.termination",
+				     "expected Submitted, LimitsExceeded, Error, Unknown or "
+				     "NoTrajectory, got \"%s\"", term);
+		a->termination = xstrdup(term);
+	}
+	cost = cJSON_GetObjectItemCaseSensitive(t, "cost");
+	if (cost && !cJSON_IsNull(cost)) {
+		if (!cJSON_IsNumber(cost) || !isfinite(cost->valuedouble) || cost->valuedouble < 0)
+			return jfail(c, "trajectory.cost", "expected a non-negative number, got %s",
+				     parse_json_type(cost));
+		a->cost = cost->valuedouble;
+	}
+	return BT_OK;
+}
+
+static int
+parse_failure(const struct jctx *c, const cJSON *root, struct attempt *a)
+{
+	const cJSON *f;
+	const char *cat, *why, *sub, *subwhy;
+	int rc;
+
+	if ((rc = get_object(c, root, "failure", false, &f)) || !f)
+		return rc;
+	if ((rc = get_str(c, f, "failure.", "category", false, &cat)) ||
+	    (rc = get_str(c, f, "failure.", "reasoning", false, &why)) ||
+	    (rc = get_str(c, f, "failure.", "subcategory", false, &sub)) ||
+	    (rc = get_str(c, f, "failure.", "subcategory_reasoning", false, &subwhy)))
+		return rc;
+	if (cat && taxonomy_index(taxonomy_categories, TAXONOMY_N_CATEGORIES, cat) < 0)
+		return jfail(c, "failure.category", "unknown category \"%s\"", cat);
+	if (sub && taxonomy_index(taxonomy_subcategories, TAXONOMY_N_SUBCATEGORIES, sub) < 0)
+		return jfail(c, "failure.subcategory", "unknown subcategory \"%s\"", sub);
+	if (cat) {
+		a->category = xstrdup(cat);
+		a->category_reasoning = xstrdup(why ? why : "");
+	}
+	if (sub) {
+		a->subcategory = xstrdup(sub);
+		a->subcategory_reasoning = xstrdup(subwhy ? subwhy : "");
+	}
+	return BT_OK;
+}
+
+/* Guess a trajectory's format from its content. */
+static const char *
+trajectory_format(const char *data, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
+		i++;
+	if (i < len && data[i] == '{') {
+		size_t probe = len - i < 4096 ? len - i : 4096;
+		if (memmem(data + i, probe, "\"base_state\"", 12))
+			return "openhands";
+		return "mini";
+	}
+	return "text";
+}
+
+static int
+parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind, struct attempt *a)
+{
+	const char *key = artifact_kind_name(kind);
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(arts, key);
+	char field[64];
+
+	snprintf(field, sizeof(field), "artifacts.%s", key);
+	if (!v || cJSON_IsNull(v))
+		return BT_OK;
+	if (cJSON_IsString(v)) {
+		size_t n = strlen(v->valuestring), keep = n;
+		bool trunc = n > INGEST_ARTIFACT_LIMIT;
+		if (trunc) {
+			keep = INGEST_ARTIFACT_LIMIT;
+			attempt_problem(a, "%s: %zu bytes, stored the first %zu", key, n, keep);
+		}
+		attempt_set_artifact(a, kind, NULL, xstrndup(v->valuestring, keep), keep, n, trunc);
+	} else if (cJSON_IsObject(v)) {
+		const char *rel;
+		int rc;
+		char *path;
+
+		snprintf(field, sizeof(field), "artifacts.%s.", key);
+		if ((rc = get_str(c, v, field, "path", true, &rel)))
+			return rc;
+		if (!c->basedir)
+			return jfail(c, field, "artifact paths are not allowed here");
+		path = rel[0] == '/' ? xstrdup(rel) : path_join(c->basedir, rel);
+		if (kind == ARTIFACT_TRAJECTORY && file_is_dir(path)) {
+			struct bt_error e;
+			char *data;
+			size_t len;
+			if (ingest_bundle_openhands(path, &data, &len, &e) == BT_OK) {
+				attempt_set_artifact(a, kind, path, data, len, len, false);
+				snprintf(a->artifacts[kind].format, sizeof(a->artifacts[kind].format),
+					 "openhands");
+			} else {
+				attempt_problem(a, "%s", e.msg);
+			}
+		} else {
+			ingest_read_artifact(a, kind, path);
+		}
+		free(path);
+	} else {
+		return jfail(c, field, "expected a string, {\"path\": ...} or null, got %s",
+			     parse_json_type(v));
+	}
+	if (kind == ARTIFACT_TRAJECTORY && a->artifacts[kind].present &&
+	    !a->artifacts[kind].format[0])
+		snprintf(a->artifacts[kind].format, sizeof(a->artifacts[kind].format), "%s",
+			 trajectory_format(a->artifacts[kind].data, a->artifacts[kind].len));
+	return BT_OK;
+}
+
+int
+jsonl_parse_line(const char *line, size_t len, const char *file, long lineno, const char *basedir,
+		 struct attempt *a, struct bt_error *err)
+{
+	struct jctx c = {.file = file, .line = lineno, .basedir = basedir, .err = err};
+	const char *end = NULL;
+	const cJSON *version, *number, *batch, *arts;
+	cJSON *root;
+	int rc;
+
+	root = cJSON_ParseWithLengthOpts(line, len, &end, false);
+	if (!root) {
+		const char *at = cJSON_GetErrorPtr();
+		long col = at && at >= line && at <= line + len ? (long)(at - line) + 1 : 0;
+		return jfail(&c, NULL, "not valid JSON (near column %ld)", col);
+	}
+	for (const char *p = end; p && p < line + len; p++)
+		if (*p != ' ' && *p != '\t' && *p != '\r') {
+			cJSON_Delete(root);
+			return jfail(&c, NULL, "unexpected text after the JSON object (column %ld)",
+				     (long)(p - line) + 1);
+		}
+	if (!cJSON_IsObject(root)) {
+		rc = jfail(&c, NULL, "expected a JSON object, got %s", parse_json_type(root));
+		goto out;
+	}
+	version = cJSON_GetObjectItemCaseSensitive(root, "benchtop");
+	if (!cJSON_IsNumber(version)) {
+		rc = jfail(&c, "benchtop", "missing; expected the format version 1");
+		goto out;
+	}
+	if (version->valuedouble != JSONL_VERSION) {
+		rc = jfail(&c, "benchtop", "format version %g is not supported (this build reads %d)",
+			   version->valuedouble, JSONL_VERSION);
+		goto out;
+	}
+	number = cJSON_GetObjectItemCaseSensitive(root, "attempt");
+	if (!cJSON_IsNumber(number) || number->valuedouble < 0 ||
+	    number->valuedouble != floor(number->valuedouble) || number->valuedouble > 1e6) {
+		rc = jfail(&c, "attempt", "expected a non-negative integer, got %s", parse_json_type(number));
+		goto out;
+	}
+	a->number = (int)number->valuedouble;
+	batch = cJSON_GetObjectItemCaseSensitive(root, "batch");
+	if (batch && !cJSON_IsNull(batch)) {
+		if (!cJSON_IsString(batch)) {
+			rc = jfail(&c, "batch", "expected a string, got %s", parse_json_type(batch));
+			goto out;
+		}
+		snprintf(a->batch, sizeof(a->batch), "%s", batch->valuestring);
+	}
+	if ((rc = parse_run(&c, root, a)) || (rc = parse_task(&c, root, a)) ||
+	    (rc = parse_report(&c, root, a)) || (rc = parse_verifiers(&c, root, a)) ||
+	    (rc = parse_trajectory_facts(&c, root, a)) || (rc = parse_failure(&c, root, a)))
+		goto out;
+	arts = cJSON_GetObjectItemCaseSensitive(root, "artifacts");
+	if (arts && !cJSON_IsNull(arts)) {
+		if (!cJSON_IsObject(arts)) {
+			rc = jfail(&c, "artifacts", "expected an object, got %s", parse_json_type(arts));
+			goto out;
+		}
+		for (int k = 0; k < ARTIFACT_KINDS && !rc; k++)
+			rc = parse_artifact(&c, arts, (enum artifact_kind)k, a);
+	}
+out:
+	cJSON_Delete(root);
+	return rc;
+}
+
+/* Skip blank and comment lines. */
+static bool
+line_is_blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '#')
+			return true;
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return false;
+	}
+	return true;
+}
+
+int
+jsonl_import(struct store *st, const char *path, const struct import_options *o,
+	     struct import_summary *sum, struct bt_error *err)
+{
+	char *dir, *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long lineno = 0, bytes = 0;
+	struct progress prog;
+	struct stat sb;
+	FILE *f;
+	int rc;
+
+	/* streamed line by line: a file of any size imports in bounded memory */
+	if (!(f = fopen(path, "r")))
+		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
+				 strerror(errno));
+	dir = path_dirname(path);
+	progress_start(&prog, o->progress_out, o->progress && !o->quiet,
+		       fstat(fileno(f), &sb) == 0 ? (long)(sb.st_size >> 20) + 1 : 1, "MB");
+
+	if ((rc = store_begin(st, err)))
+		goto out;
+	while ((got = getline(&line, &cap, f)) > 0) {
+		size_t n = (size_t)got;
+		struct attempt a;
+		struct bt_error lerr;
+
+		sum->bytes += got;
+		bytes += got;
+		if (n && line[n - 1] == '\n')
+			n--;
+		lineno++;
+		if ((bytes >> 20) > prog.done)
+			progress_step(&prog, (bytes >> 20) - prog.done);
+		if (line_is_blank(line, n))
+			continue;
+		attempt_init(&a);
+		rc = jsonl_parse_line(line, n, path, lineno, dir, &a, &lerr);
+		if (!rc) {
+			if (o->label && *o->label) {
+				free(a.run.label);
+				a.run.label = xstrdup(o->label);
+			}
+			if (o->run_name && *o->run_name) {
+				free(a.run.name);
+				a.run.name = xstrdup(o->run_name);
+			}
+			ingest_complete_attempt(&a);
+			if (o->keep_going && (rc = store_savepoint(st, &lerr)) == BT_OK) {
+				rc = store_put_attempt(st, &a, &lerr);
+				if (rc)
+					store_rollback_savepoint(st);
+				else
+					rc = store_release(st, &lerr);
+			} else if (!o->keep_going) {
+				rc = store_put_attempt(st, &a, &lerr);
+			}
+			if (rc && lerr.code != BT_EINPUT) {
+				/* a store failure is not the line's fault: stop */
+				attempt_free(&a);
+				bt_errorf(err, rc, "%s", lerr.msg);
+				store_rollback(st);
+				goto out;
+			}
+		}
+		if (rc) {
+			attempt_free(&a);
+			if (!o->keep_going) {
+				bt_errorf(err, rc, "%s", lerr.msg);
+				store_rollback(st);
+				goto out;
+			}
+			strv_push(&sum->bad_lines, lerr.msg);
+			rc = BT_OK;
+			continue;
+		}
+		if (!strv_contains(&sum->runs, a.run.name))
+			strv_push(&sum->runs, a.run.name);
+		sum->attempts++;
+		if (a.flags & ATTEMPT_PROBLEMS)
+			sum->flagged++;
+		attempt_free(&a);
+	}
+	if (ferror(f)) {
+		rc = bt_errorf(err, BT_EIO, "%s: read error: %s", path, strerror(errno));
+		store_rollback(st);
+		goto out;
+	}
+	long pairs = 0;
+	if ((rc = store_refresh_task_results(st, metrics_task_stats, &pairs, err)) ||
+	    (rc = store_commit(st, err))) {
+		store_rollback(st);
+		goto out;
+	}
+	sum->tasks += pairs;
+out:
+	progress_end(&prog);
+	free(dir);
+	free(line);
+	fclose(f);
+	return rc;
+}

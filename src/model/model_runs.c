@@ -1,0 +1,137 @@
+/* model_runs.c: the runs view's rows, like the paper's Table 1. */
+#include "config.h"
+
+#include "benchtop/model_runs.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+int
+runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
+{
+	struct run_summary *runs;
+	struct task_rows *snap;
+	const struct task_row *rows;
+	size_t nr, nt;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	if ((rc = store_runs(st, &runs, &nr, err)))
+		return rc;
+	if ((rc = store_task_rows_snapshot(st, TASK_GENERATION, &snap, err))) {
+		store_runs_free(runs, nr);
+		return rc;
+	}
+	rows = snap->v;
+	nt = snap->n;
+	m->union_tasks = (long)metrics_distinct_tasks(rows, nt, NULL);
+
+	m->rows = xcalloc(nr ? nr : 1, sizeof(*m->rows));
+	m->n = nr;
+	for (size_t i = 0; i < nr; i++) {
+		struct run_row *r = &m->rows[i];
+		struct agg_row *g;
+		size_t first, k, ng, pipeline = 0;
+		const struct task_row *mine;
+
+		r->id = runs[i].id;
+		snprintf(r->name, sizeof(r->name), "%s", runs[i].name);
+		snprintf(r->agent, sizeof(r->agent), "%s", runs[i].agent);
+		snprintf(r->model, sizeof(r->model), "%s", runs[i].model);
+		snprintf(r->label, sizeof(r->label), "%s", runs[i].label);
+		r->attempts = runs[i].n_attempts;
+		r->tasks = runs[i].n_tasks;
+		r->feature_attempts = runs[i].n_feature_attempts;
+		k = metrics_rows_of_run(rows, nt, r->id, &first);
+		mine = rows + first;
+		for (size_t j = 0; j < k; j++)
+			pipeline += metrics_is_pipeline_task(mine[j].framework, mine[j].constraints);
+		r->full = metrics_run_is_full(k, (size_t)m->union_tasks, pipeline);
+		ng = metrics_aggregate_means(mine, k, AGG_LEVEL, &g);
+		for (size_t j = 0; j < ng; j++)
+			if (g[j].level >= 0 && g[j].level <= 3) {
+				r->have[g[j].level] = true;
+				r->a[g[j].level] = g[j].strict;
+				r->p1[g[j].level] = g[j].pass1;
+			}
+		free(g);
+		r->have_delta = r->have[0] && r->have[3];
+		r->delta = r->have_delta ? r->a[3] - r->a[0] : 0;
+		if (metrics_aggregate_means(mine, k, AGG_GLOBAL, &g)) {
+			r->a_all = g[0].strict;
+			r->raw_all = g[0].raw;
+			r->p1_all = g[0].pass1;
+		}
+		free(g);
+	}
+	store_runs_free(runs, nr);
+	task_rows_release(snap);
+	runs_model_sort(m, RUNS_SORT_NAME, false);
+	return BT_OK;
+}
+
+static enum runs_sort sort_key;
+
+static int
+cmp_runs(const void *pa, const void *pb)
+{
+	const struct run_row *a = pa, *b = pb;
+	double da = 0, db = 0;
+
+	switch (sort_key) {
+	case RUNS_SORT_A: da = a->a_all, db = b->a_all; break;
+	case RUNS_SORT_DELTA: da = a->delta, db = b->delta; break;
+	case RUNS_SORT_P1: da = a->p1_all, db = b->p1_all; break;
+	case RUNS_SORT_TASKS: da = (double)a->tasks, db = (double)b->tasks; break;
+	default: break;
+	}
+	/* numbers sort best first; ties and names alphabetically */
+	if (da != db)
+		return da > db ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+void
+runs_model_sort(struct runs_model *m, enum runs_sort sort, bool reverse)
+{
+	m->sort = sort;
+	m->reverse = reverse;
+	sort_key = sort;
+	if (m->n > 1)
+		qsort(m->rows, m->n, sizeof(*m->rows), cmp_runs);
+	if (reverse)
+		for (size_t i = 0; i < m->n / 2; i++) {
+			struct run_row t = m->rows[i];
+			m->rows[i] = m->rows[m->n - 1 - i];
+			m->rows[m->n - 1 - i] = t;
+		}
+}
+
+const char *
+runs_sort_name(enum runs_sort s)
+{
+	static const char *const names[RUNS_SORT_COUNT] = {"name", "A%", "ΔA%", "pass@1", "tasks"};
+	return s < RUNS_SORT_COUNT ? names[s] : "?";
+}
+
+int
+runs_sort_parse(const char *name)
+{
+	/* what can be typed on any keyboard, beside the names shown */
+	static const char *const typed[RUNS_SORT_COUNT] = {"run", "a", "delta", "pass1", "n"};
+
+	for (int s = 0; s < RUNS_SORT_COUNT; s++)
+		if (strcasecmp(name, runs_sort_name((enum runs_sort)s)) == 0 ||
+		    strcasecmp(name, typed[s]) == 0)
+			return s;
+	return -1;
+}
+
+void
+runs_model_free(struct runs_model *m)
+{
+	free(m->rows);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,312 @@
+/* view_runs.c: the first view: one row per run, like the paper's Table 1.
+ * open() takes no argument. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/model_runs.h"
+#include "benchtop/model_tasks.h"
+#include "benchtop/tui.h"
+
+struct runs_view {
+	struct runs_model m;
+	struct listnav nav;
+	int64_t marked[2]; /* the runs marked to compare: A, then B */
+	int n_marked;
+};
+
+static const struct ui_column columns[] = {
+	{"Run", 22, true, false, true},
+	{"Att", 5, false, true, false},
+	{"Tasks", 5, false, true, false},
+	{"L0 A%", 5, false, true, false},
+	{"L1 A%", 5, false, true, false},
+	{"L2 A%", 5, false, true, false},
+	{"L3 A%", 5, false, true, false},
+	{"ΔA%", 6, false, true, false},
+	{"p@1", 5, false, true, false},
+};
+#define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+static int
+runsview_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
+{
+	struct runs_view *rv = v->priv;
+	(void)arg;
+	return runs_model_load(&rv->m, app->st, err);
+}
+
+static void
+runsview_close(struct view *v)
+{
+	struct runs_view *rv = v->priv;
+	runs_model_free(&rv->m);
+}
+
+static void
+cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
+{
+	struct runs_view *rv = ctx;
+	const struct run_row *r = &rv->m.rows[row];
+	(void)app;
+
+	switch (col) {
+	case 0: {
+		/* with marks, names move right: the mark, then A or B */
+		const char *tag = !rv->n_marked ? "" : r->id == rv->marked[0] ? " A " :
+				  rv->n_marked > 1 && r->id == rv->marked[1] ? " B " : "   ";
+		snprintf(c->text, sizeof(c->text), "%s%s%s", tag, r->name, r->full ? "" : "*");
+		break;
+	}
+	case 1:
+		snprintf(c->text, sizeof(c->text), "%ld", r->attempts);
+		break;
+	case 2:
+		snprintf(c->text, sizeof(c->text), "%ld", r->tasks);
+		if (!r->full)
+			c->color = COL_WARN;
+		break;
+	case 3: case 4: case 5: case 6: {
+		int lv = (int)col - 3;
+		if (r->have[lv]) {
+			snprintf(c->text, sizeof(c->text), "%.1f", r->a[lv] * 100);
+			c->color = colors_heat(r->a[lv]) == COL_HEAT0 ? COL_BAD : COL_TEXT;
+		} else {
+			snprintf(c->text, sizeof(c->text), "-");
+			c->color = COL_DIM;
+		}
+		break;
+	}
+	case 7:
+		if (r->have_delta) {
+			snprintf(c->text, sizeof(c->text), "%+.1f", r->delta * 100);
+			c->color = r->delta < -0.15 ? COL_BAD : r->delta < 0 ? COL_WARN : COL_GOOD;
+		} else {
+			snprintf(c->text, sizeof(c->text), "-");
+		}
+		break;
+	case 8:
+		snprintf(c->text, sizeof(c->text), "%.1f", r->p1_all * 100);
+		break;
+	}
+}
+
+static void
+runsview_draw(struct app *app, struct view *v, int y0, int h, int w)
+{
+	struct runs_view *rv = v->priv;
+
+	rv->nav.n = rv->m.n;
+	if (rv->m.n == 0) {
+		ui_attr(app, COL_DIM);
+		ui_str(app, y0 + 1, 2, w - 2, "No runs in this store yet.");
+		ui_str(app, y0 + 2, 2, w - 2, "Import results with: benchtop import PATH");
+		return;
+	}
+	bool *marked = xcalloc(rv->m.n, sizeof(bool));
+	for (size_t i = 0; i < rv->m.n; i++)
+		for (int k = 0; k < rv->n_marked; k++)
+			marked[i] |= rv->m.rows[i].id == rv->marked[k];
+	ui_table_draw(app, y0, h, w, &rv->nav, columns, N_COLUMNS, cell, rv, marked);
+	free(marked);
+}
+
+static const struct run_row *
+current(struct runs_view *rv)
+{
+	return rv->m.n ? &rv->m.rows[rv->nav.cur] : NULL;
+}
+
+static void
+toggle_mark(struct app *app, struct runs_view *rv, const struct run_row *r)
+{
+	for (int k = 0; k < rv->n_marked; k++)
+		if (rv->marked[k] == r->id) {
+			rv->marked[k] = rv->marked[1];
+			rv->n_marked--;
+			return;
+		}
+	if (rv->n_marked == 2) {
+		app_message(app, true, "two runs are marked already: Space on one unmarks it");
+		return;
+	}
+	rv->marked[rv->n_marked++] = r->id;
+}
+
+/* A is the first run marked; B the second, else the current run. */
+static void
+compare(struct app *app, struct runs_view *rv, const struct run_row *r)
+{
+	struct compare_target t = {0};
+
+	if (rv->n_marked == 0 || !r) {
+		app_message(app, true, "mark a run with Space first: c compares it with the current "
+			    "run, or with a second marked run");
+		return;
+	}
+	t.run_a = rv->marked[0];
+	t.run_b = rv->n_marked == 2 ? rv->marked[1] : r->id;
+	app_push(app, &view_compare_ops, &t);
+}
+
+/* Sort, keeping the cursor on the same run. */
+static void
+resort(struct runs_view *rv, enum runs_sort s, bool reverse)
+{
+	int64_t keep = current(rv) ? current(rv)->id : 0;
+
+	runs_model_sort(&rv->m, s, reverse);
+	for (size_t i = 0; i < rv->m.n; i++)
+		if (rv->m.rows[i].id == keep)
+			listnav_goto(&rv->nav, i);
+}
+
+static enum action
+runsview_handle(struct app *app, struct view *v, enum action a)
+{
+	struct runs_view *rv = v->priv;
+	const struct run_row *r = current(rv);
+
+	if (view_list_move(&rv->nav, a))
+		return ACT_NONE;
+	switch (a) {
+	case ACT_ENTER:
+	case ACT_PLOT:
+		if (r)
+			app_push(app, &view_plot_ops, &r->id);
+		return ACT_NONE;
+	case ACT_HEAT:
+		if (r)
+			app_push(app, &view_heat_ops, &r->id);
+		return ACT_NONE;
+	case ACT_TASKS:
+	case ACT_TASKS_ALL:
+		if (r || a == ACT_TASKS_ALL) {
+			struct task_filter f = {.run_id = a == ACT_TASKS ? r->id : 0, .level = -1};
+			app_push(app, &view_tasks_ops, &f);
+		}
+		return ACT_NONE;
+	case ACT_SORT:
+		resort(rv, (enum runs_sort)((rv->m.sort + 1) % RUNS_SORT_COUNT), false);
+		return ACT_NONE;
+	case ACT_SORT_REVERSE:
+		resort(rv, rv->m.sort, !rv->m.reverse);
+		return ACT_NONE;
+	case ACT_MARK:
+		if (r)
+			toggle_mark(app, rv, r);
+		return ACT_NONE;
+	case ACT_COMPARE:
+		compare(app, rv, r);
+		return ACT_NONE;
+	default:
+		return a;
+	}
+}
+
+static void
+runsview_title(struct app *app, struct view *v, struct buf *out)
+{
+	(void)app;
+	(void)v;
+	buf_puts(out, "runs");
+}
+
+static void
+runsview_status(struct app *app, struct view *v, struct buf *out)
+{
+	struct runs_view *rv = v->priv;
+	bool subset = false;
+
+	for (size_t i = 0; i < rv->m.n; i++)
+		subset |= !rv->m.rows[i].full;
+	buf_printf(out, "%zu run%s, %ld tasks seen%s  sort: %s%s  ", rv->m.n,
+		   rv->m.n == 1 ? "" : "s", rv->m.union_tasks, subset ? ", * = subset" : "",
+		   runs_sort_name(rv->m.sort), rv->m.reverse ? " (reversed)" : "");
+	if (rv->n_marked)
+		buf_printf(out, "%d marked (c compares)  ", rv->n_marked);
+	buf_puts(out, app->store_path ? path_base(app->store_path) : "");
+}
+
+static bool
+runsview_search(struct app *app, struct view *v, const char *needle, int dir)
+{
+	struct runs_view *rv = v->priv;
+	(void)app;
+
+	for (size_t k = 1; k <= rv->m.n; k++) {
+		size_t i = (rv->nav.cur + (dir > 0 ? k : rv->m.n * 2 - k)) % rv->m.n;
+		const struct run_row *r = &rv->m.rows[i];
+		if (strstr(r->name, needle) || strstr(r->label, needle)) {
+			listnav_goto(&rv->nav, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+runsview_click(struct app *app, struct view *v, int y, int x, bool dbl)
+{
+	struct runs_view *rv = v->priv;
+	size_t row = rv->nav.top + (size_t)(y - v->y0 - 1);
+	(void)x;
+
+	if (y <= v->y0 || row >= rv->m.n)
+		return;
+	listnav_goto(&rv->nav, row);
+	if (dbl)
+		runsview_handle(app, v, ACT_ENTER);
+}
+
+static bool
+runsview_command(struct app *app, struct view *v, const char *cmd, const char *arg)
+{
+	int s;
+
+	if (strcmp(cmd, "sort") != 0)
+		return false;
+	if ((s = runs_sort_parse(arg)) < 0)
+		app_message(app, true, "sort by name, A%%, delta, pass1 or tasks");
+	else
+		resort(v->priv, (enum runs_sort)s, false);
+	return true;
+}
+
+static int
+runsview_reload(struct app *app, struct view *v, struct bt_error *err)
+{
+	struct runs_view *rv = v->priv;
+	int64_t keep = current(rv) ? current(rv)->id : 0;
+	enum runs_sort s = rv->m.sort;
+	bool rev = rv->m.reverse;
+	int rc;
+
+	runs_model_free(&rv->m);
+	if ((rc = runs_model_load(&rv->m, app->st, err)))
+		return rc;
+	runs_model_sort(&rv->m, s, rev);
+	rv->nav.n = rv->m.n;
+	for (size_t i = 0; i < rv->m.n; i++)
+		if (rv->m.rows[i].id == keep)
+			listnav_goto(&rv->nav, i);
+	listnav_clamp(&rv->nav);
+	return BT_OK;
+}
+
+const struct view_ops view_runs_ops = {
+	.name = "runs",
+	.priv_size = sizeof(struct runs_view),
+	.open = runsview_open,
+	.close = runsview_close,
+	.draw = runsview_draw,
+	.handle = runsview_handle,
+	.title = runsview_title,
+	.status = runsview_status,
+	.search = runsview_search,
+	.click = runsview_click,
+	.command = runsview_command,
+	.reload = runsview_reload,
+};

@@ -1,0 +1,393 @@
+/* view_tasks.c: the tasks of a selection, filterable and sortable, each with
+ * its attempts as a pass/fail strip.  open() takes a struct task_filter *. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "benchtop/model_tasks.h"
+#include "benchtop/tui.h"
+
+struct tasks_view {
+	struct tasks_model m;
+	struct listnav nav;
+	char run_name[128];
+	/* every run's tasks (filter run_id 0): a Run column names them */
+	struct run_summary *runs;
+	size_t n_runs;
+};
+
+static const struct ui_column columns[] = {
+	{"Run", 16, false, false, true},
+	{"Framework", 9, false, false, false},
+	{"Constraints", 20, true, false, true},
+	{"L", 2, false, true, false},
+	{"A%", 5, false, true, false},
+	{"raw", 5, false, true, false},
+	{"p@1", 5, false, true, false},
+	{"Attempts", 8, false, false, false},
+	{"Category", 10, false, false, false},
+};
+#define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
+
+static int
+tasksview_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
+{
+	struct tasks_view *tv = v->priv;
+	int64_t run = ((const struct task_filter *)arg)->run_id;
+	int rc;
+
+	if (run == 0)
+		rc = store_runs(app->st, &tv->runs, &tv->n_runs, err);
+	else
+		rc = store_run_name(app->st, run, tv->run_name, sizeof(tv->run_name), err);
+	if (rc)
+		return rc;
+	return tasks_model_load(&tv->m, app->st, arg, err);
+}
+
+static void
+tasksview_close(struct view *v)
+{
+	struct tasks_view *tv = v->priv;
+	tasks_model_free(&tv->m);
+	store_runs_free(tv->runs, tv->n_runs);
+}
+
+static const char *
+run_name_of(const struct tasks_view *tv, int64_t id)
+{
+	for (size_t i = 0; i < tv->n_runs; i++)
+		if (tv->runs[i].id == id)
+			return tv->runs[i].name;
+	return "?";
+}
+
+static const struct task_item *
+item(const struct tasks_view *tv, size_t row)
+{
+	return &tv->m.all[tv->m.shown[row]];
+}
+
+static void
+cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
+{
+	const struct tasks_view *tv = ctx;
+	const struct task_item *t = item(tv, row);
+	(void)app;
+
+	/* the Run column only shows for every run's tasks */
+	if (tv->m.filter.run_id == 0 && col == 0) {
+		snprintf(c->text, sizeof(c->text), "%s", run_name_of(tv, t->row->run_id));
+		return;
+	}
+	switch (tv->m.filter.run_id == 0 ? col - 1 : col) {
+	case 0:
+		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(t->row->framework));
+		break;
+	case 1:
+		/* a feature task has a name, not constraints */
+		if (t->row->kind == TASK_FEATURE)
+			snprintf(c->text, sizeof(c->text), "%s", t->row->name);
+		else if (t->row->constraints)
+			task_constraints_string(t->row->constraints, c->text, sizeof(c->text));
+		else
+			snprintf(c->text, sizeof(c->text), "unconstrained");
+		break;
+	case 2:
+		snprintf(c->text, sizeof(c->text), "%d", t->row->level);
+		break;
+	case 3:
+		snprintf(c->text, sizeof(c->text), "%.1f", t->row->s.strict * 100);
+		c->color = t->row->s.strict < 0.5 ? COL_BAD : COL_TEXT;
+		break;
+	case 4:
+		snprintf(c->text, sizeof(c->text), "%.1f", t->row->s.raw * 100);
+		break;
+	case 5:
+		snprintf(c->text, sizeof(c->text), "%.0f", t->row->s.pass1 * 100);
+		c->color = t->row->s.pass1 >= 1 ? COL_GOOD : COL_TEXT;
+		break;
+	case 6:
+		c->glyphs = t->row->strip;
+		break;
+	case 7:
+		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(t->row->category));
+		c->color = COL_DIM;
+		break;
+	}
+}
+
+static void
+tasksview_draw(struct app *app, struct view *v, int y0, int h, int w)
+{
+	struct tasks_view *tv = v->priv;
+
+	tv->nav.n = tv->m.n_shown;
+	if (tv->m.n_shown == 0) {
+		ui_attr(app, COL_DIM);
+		ui_str(app, y0 + 1, 2, w - 2, tv->m.n_all ? "No task matches the filter (F clears it)."
+			: tv->m.filter.kind == TASK_FEATURE ? "This run has no feature tasks (K: generation)."
+							    : "This run has no generation tasks (K: feature).");
+		return;
+	}
+	struct ui_column cols[N_COLUMNS];
+	memcpy(cols, columns, sizeof(cols));
+	if (tv->m.filter.kind == TASK_FEATURE)
+		cols[2].title = "Task";
+	if (tv->m.filter.run_id == 0)
+		ui_table_draw(app, y0, h, w, &tv->nav, cols, N_COLUMNS, cell, tv, NULL);
+	else
+		ui_table_draw(app, y0, h, w, &tv->nav, cols + 1, N_COLUMNS - 1, cell, tv, NULL);
+}
+
+static void
+reapply(struct tasks_view *tv)
+{
+	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row->task_id : 0;
+
+	tasks_model_apply(&tv->m);
+	tv->nav.n = tv->m.n_shown;
+	listnav_first(&tv->nav);
+	for (size_t i = 0; i < tv->m.n_shown; i++)
+		if (item(tv, i)->row->task_id == keep)
+			listnav_goto(&tv->nav, i);
+}
+
+static void
+set_filter(struct app *app, struct tasks_view *tv, const char *text)
+{
+	struct task_filter f = tv->m.filter;
+	char why[160];
+
+	if (!tasks_filter_parse(text, &f, why, sizeof(why))) {
+		app_message(app, true, "%s", why);
+		return;
+	}
+	tv->m.filter = f;
+	reapply(tv);
+}
+
+static enum action
+tasksview_handle(struct app *app, struct view *v, enum action a)
+{
+	struct tasks_view *tv = v->priv;
+	char text[256];
+
+	if (view_list_move(&tv->nav, a))
+		return ACT_NONE;
+	switch (a) {
+	case ACT_ENTER:
+		if (tv->m.n_shown) {
+			const struct task_item *t = item(tv, tv->nav.cur);
+			struct attempt_target target = {.run_id = t->row->run_id,
+							 .task_id = t->row->task_id};
+			/* open on the first attempt that did not succeed: that is triage */
+			for (size_t i = 0; i < (size_t)t->row->s.n_executed && i < strlen(t->row->strip); i++)
+				if (t->row->strip[i] != 'P') {
+					target.prefer = (int)i;
+					break;
+				}
+			app_push(app, &view_attempt_ops, &target);
+		}
+		return ACT_NONE;
+	case ACT_FILTER:
+		if (app_prompt(app, "filter (framework= level= constraint= outcome= category= name=): ",
+			       text, sizeof(text)))
+			set_filter(app, tv, text);
+		return ACT_NONE;
+	case ACT_CLEAR_FILTER: {
+		int64_t run = tv->m.filter.run_id;
+		enum task_kind kind = tv->m.filter.kind;
+		memset(&tv->m.filter, 0, sizeof(tv->m.filter));
+		tv->m.filter.run_id = run;
+		tv->m.filter.kind = kind;
+		tv->m.filter.level = -1;
+		reapply(tv);
+		return ACT_NONE;
+	}
+	case ACT_TOGGLE_KIND: {
+		/* the kind changes which tasks exist: load them again */
+		struct task_filter f = tv->m.filter;
+		struct bt_error err = {0};
+		f.kind = f.kind == TASK_FEATURE ? TASK_GENERATION : TASK_FEATURE;
+		f.level = -1;
+		f.constraint = 0;
+		tasks_model_free(&tv->m);
+		if (tasks_model_load(&tv->m, app->st, &f, &err))
+			app_message(app, true, "%s", err.msg);
+		listnav_first(&tv->nav);
+		return ACT_NONE;
+	}
+	case ACT_OUTCOME: {
+		static const char cycle[] = {0, 'P', 'F', 'V', 'N'};
+		size_t i = 0;
+		while (i < sizeof(cycle) && cycle[i] != tv->m.filter.outcome)
+			i++;
+		tv->m.filter.outcome = cycle[(i + 1) % sizeof(cycle)];
+		reapply(tv);
+		return ACT_NONE;
+	}
+	case ACT_SORT:
+		tv->m.sort = (enum tasks_sort)((tv->m.sort + 1) % TASKS_SORT_COUNT);
+		tv->m.reverse = false;
+		reapply(tv);
+		return ACT_NONE;
+	case ACT_SORT_REVERSE:
+		tv->m.reverse = !tv->m.reverse;
+		reapply(tv);
+		return ACT_NONE;
+	case ACT_PLOT:
+	case ACT_HEAT:
+		/* every run's tasks: the plot of the run under the cursor */
+		if (tv->m.n_shown) {
+			int64_t run = tv->m.filter.run_id ? tv->m.filter.run_id
+							  : item(tv, tv->nav.cur)->row->run_id;
+			app_push(app, a == ACT_PLOT ? &view_plot_ops : &view_heat_ops, &run);
+		}
+		return ACT_NONE;
+	default:
+		return a;
+	}
+}
+
+static void
+tasksview_title(struct app *app, struct view *v, struct buf *out)
+{
+	struct tasks_view *tv = v->priv;
+	const struct task_filter *f = &tv->m.filter;
+
+	if (f->kind == TASK_FEATURE) {
+		buf_printf(out, "%s feature tasks", f->run_id ? tv->run_name : "every run's");
+		return;
+	}
+	if (f->run_id == 0) {
+		buf_puts(out, "every run's tasks");
+		return;
+	}
+	/* straight from the runs view, the title must name the run */
+	if (!f->framework[0] && f->level < 0) {
+		bool from_runs = app->depth > 1 && app->stack[0]->ops == &view_runs_ops &&
+				 app->stack[1] == v;
+		buf_printf(out, from_runs ? "%s tasks" : "tasks", tv->run_name);
+		return;
+	}
+	if (f->framework[0])
+		buf_printf(out, "%s%s", task_framework_display(f->framework), f->level >= 0 ? " " : "");
+	if (f->level >= 0)
+		buf_printf(out, "L%d", f->level);
+}
+
+static void
+tasksview_status(struct app *app, struct view *v, struct buf *out)
+{
+	struct tasks_view *tv = v->priv;
+	struct buf filt;
+	(void)app;
+
+	buf_init(&filt);
+	tasks_filter_describe(&tv->m.filter, &filt);
+	/* every run's tasks: the Run column is cut, so name the row's run in full */
+	if (tv->m.filter.run_id == 0 && tv->m.n_shown)
+		buf_printf(out, "%s  ", run_name_of(tv, item(tv, tv->nav.cur)->row->run_id));
+	buf_printf(out, "%zu/%zu tasks  sort: %s%s%s%s", tv->m.n_shown, tv->m.n_all,
+		   tasks_sort_name(tv->m.sort), tv->m.reverse ? " (rev)" : "",
+		   filt.len ? "  filter: " : "", filt.len ? filt.data : "");
+	buf_free(&filt);
+}
+
+static bool
+tasksview_search(struct app *app, struct view *v, const char *needle, int dir)
+{
+	struct tasks_view *tv = v->priv;
+	size_t n = tv->m.n_shown;
+	(void)app;
+
+	for (size_t k = 1; k <= n; k++) {
+		size_t i = (tv->nav.cur + (dir > 0 ? k : n * 2 - k)) % n;
+		const struct task_item *t = item(tv, i);
+		if (strstr(t->row->name, needle) || strstr(t->row->category, needle) ||
+		    (tv->m.filter.run_id == 0 && strstr(run_name_of(tv, t->row->run_id), needle))) {
+			listnav_goto(&tv->nav, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool
+tasksview_command(struct app *app, struct view *v, const char *cmd, const char *arg)
+{
+	struct tasks_view *tv = v->priv;
+
+	if (strcmp(cmd, "filter") == 0) {
+		set_filter(app, tv, arg);
+		return true;
+	}
+	if (strcmp(cmd, "sort") == 0) {
+		int s = tasks_sort_parse(arg);
+		if (s < 0) {
+			app_message(app, true, "sort by task, framework, level, A%%, raw, pass1 or "
+				    "category");
+		} else {
+			tv->m.sort = (enum tasks_sort)s;
+			reapply(tv);
+		}
+		return true;
+	}
+	return false;
+}
+
+static void
+tasksview_click(struct app *app, struct view *v, int y, int x, bool dbl)
+{
+	struct tasks_view *tv = v->priv;
+	size_t row = tv->nav.top + (size_t)(y - v->y0 - 1);
+	(void)x;
+
+	if (y <= v->y0 || row >= tv->m.n_shown)
+		return;
+	listnav_goto(&tv->nav, row);
+	if (dbl)
+		tasksview_handle(app, v, ACT_ENTER);
+}
+
+static int
+tasksview_reload(struct app *app, struct view *v, struct bt_error *err)
+{
+	struct tasks_view *tv = v->priv;
+	struct task_filter f = tv->m.filter;
+	enum tasks_sort s = tv->m.sort;
+	bool rev = tv->m.reverse;
+	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row->task_id : 0;
+	int rc;
+
+	tasks_model_free(&tv->m);
+	if ((rc = tasks_model_load(&tv->m, app->st, &f, err)))
+		return rc;
+	tv->m.sort = s;
+	tv->m.reverse = rev;
+	tasks_model_apply(&tv->m);
+	tv->nav.n = tv->m.n_shown;
+	listnav_clamp(&tv->nav);
+	for (size_t i = 0; i < tv->m.n_shown; i++)
+		if (item(tv, i)->row->task_id == keep)
+			listnav_goto(&tv->nav, i);
+	return BT_OK;
+}
+
+const struct view_ops view_tasks_ops = {
+	.name = "tasks",
+	.priv_size = sizeof(struct tasks_view),
+	.open = tasksview_open,
+	.close = tasksview_close,
+	.draw = tasksview_draw,
+	.handle = tasksview_handle,
+	.title = tasksview_title,
+	.status = tasksview_status,
+	.search = tasksview_search,
+	.command = tasksview_command,
+	.click = tasksview_click,
+	.reload = tasksview_reload,
+};
