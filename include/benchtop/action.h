@@ -5,8 +5,8 @@
  * the default key bindings, the help screen (which walks the live keymap)
  * and the KEYS section of benchtop(1) (`benchtop --man-keys`).
  *
- * Each entry: _(ID, "name", "scope", "default keys", "help")
- *   scope: "" for every view, else the view names it applies to ("plot heat")
+ * Each entry: _(ID, "name", scope, "default keys", "help")
+ *   scope: ANY_VIEW, or the views it applies to: SCOPE(PLOT) | SCOPE(HEAT)
  *   keys:  space-separated key names (see keys_parse()): a letter, <Enter>,
  *          <C-d>, <Up>, <PgDn>, <F1> ...
  * Curses-free: the keymap model is unit-tested.
@@ -20,95 +20,176 @@
 
 #include "benchtop/util.h"
 
+/* Every view of the explorer, in one list: its id and its name (the keymap
+ * scope, the config file's `bind VIEW`, the help screen's title).  A view's
+ * struct view_ops names its id; action scopes are masks of these ids, so a
+ * misspelt view is a compile error, not a silently unbound key. */
+#define VIEW_INFO(_)                                                                          \
+	_(RUNS, "runs")                                                                       \
+	_(PLOT, "plot")                                                                       \
+	_(HEAT, "heat")                                                                       \
+	_(TASKS, "tasks")                                                                     \
+	_(ATTEMPT, "attempt")                                                                 \
+	_(TEXT, "text")                                                                       \
+	_(DIFF, "diff")                                                                       \
+	_(LOG, "log")                                                                         \
+	_(TRAJECTORY, "trajectory")                                                           \
+	_(COMPARE, "compare")                                                                 \
+	_(PAIR, "pair")                                                                       \
+	_(HELP, "help")
+
+enum view_id {
+#define VIEW_ENUM(id, name) VIEW_##id,
+	VIEW_INFO(VIEW_ENUM)
+#undef VIEW_ENUM
+	VIEW_COUNT
+};
+
+/* An action's scope: a mask of views, ANY_VIEW for every view. */
+#define SCOPE(id) (1u << VIEW_##id)
+#define ANY_VIEW 0u
+
+const char *view_name(enum view_id v);
+/* The view named name, or -1. */
+int view_from_name(const char *name);
+
 #define ACTION_INFO(_)                                                                        \
 	/* Moving */                                                                          \
-	_(UP, "move-up", "", "k <Up>", "Move up one line (one series in the plot)")           \
-	_(DOWN, "move-down", "", "j <Down>", "Move down one line (one series in the plot)")   \
-	_(LEFT, "move-left", "", "h <Left>", "Move left: scroll left, previous level or attempt") \
-	_(RIGHT, "move-right", "", "l <Right>", "Move right: scroll right, next level or attempt") \
-	_(PAGE_UP, "page-up", "", "<PgUp> <C-b>", "Move up one page")                         \
-	_(PAGE_DOWN, "page-down", "", "<PgDn> <C-f>", "Move down one page")                   \
-	_(HALF_UP, "half-page-up", "", "<C-u>", "Move up half a page")                        \
-	_(HALF_DOWN, "half-page-down", "", "<C-d>", "Move down half a page")                  \
-	_(FIRST, "move-first", "", "g <Home>", "Move to the first line")                      \
-	_(LAST, "move-last", "", "G <End>", "Move to the last line")                          \
+	_(UP, "move-up", ANY_VIEW, "k <Up>", "Move up one line (one series in the plot)")           \
+	_(DOWN, "move-down", ANY_VIEW, "j <Down>", "Move down one line (one series in the plot)")   \
+	_(LEFT, "move-left", ANY_VIEW, "h <Left>", "Move left: scroll left, previous level or attempt") \
+	_(RIGHT, "move-right", ANY_VIEW, "l <Right>", "Move right: scroll right, next level or attempt") \
+	_(PAGE_UP, "page-up", ANY_VIEW, "<PgUp> <C-b>", "Move up one page")                         \
+	_(PAGE_DOWN, "page-down", ANY_VIEW, "<PgDn> <C-f>", "Move down one page")                   \
+	_(HALF_UP, "half-page-up", ANY_VIEW, "<C-u>", "Move up half a page")                        \
+	_(HALF_DOWN, "half-page-down", ANY_VIEW, "<C-d>", "Move down half a page")                  \
+	_(FIRST, "move-first", ANY_VIEW, "g <Home>", "Move to the first line")                      \
+	_(LAST, "move-last", ANY_VIEW, "G <End>", "Move to the last line")                          \
 	/* Views */                                                                           \
-	_(ENTER, "enter", "", "<Enter>", "Open what is under the cursor (drill down)")         \
-	_(BACK, "back", "", "q <Esc>", "Go back to the previous view")                        \
-	_(QUIT, "quit", "", "Q", "Quit benchtop from anywhere")                               \
-	_(HELP, "help", "", "? <F1>", "Show the keys of this view")                           \
-	_(PLOT, "view-plot", "runs heat tasks", "p", "Open the decay plot of the current run") \
-	_(HEAT, "view-heat", "runs plot tasks", "t", "Open the framework x level table")      \
-	_(TASKS, "view-tasks", "runs plot heat", "T", "Open the task list of the current selection") \
-	_(TASKS_ALL, "view-all-tasks", "runs", "A", "Open the task list of every run")            \
-	_(REDRAW, "redraw", "", "<C-l>", "Redraw the screen")                                 \
-	_(RELOAD, "reload", "", "R", "Reload the data from the store (after an import)")      \
-	_(PROMPT, "prompt", "", ":", "Type a command (see COMMAND LINE)")                     \
+	_(ENTER, "enter", ANY_VIEW, "<Enter>", "Open what is under the cursor (drill down)")         \
+	_(BACK, "back", ANY_VIEW, "q <Esc>", "Go back to the previous view")                        \
+	_(QUIT, "quit", ANY_VIEW, "Q", "Quit benchtop from anywhere")                               \
+	_(HELP, "help", ANY_VIEW, "? <F1>", "Show the keys of this view")                           \
+	_(PLOT, "view-plot", SCOPE(RUNS) | SCOPE(HEAT) | SCOPE(TASKS), "p", "Open the decay plot of the current run") \
+	_(HEAT, "view-heat", SCOPE(RUNS) | SCOPE(PLOT) | SCOPE(TASKS), "t", "Open the framework x level table")      \
+	_(TASKS, "view-tasks", SCOPE(RUNS) | SCOPE(PLOT) | SCOPE(HEAT), "T", "Open the task list of the current selection") \
+	_(TASKS_ALL, "view-all-tasks", SCOPE(RUNS), "A", "Open the task list of every run")            \
+	_(REDRAW, "redraw", ANY_VIEW, "<C-l>", "Redraw the screen")                                 \
+	_(RELOAD, "reload", ANY_VIEW, "R", "Reload the data from the store (after an import)")      \
+	_(PROMPT, "prompt", ANY_VIEW, ":", "Type a command (see COMMAND LINE)")                     \
 	/* Searching and filtering */                                                         \
-	_(SEARCH, "search", "", "/", "Search forward")                                        \
-	_(SEARCH_BACK, "search-back", "", "", "Search backward")                              \
-	_(FIND_NEXT, "find-next", "", "n", "Go to the next match")                            \
-	_(FIND_PREV, "find-prev", "", "N", "Go to the previous match")                        \
-	_(FILTER, "filter", "tasks", "f", "Filter the list (e.g. framework=flask level=2 outcome=failed)") \
-	_(CLEAR_FILTER, "clear-filter", "tasks", "F", "Remove every filter")                  \
-	_(TOGGLE_KIND, "toggle-task-kind", "tasks", "K", "Switch between generation and feature tasks") \
-	_(OUTCOME, "cycle-outcome", "tasks", "o", "Cycle the outcome filter: all, passed, failed, verifier-failed, no-server") \
-	_(SORT, "sort", "runs tasks compare", "s", "Sort by the next column")                  \
-	_(SORT_REVERSE, "sort-reverse", "runs tasks compare", "S", "Reverse the sort order")   \
+	_(SEARCH, "search", ANY_VIEW, "/", "Search forward")                                        \
+	_(SEARCH_BACK, "search-back", ANY_VIEW, "", "Search backward")                              \
+	_(FIND_NEXT, "find-next", ANY_VIEW, "n", "Go to the next match")                            \
+	_(FIND_PREV, "find-prev", ANY_VIEW, "N", "Go to the previous match")                        \
+	_(FILTER, "filter", SCOPE(TASKS), "f", "Filter the list (e.g. framework=flask level=2 outcome=failed)") \
+	_(CLEAR_FILTER, "clear-filter", SCOPE(TASKS), "F", "Remove every filter")                  \
+	_(TOGGLE_KIND, "toggle-task-kind", SCOPE(TASKS), "K", "Switch between generation and feature tasks") \
+	_(OUTCOME, "cycle-outcome", SCOPE(TASKS), "o", "Cycle the outcome filter: all, passed, failed, verifier-failed, no-server") \
+	_(SORT, "sort", SCOPE(RUNS) | SCOPE(TASKS) | SCOPE(COMPARE), "s", "Sort by the next column")                  \
+	_(SORT_REVERSE, "sort-reverse", SCOPE(RUNS) | SCOPE(TASKS) | SCOPE(COMPARE), "S", "Reverse the sort order")   \
 	/* Plot and table */                                                                  \
-	_(METRIC, "cycle-metric", "plot heat compare", "m", "Cycle the metric: strict A%, raw A%, pass@1") \
-	_(ERROR_BARS, "toggle-error-bars", "plot", "e", "Show or hide +/-1 standard-error bars") \
-	_(SMALL_MULTIPLES, "toggle-small-multiples", "plot", "v", "Switch between one plot and one small plot per framework") \
-	_(HIGHLIGHT, "highlight", "plot", "x", "Highlight the series under the cursor (again: all)") \
-	_(TOGGLE_SERIES, "toggle-series", "plot", "<Space>", "Hide or show the series under the cursor") \
-	_(ALL_SERIES, "show-all-series", "plot", "a", "Show every series")                      \
-	_(SERIES_1, "toggle-series-1", "plot", "1", "Hide or show the 1st framework")           \
-	_(SERIES_2, "toggle-series-2", "plot", "2", "Hide or show the 2nd framework")           \
-	_(SERIES_3, "toggle-series-3", "plot", "3", "Hide or show the 3rd framework")           \
-	_(SERIES_4, "toggle-series-4", "plot", "4", "Hide or show the 4th framework")           \
-	_(SERIES_5, "toggle-series-5", "plot", "5", "Hide or show the 5th framework")           \
-	_(SERIES_6, "toggle-series-6", "plot", "6", "Hide or show the 6th framework")           \
-	_(SERIES_7, "toggle-series-7", "plot", "7", "Hide or show the 7th framework")           \
-	_(SERIES_8, "toggle-series-8", "plot", "8", "Hide or show the 8th framework")           \
+	_(METRIC, "cycle-metric", SCOPE(PLOT) | SCOPE(HEAT) | SCOPE(COMPARE), "m", "Cycle the metric: strict A%, raw A%, pass@1") \
+	_(ERROR_BARS, "toggle-error-bars", SCOPE(PLOT), "e", "Show or hide +/-1 standard-error bars") \
+	_(SMALL_MULTIPLES, "toggle-small-multiples", SCOPE(PLOT), "v", "Switch between one plot and one small plot per framework") \
+	_(HIGHLIGHT, "highlight", SCOPE(PLOT), "x", "Highlight the series under the cursor (again: all)") \
+	_(TOGGLE_SERIES, "toggle-series", SCOPE(PLOT), "<Space>", "Hide or show the series under the cursor") \
+	_(ALL_SERIES, "show-all-series", SCOPE(PLOT), "a", "Show every series")                      \
+	_(SERIES_1, "toggle-series-1", SCOPE(PLOT), "1", "Hide or show the 1st framework")           \
+	_(SERIES_2, "toggle-series-2", SCOPE(PLOT), "2", "Hide or show the 2nd framework")           \
+	_(SERIES_3, "toggle-series-3", SCOPE(PLOT), "3", "Hide or show the 3rd framework")           \
+	_(SERIES_4, "toggle-series-4", SCOPE(PLOT), "4", "Hide or show the 4th framework")           \
+	_(SERIES_5, "toggle-series-5", SCOPE(PLOT), "5", "Hide or show the 5th framework")           \
+	_(SERIES_6, "toggle-series-6", SCOPE(PLOT), "6", "Hide or show the 6th framework")           \
+	_(SERIES_7, "toggle-series-7", SCOPE(PLOT), "7", "Hide or show the 7th framework")           \
+	_(SERIES_8, "toggle-series-8", SCOPE(PLOT), "8", "Hide or show the 8th framework")           \
 	/* Attempts and artifacts */                                                          \
-	_(PREV_ATTEMPT, "prev-attempt", "attempt", "[", "Show the previous attempt of the task") \
-	_(NEXT_ATTEMPT, "next-attempt", "attempt", "]", "Show the next attempt of the task")    \
-	_(OPEN_PATCH, "open-patch", "attempt", "d", "Open the agent's patch")                   \
-	_(OPEN_LOG, "open-log", "attempt", "L", "Open the server log (conduit.log)")            \
-	_(OPEN_SETUP_LOG, "open-setup-log", "attempt", "I", "Open the setup log")               \
-	_(OPEN_TRAJECTORY, "open-trajectory", "attempt", "J", "Open the agent's trajectory")    \
-	_(WRAP, "toggle-wrap", "text diff log trajectory", "w",                               \
+	_(PREV_ATTEMPT, "prev-attempt", SCOPE(ATTEMPT), "[", "Show the previous attempt of the task") \
+	_(NEXT_ATTEMPT, "next-attempt", SCOPE(ATTEMPT), "]", "Show the next attempt of the task")    \
+	_(OPEN_PATCH, "open-patch", SCOPE(ATTEMPT), "d", "Open the agent's patch")                   \
+	_(OPEN_LOG, "open-log", SCOPE(ATTEMPT), "L", "Open the server log (conduit.log)")            \
+	_(OPEN_SETUP_LOG, "open-setup-log", SCOPE(ATTEMPT), "I", "Open the setup log")               \
+	_(OPEN_TRAJECTORY, "open-trajectory", SCOPE(ATTEMPT), "J", "Open the agent's trajectory")    \
+	_(WRAP, "toggle-wrap", SCOPE(TEXT) | SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJECTORY), "w",                               \
 	  "Wrap long lines, or scroll them sideways")                                         \
-	_(PAGER, "pager", "text diff log trajectory", "|", "Hand the artifact to $PAGER")     \
-	_(EDITOR, "editor", "text diff log trajectory", "E", "Open the artifact in $EDITOR")  \
+	_(PAGER, "pager", SCOPE(TEXT) | SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJECTORY), "|", "Hand the artifact to $PAGER")     \
+	_(EDITOR, "editor", SCOPE(TEXT) | SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJECTORY), "E", "Open the artifact in $EDITOR")  \
 	/* Comparing two runs */                                                              \
-	_(MARK, "toggle-mark", "runs", "<Space>", "Mark or unmark the run to compare (two at most)") \
-	_(COMPARE, "compare", "runs", "c", "Compare the marked runs (A, B), or A with the current run") \
-	_(NEXT_TAB, "next-tab", "compare", "<Tab>", "Next comparison: summary, plot, table, tasks") \
-	_(PREV_TAB, "prev-tab", "compare", "<BTab>", "Previous comparison")                     \
-	_(TAB_SUMMARY, "compare-summary", "compare", "1", "Summary: Table 1 rows, B - A, coverage")  \
-	_(TAB_PLOT, "compare-plot", "compare", "2", "Both runs' decay curves and B - A by level") \
-	_(TAB_TABLE, "compare-table", "compare", "3", "B - A by framework and level")           \
-	_(TAB_TASKS, "compare-tasks", "compare", "4", "Every task, sorted by change")           \
-	_(CHANGE_FILTER, "cycle-change", "compare", "o", "Cycle the tasks shown by their change")  \
-	_(NEXT_ATTEMPT_A, "next-attempt-a", "pair", "a", "Show the next attempt of run A")       \
-	_(NEXT_ATTEMPT_B, "next-attempt-b", "pair", "b", "Show the next attempt of run B") \
+	_(MARK, "toggle-mark", SCOPE(RUNS), "<Space>", "Mark or unmark the run to compare (two at most)") \
+	_(COMPARE, "compare", SCOPE(RUNS), "c", "Compare the marked runs (A, B), or A with the current run") \
+	_(NEXT_TAB, "next-tab", SCOPE(COMPARE), "<Tab>", "Next comparison: summary, plot, table, tasks") \
+	_(PREV_TAB, "prev-tab", SCOPE(COMPARE), "<BTab>", "Previous comparison")                     \
+	_(TAB_SUMMARY, "compare-summary", SCOPE(COMPARE), "1", "Summary: Table 1 rows, B - A, coverage")  \
+	_(TAB_PLOT, "compare-plot", SCOPE(COMPARE), "2", "Both runs' decay curves and B - A by level") \
+	_(TAB_TABLE, "compare-table", SCOPE(COMPARE), "3", "B - A by framework and level")           \
+	_(TAB_TASKS, "compare-tasks", SCOPE(COMPARE), "4", "Every task, sorted by change")           \
+	_(CHANGE_FILTER, "cycle-change", SCOPE(COMPARE), "o", "Cycle the tasks shown by their change")  \
+	_(NEXT_ATTEMPT_A, "next-attempt-a", SCOPE(PAIR), "a", "Show the next attempt of run A")       \
+	_(NEXT_ATTEMPT_B, "next-attempt-b", SCOPE(PAIR), "b", "Show the next attempt of run B") \
 	/* The viewers: patches, logs, trajectories */                                        \
-	_(NEXT_FILE, "next-file", "diff", "}", "Go to the next file of the patch")            \
-	_(PREV_FILE, "prev-file", "diff", "{", "Go to the previous file (or this file's start)") \
-	_(NEXT_HUNK, "next-hunk", "diff", ")", "Go to the next hunk")                         \
-	_(PREV_HUNK, "prev-hunk", "diff", "(", "Go to the previous hunk")                     \
-	_(NEXT_ERROR, "next-error", "diff log", ">",                                          \
+	_(NEXT_FILE, "next-file", SCOPE(DIFF), "}", "Go to the next file of the patch")            \
+	_(PREV_FILE, "prev-file", SCOPE(DIFF), "{", "Go to the previous file (or this file's start)") \
+	_(NEXT_HUNK, "next-hunk", SCOPE(DIFF), ")", "Go to the next hunk")                         \
+	_(PREV_HUNK, "prev-hunk", SCOPE(DIFF), "(", "Go to the previous hunk")                     \
+	_(NEXT_ERROR, "next-error", SCOPE(DIFF) | SCOPE(LOG), ">",                                          \
 	  "Go to the next error (log) or verifier finding (patch)")                           \
-	_(PREV_ERROR, "prev-error", "diff log", "<Lt>",                                       \
+	_(PREV_ERROR, "prev-error", SCOPE(DIFF) | SCOPE(LOG), "<Lt>",                                       \
 	  "Go to the previous error (log) or verifier finding (patch)")                       \
-	_(SIDE_BY_SIDE, "toggle-side-by-side", "diff", "V",                                   \
+	_(SIDE_BY_SIDE, "toggle-side-by-side", SCOPE(DIFF), "V",                                   \
 	  "Show old and new side by side (90 columns or more), or unified")                   \
-	_(REFERENCE, "toggle-reference", "diff", "r",                                         \
+	_(REFERENCE, "toggle-reference", SCOPE(DIFF), "r",                                         \
 	  "Show the task's reference patch beside the agent's (feature tasks)")               \
-	_(SWITCH_PANE, "switch-pane", "diff trajectory", "<C-w>",                             \
+	_(SWITCH_PANE, "switch-pane", SCOPE(DIFF) | SCOPE(TRAJECTORY), "<C-w>",                             \
 	  "Move the keys to the other pane (patch or reference; steps or step text)")         \
-	_(FOLD, "toggle-fold", "trajectory", "z", "Unfold or fold the selected step's long output")
+	_(FOLD, "toggle-fold", SCOPE(TRAJECTORY), "z", "Unfold or fold the selected step's long output")
+
+/* Every ":command" of the explorer's command line, in one list.  It
+ * generates the command enum, the parser in tui.c, the help screen's list
+ * and the COMMAND LINE section of benchtop(1).  A command with a scope goes
+ * to the top view's command() hook when that view is in its scope; the
+ * others are the explorer's own.  Hidden ones (help "") exist for scripted
+ * tests and are not listed.
+ * Each entry: _(ID, "name", "ARGUMENTS", scope, "help") */
+#define COMMAND_INFO(_)                                                                       \
+	_(FILTER, "filter", "EXPR", SCOPE(TASKS),                                             \
+	  "tasks: keep the matching tasks, e.g. framework=flask level=2 "                     \
+	  "constraint=sqlite")                                                                   \
+	_(SORT, "sort", "COLUMN", SCOPE(RUNS) | SCOPE(TASKS),                                  \
+	  "runs: name, A%, delta, pass1 or tasks; tasks: task, framework, level, A%, raw, "   \
+	  "pass1 or category")                                                                \
+	_(METRIC, "metric", "strict|raw|pass1", SCOPE(PLOT), "plot: the metric plotted")      \
+	_(SEARCH, "search", "TEXT", ANY_VIEW, "search forward for TEXT")                      \
+	_(BIND, "bind", "[VIEW] KEY ACTION", ANY_VIEW,                                        \
+	  "bind a key for this session (as in the config file)")                              \
+	_(COLOR, "color", "ELEMENT FG [BG [ATTR]]", ANY_VIEW,                                  \
+	  "set a colour for this session (as in the config file)")                            \
+	_(SET, "set", "OPTION VALUE", ANY_VIEW, "set an option for this session (as in the config file)") \
+	_(ASCII, "ascii", "on|off", ANY_VIEW, "ASCII lines and markers")                      \
+	_(QUIT, "quit", "", ANY_VIEW, "quit (also :q)")                                       \
+	_(SAVE_DISPLAY, "save-display", "FILE", ANY_VIEW, "")                                 \
+	_(RESIZE, "resize", "WIDTHxHEIGHT", ANY_VIEW, "")                                     \
+	_(CLICK, "click", "ROW COLUMN", ANY_VIEW, "")                                         \
+	_(DBLCLICK, "dblclick", "ROW COLUMN", ANY_VIEW, "")
+
+enum command {
+	CMD_NONE = -1,
+#define COMMAND_ENUM(id, name, args, scope, help) CMD_##id,
+	COMMAND_INFO(COMMAND_ENUM)
+#undef COMMAND_ENUM
+	CMD_COUNT
+};
+
+struct command_info {
+	const char *name, *args;
+	unsigned scope;
+	const char *help; /* "" for a hidden command */
+};
+extern const struct command_info command_table[CMD_COUNT];
+
+/* The command named name ("q" is quit), or CMD_NONE. */
+enum command command_from_name(const char *name);
+/* The views of a scope as words: "runs and tasks views". */
+void command_scope_text(unsigned scope, struct buf *out);
 
 enum action {
 	ACT_NONE = 0,
@@ -120,13 +201,16 @@ enum action {
 
 struct action_info {
 	enum action action;
-	const char *name, *scope, *keys, *help;
+	const char *name;
+	unsigned scope; /* ANY_VIEW or SCOPE(...) | ... */
+	const char *keys, *help;
 };
 extern const struct action_info action_table[ACT_COUNT];
 
 const char *action_name(enum action a);
 enum action action_from_name(const char *name); /* ACT_NONE when unknown */
-/* True when the action applies in the view (scope "" or the view named). */
+/* True when the action applies in the view named (ANY_VIEW, or the view is in
+ * its scope); false for a name that is no view. */
 bool action_in_view(enum action a, const char *view);
 
 /* ------------------------------------------------------------ keys */
@@ -181,7 +265,8 @@ struct ui_colors;
 int config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const char *text,
 		 size_t len, const char *file, struct bt_error *err);
 
-/* The KEYS section of benchtop(1), in roff, from the default keymap. */
+/* The KEYS section of benchtop(1) from the default keymap, then its
+ * COMMAND LINE section from COMMAND_INFO. */
 void action_print_man(FILE *out);
 
 #endif

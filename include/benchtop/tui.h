@@ -31,7 +31,7 @@ struct app;
 struct view;
 
 struct view_ops {
-	const char *name; /* keymap scope and help title: "runs", "plot" ... */
+	enum view_id id; /* its keymap scope and help title (view_name()) */
 	size_t priv_size; /* the app allocates (zeroed) and frees this much */
 	/* Load data.  `arg` is view-specific (documented in each view file). */
 	int (*open)(struct app *app, struct view *v, const void *arg, struct bt_error *err);
@@ -47,8 +47,8 @@ struct view_ops {
 	void (*status)(struct app *app, struct view *v, struct buf *out);
 	/* Move to the next match of needle (dir +1/-1); false when none. */
 	bool (*search)(struct app *app, struct view *v, const char *needle, int dir);
-	/* A ":command arg" the view understands; false when unknown. */
-	bool (*command)(struct app *app, struct view *v, const char *cmd, const char *arg);
+	/* A ":command arg" of COMMAND_INFO whose scope has this view. */
+	void (*command)(struct app *app, struct view *v, enum command cmd, const char *arg);
 	/* A mouse click at screen row/column inside the view's area. */
 	void (*click)(struct app *app, struct view *v, int y, int x, bool dbl);
 	/* Reload after the store changed, keeping the user's place. */

@@ -10,7 +10,7 @@
 #include "benchtop/utf8.h"
 
 const struct action_info action_table[ACT_COUNT] = {
-	{ACT_NONE, "none", "", "", ""},
+	{ACT_NONE, "none", ANY_VIEW, "", ""},
 #define ACTION_ROW(id, name, scope, keys, help) {ACT_##id, name, scope, keys, help},
 	ACTION_INFO(ACTION_ROW)
 #undef ACTION_ROW
@@ -31,18 +31,69 @@ action_from_name(const char *name)
 	return ACT_NONE;
 }
 
+const struct command_info command_table[CMD_COUNT] = {
+#define COMMAND_ROW(id, name, args, scope, help) {name, args, scope, help},
+	COMMAND_INFO(COMMAND_ROW)
+#undef COMMAND_ROW
+};
+
+static const char *const view_names[VIEW_COUNT] = {
+#define VIEW_NAME(id, name) name,
+	VIEW_INFO(VIEW_NAME)
+#undef VIEW_NAME
+};
+
+const char *
+view_name(enum view_id v)
+{
+	return (unsigned)v < VIEW_COUNT ? view_names[v] : "?";
+}
+
+int
+view_from_name(const char *name)
+{
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (strcmp(view_names[v], name) == 0)
+			return v;
+	return -1;
+}
+
+enum command
+command_from_name(const char *name)
+{
+	if (strcmp(name, "q") == 0)
+		return CMD_QUIT;
+	for (int i = 0; i < CMD_COUNT; i++)
+		if (strcmp(command_table[i].name, name) == 0)
+			return (enum command)i;
+	return CMD_NONE;
+}
+
+void
+command_scope_text(unsigned scope, struct buf *out)
+{
+	int n = 0, total = 0;
+
+	for (int v = 0; v < VIEW_COUNT; v++)
+		total += (scope >> v) & 1;
+	for (int v = 0; v < VIEW_COUNT; v++) {
+		if (!(scope & (1u << v)))
+			continue;
+		n++;
+		buf_printf(out, "%s%s", n == 1 ? "" : n == total ? " and " : ", ", view_names[v]);
+	}
+	buf_puts(out, total == 1 ? " view" : " views");
+}
+
 bool
 action_in_view(enum action a, const char *view)
 {
-	const char *scope = action_table[a].scope;
-	size_t n = strlen(view);
+	unsigned scope = action_table[a].scope;
+	int v = view_from_name(view);
 
-	if (!*scope)
+	if (scope == ANY_VIEW)
 		return true;
-	for (const char *p = scope; (p = strstr(p, view)); p += n)
-		if ((p == scope || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
-			return true;
-	return false;
+	return v >= 0 && (scope & (1u << v));
 }
 
 /* ------------------------------------------------------------ keys */
@@ -151,22 +202,18 @@ keymap_bind(struct keymap *km, const char *view, int key, enum action a)
 static void
 bind_default(struct keymap *km, int key, enum action a)
 {
-	const char *p = action_table[a].scope;
+	unsigned scope = action_table[a].scope;
 	bool taken = false;
 
 	for (size_t i = 0; i < km->n; i++)
 		taken |= km->b[i].key == key && !km->b[i].view[0];
-	if (!taken || !*p) {
+	if (!taken || scope == ANY_VIEW) {
 		keymap_bind(km, "", key, a);
 		return;
 	}
-	while (*p) {
-		size_t n = strcspn(p, " ");
-		char view[16];
-		snprintf(view, sizeof(view), "%.*s", (int)n, p);
-		keymap_bind(km, view, key, a);
-		p += n + (p[n] == ' ');
-	}
+	for (int v = 0; v < VIEW_COUNT; v++)
+		if (scope & (1u << v))
+			keymap_bind(km, view_names[v], key, a);
 }
 
 void
@@ -245,18 +292,6 @@ split_words(char *line, char **words, size_t max)
 	return n;
 }
 
-static bool
-is_view_name(const char *s)
-{
-	static const char *const views[] = {"runs", "plot", "heat", "tasks", "attempt",
-					    "text", "help", "compare", "pair", "diff",
-					    "log", "trajectory"};
-	for (size_t i = 0; i < sizeof(views) / sizeof(views[0]); i++)
-		if (strcmp(views[i], s) == 0)
-			return true;
-	return false;
-}
-
 int
 config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const char *text,
 	     size_t len, const char *file, struct bt_error *err)
@@ -285,7 +320,7 @@ config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const cha
 			size_t klen;
 			int key;
 			enum action a;
-			if (nw == 4 && is_view_name(words[1])) {
+			if (nw == 4 && view_from_name(words[1]) >= 0) {
 				view = words[1];
 				keyname = words[2];
 				actname = words[3];
@@ -382,11 +417,34 @@ action_print_man(FILE *out)
 		roff_puts(out, ai->help);
 		fputs(" (", out);
 		roff_puts(out, ai->name);
-		if (*ai->scope) {
-			fputs("; ", out);
-			roff_puts(out, ai->scope);
+		for (int v = 0, first = 1; v < VIEW_COUNT; v++) {
+			if (!(ai->scope & (1u << v)))
+				continue;
+			fputs(first ? "; " : " ", out);
+			roff_puts(out, view_names[v]);
+			first = 0;
 		}
 		fputs(")\n", out);
+	}
+	fputs(".SH COMMAND LINE\n.B :\nreads a command; any action also runs by its name (\n.BR :cycle\\-metric ),\nwithout an argument.\n", out);
+	for (int i = 0; i < CMD_COUNT; i++) {
+		const struct command_info *ci = &command_table[i];
+		if (!*ci->help)
+			continue;
+		buf_reset(&keys);
+		buf_printf(&keys, ":%s%s%s", ci->name, *ci->args ? " " : "", ci->args);
+		fputs(".TP\n.B ", out);
+		roff_puts(out, buf_cstr(&keys));
+		fputs("\n", out);
+		if (ci->scope != ANY_VIEW) {
+			buf_reset(&keys);
+			command_scope_text(ci->scope, &keys);
+			fputs("(", out);
+			roff_puts(out, buf_cstr(&keys));
+			fputs(") ", out);
+		}
+		roff_puts(out, ci->help);
+		fputs(".\n", out);
 	}
 	buf_free(&keys);
 }

@@ -306,7 +306,7 @@ draw_status(struct app *app)
 			buf_puts(&b, b.len ? "  [new data: R reloads]" : "[new data: R reloads]");
 		x = ui_str(app, y, 0, app->cols, buf_cstr(&b));
 	}
-	keymap_keys_for(&app->km, v ? v->ops->name : "", ACT_HELP, &hint);
+	keymap_keys_for(&app->km, v ? view_name(v->ops->id) : "", ACT_HELP, &hint);
 	if (hint.len) {
 		char h[64];
 		/* the first key is enough of a hint */
@@ -621,47 +621,18 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 
 static void dispatch(struct app *app, enum action a);
 
-/* Where a view's own command works, for a message elsewhere; NULL when
- * cmd is no view's command. */
-static const char *
-command_views(const char *cmd)
-{
-	static const char *const where[][2] = {
-		{"filter", "tasks view"},
-		{"sort", "runs and tasks views"},
-		{"metric", "plot view"},
-	};
-
-	for (size_t i = 0; i < sizeof(where) / sizeof(where[0]); i++)
-		if (strcmp(cmd, where[i][0]) == 0)
-			return where[i][1];
-	return NULL;
-}
-
+/* The commands that are the explorer's own (scope ANY_VIEW). */
 static void
-run_command(struct app *app, const char *line)
+run_app_command(struct app *app, struct view *v, enum command cmd, const char *arg)
 {
-	char cmd[64] = "", *arg;
-	struct view *v = app_top(app);
-	const char *sp, *where;
-	enum action a;
-
-	while (*line == ' ' || *line == ':')
-		line++;
-	sp = strchr(line, ' ');
-	snprintf(cmd, sizeof(cmd), "%.*s", sp ? (int)(sp - line) : (int)strlen(line), line);
-	arg = xstrdup(sp ? sp + 1 : "");
-	/* saving the screen must not wipe the message it is meant to show */
-	if (strcmp(cmd, "save-display") != 0)
-		app->message[0] = '\0';
-
-	if (!cmd[0]) {
-		/* nothing */
-	} else if (strcmp(cmd, "q") == 0 || strcmp(cmd, "quit") == 0) {
+	switch (cmd) {
+	case CMD_QUIT:
 		app->quit = true;
-	} else if (strcmp(cmd, "save-display") == 0) {
+		break;
+	case CMD_SAVE_DISPLAY:
 		save_display(app, arg);
-	} else if (strcmp(cmd, "resize") == 0) {
+		break;
+	case CMD_RESIZE: {
 		int w, h;
 		if (sscanf(arg, "%dx%d", &w, &h) == 2 && w > 0 && h > 0) {
 			resize_term(h, w);
@@ -669,41 +640,86 @@ run_command(struct app *app, const char *line)
 		} else {
 			app_message(app, true, "usage: resize WIDTHxHEIGHT");
 		}
-	} else if (strcmp(cmd, "click") == 0 || strcmp(cmd, "dblclick") == 0) {
+		break;
+	}
+	case CMD_CLICK:
+	case CMD_DBLCLICK: {
 		/* what a mouse click does, for scripted tests: ":click ROW COLUMN" */
 		int y, x;
 		if (sscanf(arg, "%d %d", &y, &x) == 2 && v && v->ops->click && y >= v->y0 &&
 		    y < v->y0 + v->h)
-			v->ops->click(app, v, y, x, cmd[0] == 'd');
-	} else if (strcmp(cmd, "search") == 0) {
+			v->ops->click(app, v, y, x, cmd == CMD_DBLCLICK);
+		break;
+	}
+	case CMD_SEARCH:
 		snprintf(app->search, sizeof(app->search), "%s", arg);
 		app->search_dir = 1;
 		dispatch(app, ACT_FIND_NEXT);
-	} else if (strcmp(cmd, "ascii") == 0) {
+		break;
+	case CMD_ASCII:
 		if (strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0)
 			app->ascii = strcmp(arg, "on") == 0;
 		else
 			app_message(app, true, "usage: ascii on|off");
-	} else if (strcmp(cmd, "bind") == 0 || strcmp(cmd, "color") == 0 || strcmp(cmd, "set") == 0) {
+		break;
+	case CMD_BIND:
+	case CMD_COLOR:
+	case CMD_SET: {
 		struct bt_error err;
-		char *text = xasprintf("%s %s", cmd, arg);
+		char *text = xasprintf("%s %s", command_table[cmd].name, arg);
 		if (config_apply(&app->km, &app->colors, &app->ascii, text, strlen(text), "command",
 				 &err))
 			app_message(app, true, "%s", err.msg + strlen("command:1: "));
-		else if (strcmp(cmd, "color") == 0)
+		else if (cmd == CMD_COLOR)
 			colors_apply(app);
 		free(text);
-	} else if (v && v->ops->command && v->ops->command(app, v, cmd, arg)) {
-		/* the view handled it */
-	} else if ((where = command_views(cmd))) {
-		app_message(app, true, "':%s' works in the %s", cmd, where);
-	} else if ((a = action_from_name(cmd)) != ACT_NONE) {
-		if (*arg)
-			app_message(app, true, "':%s' takes no argument", cmd);
+		break;
+	}
+	default: /* the views' commands go to the views */
+		break;
+	}
+}
+
+static void
+run_command(struct app *app, const char *line)
+{
+	char name[64] = "", *arg;
+	struct view *v = app_top(app);
+	const char *sp;
+	enum command cmd;
+	enum action a;
+
+	while (*line == ' ' || *line == ':')
+		line++;
+	sp = strchr(line, ' ');
+	snprintf(name, sizeof(name), "%.*s", sp ? (int)(sp - line) : (int)strlen(line), line);
+	arg = xstrdup(sp ? sp + 1 : "");
+	cmd = command_from_name(name);
+	/* saving the screen must not wipe the message it is meant to show */
+	if (cmd != CMD_SAVE_DISPLAY)
+		app->message[0] = '\0';
+
+	if (!name[0]) {
+		/* nothing */
+	} else if (cmd == CMD_NONE) {
+		if ((a = action_from_name(name)) == ACT_NONE)
+			app_message(app, true, "unknown command '%s' (see the help screen)", name);
+		else if (*arg)
+			app_message(app, true, "':%s' takes no argument", name);
 		else
 			dispatch(app, a);
+	} else if (command_table[cmd].scope != ANY_VIEW) {
+		if (v && (command_table[cmd].scope & (1u << v->ops->id)) && v->ops->command) {
+			v->ops->command(app, v, cmd, arg);
+		} else {
+			struct buf where;
+			buf_init(&where);
+			command_scope_text(command_table[cmd].scope, &where);
+			app_message(app, true, "':%s' works in the %s", name, buf_cstr(&where));
+			buf_free(&where);
+		}
 	} else {
-		app_message(app, true, "unknown command '%s' (see the help screen)", cmd);
+		run_app_command(app, v, cmd, arg);
 	}
 	free(arg);
 }
@@ -746,7 +762,7 @@ dispatch(struct app *app, enum action a)
 		break;
 	case ACT_HELP:
 		if (!v || v->ops != &view_help_ops)
-			app_push(app, &view_help_ops, v ? v->ops->name : "runs");
+			app_push(app, &view_help_ops, v ? view_name(v->ops->id) : "runs");
 		break;
 	case ACT_REDRAW:
 		clearok(curscr, TRUE);
@@ -800,7 +816,7 @@ handle_event(struct app *app, const struct event *ev)
 		return;
 	}
 	app->message[0] = '\0';
-	a = keymap_lookup(&app->km, v ? v->ops->name : "", ev->key);
+	a = keymap_lookup(&app->km, v ? view_name(v->ops->id) : "", ev->key);
 	if (a == ACT_NONE) {
 		char name[32];
 		keys_name(ev->key, name, sizeof(name));
@@ -931,7 +947,7 @@ tui_main(const struct tui_options *o)
 			} else
 				keys_name(ev.key, name, sizeof(name));
 			fprintf(timing, "key %s %.3f ms %s\n", name, (clock_now() - t0) * 1e3,
-				app_top(&app)->ops->name);
+				view_name(app_top(&app)->ops->id));
 		}
 	}
 	if (timing)

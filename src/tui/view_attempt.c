@@ -391,7 +391,7 @@ attemptview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_attempt_ops = {
-	.name = "attempt",
+	.id = VIEW_ATTEMPT,
 	.priv_size = sizeof(struct attempt_view),
 	.open = attemptview_open,
 	.close = attemptview_close,

@@ -658,7 +658,7 @@ compareview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_compare_ops = {
-	.name = "compare",
+	.id = VIEW_COMPARE,
 	.priv_size = sizeof(struct compare_view),
 	.open = compareview_open,
 	.close = compareview_close,

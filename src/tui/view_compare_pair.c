@@ -307,7 +307,7 @@ pairview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_pair_ops = {
-	.name = "pair",
+	.id = VIEW_PAIR,
 	.priv_size = sizeof(struct pair_view),
 	.open = pairview_open,
 	.close = pairview_close,

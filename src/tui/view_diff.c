@@ -886,7 +886,7 @@ diffview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_diff_ops = {
-	.name = "diff",
+	.id = VIEW_DIFF,
 	.priv_size = sizeof(struct diff_view),
 	.open = diffview_open,
 	.close = diffview_close,

@@ -229,7 +229,7 @@ heatview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_heat_ops = {
-	.name = "heat",
+	.id = VIEW_HEAT,
 	.priv_size = sizeof(struct heat_view),
 	.open = heatview_open,
 	.draw = heatview_draw,

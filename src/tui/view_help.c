@@ -35,20 +35,6 @@ add(struct help_view *hv, enum color_elem color, const char *fmt, ...)
 	hv->n++;
 }
 
-static const char *const commands[][2] = {
-	{":filter EXPR", "tasks: framework=flask level=2 constraint=sqlite outcome=failed ..."},
-	{":sort COLUMN", "runs: name, A%, delta, pass1, tasks"},
-	{"", "tasks: task, framework, level, A%, raw, pass1, category"},
-	{":metric M", "plot: strict, raw or pass1"},
-	{":search TEXT", "search forward for TEXT"},
-	{":bind [VIEW] KEY ACTION", "bind a key for this session (as in the config file)"},
-	{":color ELEMENT FG [BG [ATTR]]", "set a colour for this session"},
-	{":ascii on|off", "ASCII lines and markers"},
-	{":reload", "reload from the store"},
-	{":ACTION-NAME", "run any action by its name (e.g. :cycle-metric)"},
-	{":quit", "quit"},
-};
-
 /* What a view's keys cannot say: [view, heading, text]. */
 static const char *const notes[][3] = {
 	{"compare", "How a task is marked", CMP_RULE " Summary and plot: B - A with its 95% "
@@ -97,7 +83,7 @@ helpview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 	buf_init(&keys);
 	add(hv, COL_HEADER, "Keys in the %s view", hv->view);
 	for (int a = 1; a < ACT_COUNT; a++) {
-		if (!action_in_view((enum action)a, hv->view) || !action_table[a].scope[0])
+		if (!action_in_view((enum action)a, hv->view) || action_table[a].scope == ANY_VIEW)
 			continue;
 		add_action(app, hv, (enum action)a, &keys);
 	}
@@ -111,14 +97,21 @@ helpview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 	add(hv, COL_TEXT, "%s", "");
 	add(hv, COL_HEADER, "Keys everywhere");
 	for (int a = 1; a < ACT_COUNT; a++) {
-		if (action_table[a].scope[0])
+		if (action_table[a].scope != ANY_VIEW)
 			continue;
 		add_action(app, hv, (enum action)a, &keys);
 	}
 	add(hv, COL_TEXT, "%s", "");
 	add(hv, COL_HEADER, "Commands (type : first)");
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		add(hv, COL_TEXT, "  %-30s %s", commands[i][0], commands[i][1]);
+	for (int i = 0; i < CMD_COUNT; i++) {
+		const struct command_info *ci = &command_table[i];
+		if (!*ci->help)
+			continue;
+		buf_reset(&keys);
+		buf_printf(&keys, ":%s%s%s", ci->name, *ci->args ? " " : "", ci->args);
+		add(hv, COL_TEXT, "  %-30s %s", buf_cstr(&keys), ci->help);
+	}
+	add(hv, COL_TEXT, "  %-30s %s", ":ACTION-NAME", "run any action by its name (e.g. :cycle-metric)");
 	add(hv, COL_TEXT, "%s", "");
 	add(hv, COL_DIM, "Rebind keys and colours in $XDG_CONFIG_HOME/benchtop/config; see benchtop(1).");
 	add(hv, COL_DIM, "Mouse: click selects, double-click opens, the wheel scrolls.");
@@ -191,7 +184,7 @@ helpview_search(struct app *app, struct view *v, const char *needle, int dir)
 }
 
 const struct view_ops view_help_ops = {
-	.name = "help",
+	.id = VIEW_HELP,
 	.priv_size = sizeof(struct help_view),
 	.open = helpview_open,
 	.close = helpview_close,

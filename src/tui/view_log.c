@@ -299,7 +299,7 @@ logview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_log_ops = {
-	.name = "log",
+	.id = VIEW_LOG,
 	.priv_size = sizeof(struct log_view),
 	.open = logview_open,
 	.close = logview_close,

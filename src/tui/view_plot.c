@@ -244,19 +244,17 @@ plotview_status(struct app *app, struct view *v, struct buf *out)
 		   ? " [hidden]" : "", pv->opts.error_bars ? "  bars: +/-1 SE" : "");
 }
 
-static bool
-plotview_command(struct app *app, struct view *v, const char *cmd, const char *arg)
+static void
+plotview_command(struct app *app, struct view *v, enum command cmd, const char *arg)
 {
 	struct plot_view *pv = v->priv;
 	int m;
 
-	if (strcmp(cmd, "metric") != 0)
-		return false;
+	(void)cmd; /* :metric, the plot's only command */
 	if ((m = plot_metric_parse(arg)) < 0)
 		app_message(app, true, "metric is strict, raw or pass1");
 	else
 		rebuild(pv, (enum plot_metric)m);
-	return true;
 }
 
 static void
@@ -280,7 +278,7 @@ plotview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_plot_ops = {
-	.name = "plot",
+	.id = VIEW_PLOT,
 	.priv_size = sizeof(struct plot_view),
 	.open = plotview_open,
 	.close = plotview_close,

@@ -261,18 +261,16 @@ runsview_click(struct app *app, struct view *v, int y, int x, bool dbl)
 		runsview_handle(app, v, ACT_ENTER);
 }
 
-static bool
-runsview_command(struct app *app, struct view *v, const char *cmd, const char *arg)
+static void
+runsview_command(struct app *app, struct view *v, enum command cmd, const char *arg)
 {
 	int s;
 
-	if (strcmp(cmd, "sort") != 0)
-		return false;
+	(void)cmd; /* :sort, the runs view's only command */
 	if ((s = runs_sort_parse(arg)) < 0)
 		app_message(app, true, "sort by name, A%%, delta, pass1 or tasks");
 	else
 		resort(v->priv, (enum runs_sort)s, false);
-	return true;
 }
 
 static int
@@ -297,7 +295,7 @@ runsview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_runs_ops = {
-	.name = "runs",
+	.id = VIEW_RUNS,
 	.priv_size = sizeof(struct runs_view),
 	.open = runsview_open,
 	.close = runsview_close,

@@ -316,16 +316,14 @@ tasksview_search(struct app *app, struct view *v, const char *needle, int dir)
 	return false;
 }
 
-static bool
-tasksview_command(struct app *app, struct view *v, const char *cmd, const char *arg)
+static void
+tasksview_command(struct app *app, struct view *v, enum command cmd, const char *arg)
 {
 	struct tasks_view *tv = v->priv;
 
-	if (strcmp(cmd, "filter") == 0) {
+	if (cmd == CMD_FILTER) {
 		set_filter(app, tv, arg);
-		return true;
-	}
-	if (strcmp(cmd, "sort") == 0) {
+	} else if (cmd == CMD_SORT) {
 		int s = tasks_sort_parse(arg);
 		if (s < 0) {
 			app_message(app, true, "sort by task, framework, level, A%%, raw, pass1 or "
@@ -334,9 +332,7 @@ tasksview_command(struct app *app, struct view *v, const char *cmd, const char *
 			tv->m.sort = (enum tasks_sort)s;
 			reapply(tv);
 		}
-		return true;
 	}
-	return false;
 }
 
 static void
@@ -378,7 +374,7 @@ tasksview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_tasks_ops = {
-	.name = "tasks",
+	.id = VIEW_TASKS,
 	.priv_size = sizeof(struct tasks_view),
 	.open = tasksview_open,
 	.close = tasksview_close,

@@ -242,7 +242,7 @@ textview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_text_ops = {
-	.name = "text",
+	.id = VIEW_TEXT,
 	.priv_size = sizeof(struct text_view),
 	.open = textview_open,
 	.close = textview_close,

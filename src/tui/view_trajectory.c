@@ -495,7 +495,7 @@ trajview_reload(struct app *app, struct view *v, struct bt_error *err)
 }
 
 const struct view_ops view_trajectory_ops = {
-	.name = "trajectory",
+	.id = VIEW_TRAJECTORY,
 	.priv_size = sizeof(struct traj_view),
 	.open = trajview_open,
 	.close = trajview_close,
