@@ -1,12 +1,14 @@
-/* tui.c: the explorer's life: terminal setup and restore, the view stack,
- * the input loop (terminal or script), the command line and screen dumps. */
+/* tui.c: the explorer's life: the view stack, drawing the title and status
+ * lines, dispatching actions, hand-offs to $PAGER/$EDITOR and the main loop.
+ * The terminal, input and command line are in terminal.c, input.c and
+ * command.c. */
 #include "config.h"
 
 #ifdef HAVE_MALLOC_H
 #include <malloc.h>
 #endif
 
-#include "benchtop/tui.h"
+#include "tui_internal.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -22,148 +24,6 @@
 #include "benchtop/sanitize.h"
 #include "benchtop/utf8.h"
 #include "tui_curses.h"
-
-static volatile sig_atomic_t got_signal;
-static bool curses_up;
-static SCREEN *screen;
-static FILE *null_out, *null_in;
-
-/* ------------------------------------------------------------ terminal */
-
-static void
-terminal_restore(void)
-{
-	if (curses_up) {
-		curses_up = false;
-		endwin();
-		if (screen) {
-			delscreen(screen);
-			screen = NULL;
-		}
-	}
-}
-
-static void
-on_exit_signal(int sig)
-{
-	got_signal = sig;
-}
-
-static void
-on_crash_signal(int sig)
-{
-	/* best effort: give the user their terminal back, then die as asked */
-	terminal_restore();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-install_signals(void)
-{
-	struct sigaction sa;
-	static const int exits[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
-	static const int crashes[] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = on_exit_signal;
-	sigemptyset(&sa.sa_mask);
-	for (size_t i = 0; i < sizeof(exits) / sizeof(exits[0]); i++)
-		sigaction(exits[i], &sa, NULL);
-	sa.sa_handler = on_crash_signal;
-	sa.sa_flags = SA_RESETHAND;
-	for (size_t i = 0; i < sizeof(crashes) / sizeof(crashes[0]); i++)
-		sigaction(crashes[i], &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
-
-static void
-colors_apply(struct app *app)
-{
-	bool color = app->colors.ncolors > 0 && has_colors();
-
-	if (color) {
-#ifdef HAVE_USE_DEFAULT_COLORS
-		use_default_colors();
-#endif
-	}
-	for (int e = 0; e < COL_COUNT; e++) {
-		const struct ui_color *c = &app->colors.c[e];
-		int attr = 0;
-		if (c->attr & CA_BOLD)
-			attr |= A_BOLD;
-		if (c->attr & CA_REVERSE)
-			attr |= A_REVERSE;
-		if (c->attr & CA_UNDERLINE)
-			attr |= A_UNDERLINE;
-		if (c->attr & CA_DIM)
-			attr |= A_DIM;
-		if (color && e + 1 < COLOR_PAIRS) {
-			short fg = c->fg < COLORS ? c->fg : (short)(c->fg % 8);
-			short bg = c->bg < COLORS ? c->bg : (short)(c->bg % 8);
-			init_pair((short)(e + 1), fg, bg);
-			attr |= COLOR_PAIR(e + 1);
-		}
-		app->color_attr[e] = attr;
-	}
-}
-
-static int
-terminal_init(struct app *app, struct bt_error *err)
-{
-	const char *term = getenv("TERM");
-
-	if (!term || !*term)
-		term = "vt100";
-	if (app->headless) {
-		null_out = fopen("/dev/null", "w");
-		null_in = fopen("/dev/null", "r");
-		screen = newterm(term, null_out, null_in);
-	} else {
-		if (!isatty(0) || !isatty(1))
-			return bt_errorf(err, BT_EUSAGE, "the explorer needs a terminal; for output "
-					 "to a file or pipe use 'benchtop summary', 'table' or 'plot'");
-		screen = newterm(term, stdout, stdin);
-	}
-	if (!screen)
-		return bt_errorf(err, BT_EIO, "cannot set up the terminal '%s'", term);
-	set_term(screen);
-	curses_up = true;
-	bt_set_die_hook(terminal_restore);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	set_escdelay(25);
-	if (!app->headless) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-			  | BUTTON5_PRESSED
-#endif
-			  , NULL);
-		mouseinterval(200);
-	}
-	{
-		int n = 0;
-		/* COLORS is only known once start_color() has run */
-		if (has_colors() && !getenv("NO_COLOR") && start_color() == OK)
-			n = COLORS;
-		if (n > 0 && n < 8)
-			n = 0;
-		/* keep user colours from the config; re-derive only the palette size */
-		if (app->colors.ncolors != n) {
-			struct ui_colors user = app->colors;
-			colors_default(&app->colors, n);
-			for (int e = 0; e < COL_COUNT; e++)
-				if (user.c[e].fg != -2)
-					app->colors.c[e] = user.c[e];
-		}
-	}
-	colors_apply(app);
-	getmaxyx(stdscr, app->rows, app->cols);
-	return BT_OK;
-}
 
 /* ------------------------------------------------------------ views */
 
@@ -319,8 +179,8 @@ draw_status(struct app *app)
 	buf_free(&hint);
 }
 
-static void
-draw_all(struct app *app)
+void
+app_draw_all(struct app *app)
 {
 	struct view *v = app_top(app);
 
@@ -347,8 +207,8 @@ draw_all(struct app *app)
 }
 
 /* The virtual screen as UTF-8 text, trailing blanks trimmed. */
-static int
-save_display(struct app *app, const char *path)
+int
+app_save_display(struct app *app, const char *path)
 {
 	/* written aside and renamed, so a test watching for the file never
 	 * reads half a screen */
@@ -361,7 +221,7 @@ save_display(struct app *app, const char *path)
 		free(tmp);
 		return BT_EIO;
 	}
-	draw_all(app);
+	app_draw_all(app);
 	line = xcalloc((size_t)app->cols + 1, sizeof(wchar_t));
 	for (int y = 0; y < app->rows; y++) {
 		struct buf b;
@@ -384,187 +244,6 @@ save_display(struct app *app, const char *path)
 		app_message(app, true, "cannot write %s: %s", path, strerror(errno));
 	free(tmp);
 	return BT_OK;
-}
-
-/* ------------------------------------------------------------ input */
-
-/* Input events: a key, or a whole ":command" from a script. */
-struct event {
-	int key;          /* -1 when cmd is set */
-	char cmd[4096];
-	int mouse_y, mouse_x;
-	bool mouse_double;
-};
-
-/* Keys pending from the current script line. */
-static char script_line[4096];
-static size_t script_pos, script_len;
-
-static bool
-script_next(struct app *app, struct event *ev)
-{
-	for (;;) {
-		if (script_pos < script_len) {
-			size_t len;
-			int key = keys_parse(script_line + script_pos, &len);
-			script_pos += len ? len : 1;
-			if (key < 0)
-				continue;
-			if (key == '\n')
-				key = K_ENTER;
-			ev->key = key;
-			return true;
-		}
-		if (!fgets(script_line, sizeof(script_line), app->script))
-			return false;
-		script_len = strcspn(script_line, "\n");
-		script_line[script_len] = '\0';
-		script_pos = 0;
-		if (script_len == 0 || script_line[0] == '#')
-			script_len = 0;
-		else if (script_line[0] == ':') {
-			ev->key = -1;
-			snprintf(ev->cmd, sizeof(ev->cmd), "%s", script_line + 1);
-			script_len = 0;
-			return true;
-		}
-	}
-}
-
-static int
-translate_key(wint_t ch, int kind)
-{
-	if (kind == KEY_CODE_YES) {
-		switch (ch) {
-		case KEY_UP: return K_UP;
-		case KEY_DOWN: return K_DOWN;
-		case KEY_LEFT: return K_LEFT;
-		case KEY_RIGHT: return K_RIGHT;
-		case KEY_PPAGE: return K_PGUP;
-		case KEY_NPAGE: return K_PGDN;
-		case KEY_HOME: return K_HOME;
-		case KEY_END: return K_END;
-		case KEY_BTAB: return K_BTAB;
-		case KEY_BACKSPACE: return K_BACKSPACE;
-		case KEY_DC: return K_DELETE;
-		case KEY_IC: return K_INSERT;
-		case KEY_ENTER: return K_ENTER;
-		case KEY_RESIZE: return K_RESIZE;
-		case KEY_MOUSE: return K_MOUSE;
-		default:
-			if (ch >= KEY_F(1) && ch <= KEY_F(12))
-				return K_F1 + (int)(ch - KEY_F(1));
-			return -1;
-		}
-	}
-	switch (ch) {
-	case 27: return K_ESC;
-	case '\r':
-	case '\n': return K_ENTER;
-	case '\t': return K_TAB;
-	case 127:
-	case 8: return K_BACKSPACE;
-	default: return (int)ch;
-	}
-}
-
-/* Wait for the next event; false when input is over (script end). */
-static bool
-next_event(struct app *app, struct event *ev)
-{
-	memset(ev, 0, sizeof(*ev));
-	if (app->script) {
-		bool got = script_next(app, ev);
-		/* as the idle loop does on a terminal: notice another import */
-		if (got && app->st && !app->new_data &&
-		    store_data_version(app->st) != app->data_version)
-			app->new_data = true;
-		return got;
-	}
-	if (app->headless)
-		return false;
-	for (;;) {
-		wint_t ch;
-		int kind;
-
-		if (got_signal)
-			return false;
-		timeout(1000);
-		kind = get_wch(&ch);
-		if (kind == ERR) {
-			/* idle: notice another process's import */
-			if (app->st && store_data_version(app->st) != app->data_version &&
-			    !app->new_data) {
-				app->new_data = true;
-				draw_all(app);
-			}
-			continue;
-		}
-		ev->key = translate_key(ch, kind);
-		if (ev->key == K_MOUSE) {
-			MEVENT me;
-			if (getmouse(&me) != OK)
-				continue;
-			ev->mouse_y = me.y;
-			ev->mouse_x = me.x;
-			if (me.bstate & BUTTON4_PRESSED)
-				ev->key = K_UP, ev->mouse_double = false, ev->mouse_y = -2;
-#ifdef BUTTON5_PRESSED
-			else if (me.bstate & BUTTON5_PRESSED)
-				ev->key = K_DOWN, ev->mouse_y = -2;
-#endif
-			else
-				ev->mouse_double = (me.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
-		}
-		if (ev->key >= 0)
-			return true;
-	}
-}
-
-/* A one-line editor on the status line.  Returns false on Esc. */
-bool
-app_prompt(struct app *app, const char *label, char *out, size_t outlen)
-{
-	size_t len = 0;
-
-	out[0] = '\0';
-	for (;;) {
-		struct event ev;
-		int y = app->rows - 1;
-
-		ui_attr(app, COL_TEXT);
-		ui_blank(app, y, 0, app->cols);
-		int x = ui_str(app, y, 0, app->cols, label);
-		ui_str(app, y, x, app->cols - x, out);
-		wnoutrefresh(stdscr);
-		doupdate();
-		if (!next_event(app, &ev))
-			return false;
-		if (ev.key == -1) { /* a scripted ":command" ends the prompt */
-			snprintf(out, outlen, "%s", ev.cmd);
-			return true;
-		}
-		if (ev.key == K_ENTER)
-			return true;
-		if (ev.key == K_ESC || ev.key == KEY_CTRL('c') || ev.key == KEY_CTRL('g'))
-			return false;
-		if (ev.key == K_BACKSPACE) {
-			/* drop one UTF-8 character */
-			while (len > 0 && ((unsigned char)out[len - 1] & 0xC0) == 0x80)
-				len--;
-			if (len > 0)
-				len--;
-			out[len] = '\0';
-		} else if (ev.key == KEY_CTRL('u')) {
-			len = 0;
-			out[0] = '\0';
-		} else if (ev.key >= 0x20 && ev.key < KEY_SPECIAL_BASE && len + 5 < outlen) {
-			len += utf8_encode((uint32_t)ev.key, out + len);
-			out[len] = '\0';
-		} else if (ev.key == K_RESIZE) {
-			draw_all(app);
-		}
-	}
 }
 
 /* ------------------------------------------------------------ external */
@@ -617,113 +296,6 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 		app_message(app, true, "%s was killed by signal %d", prog, WTERMSIG(status));
 }
 
-/* ------------------------------------------------------------ commands */
-
-static void dispatch(struct app *app, enum action a);
-
-/* The commands that are the explorer's own (scope ANY_VIEW). */
-static void
-run_app_command(struct app *app, struct view *v, enum command cmd, const char *arg)
-{
-	switch (cmd) {
-	case CMD_QUIT:
-		app->quit = true;
-		break;
-	case CMD_SAVE_DISPLAY:
-		save_display(app, arg);
-		break;
-	case CMD_RESIZE: {
-		int w, h;
-		if (sscanf(arg, "%dx%d", &w, &h) == 2 && w > 0 && h > 0) {
-			resize_term(h, w);
-			getmaxyx(stdscr, app->rows, app->cols);
-		} else {
-			app_message(app, true, "usage: resize WIDTHxHEIGHT");
-		}
-		break;
-	}
-	case CMD_CLICK:
-	case CMD_DBLCLICK: {
-		/* what a mouse click does, for scripted tests: ":click ROW COLUMN" */
-		int y, x;
-		if (sscanf(arg, "%d %d", &y, &x) == 2 && v && v->ops->click && y >= v->y0 &&
-		    y < v->y0 + v->h)
-			v->ops->click(app, v, y, x, cmd == CMD_DBLCLICK);
-		break;
-	}
-	case CMD_SEARCH:
-		snprintf(app->search, sizeof(app->search), "%s", arg);
-		app->search_dir = 1;
-		dispatch(app, ACT_FIND_NEXT);
-		break;
-	case CMD_ASCII:
-		if (strcmp(arg, "on") == 0 || strcmp(arg, "off") == 0)
-			app->ascii = strcmp(arg, "on") == 0;
-		else
-			app_message(app, true, "usage: ascii on|off");
-		break;
-	case CMD_BIND:
-	case CMD_COLOR:
-	case CMD_SET: {
-		struct bt_error err;
-		char *text = xasprintf("%s %s", command_table[cmd].name, arg);
-		if (config_apply(&app->km, &app->colors, &app->ascii, text, strlen(text), "command",
-				 &err))
-			app_message(app, true, "%s", err.msg + strlen("command:1: "));
-		else if (cmd == CMD_COLOR)
-			colors_apply(app);
-		free(text);
-		break;
-	}
-	default: /* the views' commands go to the views */
-		break;
-	}
-}
-
-static void
-run_command(struct app *app, const char *line)
-{
-	char name[64] = "", *arg;
-	struct view *v = app_top(app);
-	const char *sp;
-	enum command cmd;
-	enum action a;
-
-	while (*line == ' ' || *line == ':')
-		line++;
-	sp = strchr(line, ' ');
-	snprintf(name, sizeof(name), "%.*s", sp ? (int)(sp - line) : (int)strlen(line), line);
-	arg = xstrdup(sp ? sp + 1 : "");
-	cmd = command_from_name(name);
-	/* saving the screen must not wipe the message it is meant to show */
-	if (cmd != CMD_SAVE_DISPLAY)
-		app->message[0] = '\0';
-
-	if (!name[0]) {
-		/* nothing */
-	} else if (cmd == CMD_NONE) {
-		if ((a = action_from_name(name)) == ACT_NONE)
-			app_message(app, true, "unknown command '%s' (see the help screen)", name);
-		else if (*arg)
-			app_message(app, true, "':%s' takes no argument", name);
-		else
-			dispatch(app, a);
-	} else if (command_table[cmd].scope != ANY_VIEW) {
-		if (v && (command_table[cmd].scope & (1u << v->ops->id)) && v->ops->command) {
-			v->ops->command(app, v, cmd, arg);
-		} else {
-			struct buf where;
-			buf_init(&where);
-			command_scope_text(command_table[cmd].scope, &where);
-			app_message(app, true, "':%s' works in the %s", name, buf_cstr(&where));
-			buf_free(&where);
-		}
-	} else {
-		run_app_command(app, v, cmd, arg);
-	}
-	free(arg);
-}
-
 static void
 reload_all(struct app *app)
 {
@@ -741,8 +313,8 @@ reload_all(struct app *app)
 	app_message(app, false, "reloaded");
 }
 
-static void
-dispatch(struct app *app, enum action a)
+void
+app_dispatch(struct app *app, enum action a)
 {
 	struct view *v = app_top(app);
 	char text[512];
@@ -772,7 +344,7 @@ dispatch(struct app *app, enum action a)
 		break;
 	case ACT_PROMPT:
 		if (app_prompt(app, ":", text, sizeof(text)))
-			run_command(app, text);
+			command_run(app, text);
 		break;
 	case ACT_SEARCH:
 	case ACT_SEARCH_BACK:
@@ -805,11 +377,11 @@ handle_event(struct app *app, const struct event *ev)
 	enum action a;
 
 	if (ev->key == -1) {
-		run_command(app, ev->cmd);
+		command_run(app, ev->cmd);
 		return;
 	}
 	if (ev->key == K_RESIZE)
-		return; /* draw_all re-reads the size */
+		return; /* app_draw_all re-reads the size */
 	if (ev->key == K_MOUSE) {
 		if (v && v->ops->click && ev->mouse_y >= v->y0 && ev->mouse_y < v->y0 + v->h)
 			v->ops->click(app, v, ev->mouse_y, ev->mouse_x, ev->mouse_double);
@@ -826,7 +398,7 @@ handle_event(struct app *app, const struct event *ev)
 	/* the mouse wheel scrolls three lines */
 	int repeat = ev->mouse_y == -2 ? 3 : 1;
 	while (repeat--)
-		dispatch(app, a);
+		app_dispatch(app, a);
 }
 
 /* ------------------------------------------------------------ main */
@@ -904,13 +476,13 @@ tui_main(const struct tui_options *o)
 	app.store_path = xstrdup(store_path(app.st));
 	app.data_version = store_data_version(app.st);
 
-	install_signals();
-	if ((rc = terminal_init(&app, &err))) {
+	term_install_signals();
+	if ((rc = term_init(&app, &err))) {
 		cli_fail(rc, "%s", err.msg);
 		goto out;
 	}
 	if (!app_push(&app, &view_runs_ops, NULL)) {
-		terminal_restore();
+		term_restore();
 		rc = cli_fail(BT_EIO, "%s", app.message);
 		goto out;
 	}
@@ -925,19 +497,19 @@ tui_main(const struct tui_options *o)
 	 * each key to the next screen, for the benchmarks (make bench) */
 	const char *tpath = getenv("BENCHTOP_TIMING");
 	FILE *timing = tpath && *tpath ? fopen(tpath, "w") : NULL;
-	draw_all(&app);
+	app_draw_all(&app);
 	if (timing)
 		fprintf(timing, "first-screen %.3f ms\n", (clock_now() - cli_start_time) * 1e3);
-	while (!app.quit && app.depth > 0 && !got_signal) {
+	while (!app.quit && app.depth > 0 && !term_signal) {
 		struct event ev;
 		double t0;
-		if (!next_event(&app, &ev))
+		if (!input_next(&app, &ev))
 			break;
 		t0 = clock_now();
 		handle_event(&app, &ev);
 		if (app.quit || app.depth == 0)
 			break;
-		draw_all(&app);
+		app_draw_all(&app);
 		if (timing) {
 			char name[48];
 			if (ev.key == -1) {
@@ -952,9 +524,9 @@ tui_main(const struct tui_options *o)
 	}
 	if (timing)
 		fclose(timing);
-	terminal_restore();
-	if (got_signal)
-		rc = 128 + got_signal;
+	term_restore();
+	if (term_signal)
+		rc = 128 + term_signal;
 out:
 	while (app.depth)
 		app_pop(&app);
@@ -962,10 +534,6 @@ out:
 	free(app.store_path);
 	if (app.script)
 		fclose(app.script);
-	if (null_out)
-		fclose(null_out);
-	if (null_in)
-		fclose(null_in);
-	null_out = null_in = NULL;
+	term_close();
 	return rc;
 }

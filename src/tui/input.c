@@ -1,0 +1,188 @@
+/* input.c: keys from the terminal or from a script (BENCHTOP_SCRIPT), and
+ * the status line's one-line editor. */
+#include "config.h"
+
+#include "tui_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "benchtop/utf8.h"
+#include "tui_curses.h"
+
+/* ------------------------------------------------------------ input */
+
+
+/* Keys pending from the current script line. */
+static char script_line[4096];
+static size_t script_pos, script_len;
+
+static bool
+script_next(struct app *app, struct event *ev)
+{
+	for (;;) {
+		if (script_pos < script_len) {
+			size_t len;
+			int key = keys_parse(script_line + script_pos, &len);
+			script_pos += len ? len : 1;
+			if (key < 0)
+				continue;
+			if (key == '\n')
+				key = K_ENTER;
+			ev->key = key;
+			return true;
+		}
+		if (!fgets(script_line, sizeof(script_line), app->script))
+			return false;
+		script_len = strcspn(script_line, "\n");
+		script_line[script_len] = '\0';
+		script_pos = 0;
+		if (script_len == 0 || script_line[0] == '#')
+			script_len = 0;
+		else if (script_line[0] == ':') {
+			ev->key = -1;
+			snprintf(ev->cmd, sizeof(ev->cmd), "%s", script_line + 1);
+			script_len = 0;
+			return true;
+		}
+	}
+}
+
+static int
+translate_key(wint_t ch, int kind)
+{
+	if (kind == KEY_CODE_YES) {
+		switch (ch) {
+		case KEY_UP: return K_UP;
+		case KEY_DOWN: return K_DOWN;
+		case KEY_LEFT: return K_LEFT;
+		case KEY_RIGHT: return K_RIGHT;
+		case KEY_PPAGE: return K_PGUP;
+		case KEY_NPAGE: return K_PGDN;
+		case KEY_HOME: return K_HOME;
+		case KEY_END: return K_END;
+		case KEY_BTAB: return K_BTAB;
+		case KEY_BACKSPACE: return K_BACKSPACE;
+		case KEY_DC: return K_DELETE;
+		case KEY_IC: return K_INSERT;
+		case KEY_ENTER: return K_ENTER;
+		case KEY_RESIZE: return K_RESIZE;
+		case KEY_MOUSE: return K_MOUSE;
+		default:
+			if (ch >= KEY_F(1) && ch <= KEY_F(12))
+				return K_F1 + (int)(ch - KEY_F(1));
+			return -1;
+		}
+	}
+	switch (ch) {
+	case 27: return K_ESC;
+	case '\r':
+	case '\n': return K_ENTER;
+	case '\t': return K_TAB;
+	case 127:
+	case 8: return K_BACKSPACE;
+	default: return (int)ch;
+	}
+}
+
+/* Wait for the next event; false when input is over (script end). */
+bool
+input_next(struct app *app, struct event *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	if (app->script) {
+		bool got = script_next(app, ev);
+		/* as the idle loop does on a terminal: notice another import */
+		if (got && app->st && !app->new_data &&
+		    store_data_version(app->st) != app->data_version)
+			app->new_data = true;
+		return got;
+	}
+	if (app->headless)
+		return false;
+	for (;;) {
+		wint_t ch;
+		int kind;
+
+		if (term_signal)
+			return false;
+		timeout(1000);
+		kind = get_wch(&ch);
+		if (kind == ERR) {
+			/* idle: notice another process's import */
+			if (app->st && store_data_version(app->st) != app->data_version &&
+			    !app->new_data) {
+				app->new_data = true;
+				app_draw_all(app);
+			}
+			continue;
+		}
+		ev->key = translate_key(ch, kind);
+		if (ev->key == K_MOUSE) {
+			MEVENT me;
+			if (getmouse(&me) != OK)
+				continue;
+			ev->mouse_y = me.y;
+			ev->mouse_x = me.x;
+			if (me.bstate & BUTTON4_PRESSED)
+				ev->key = K_UP, ev->mouse_double = false, ev->mouse_y = -2;
+#ifdef BUTTON5_PRESSED
+			else if (me.bstate & BUTTON5_PRESSED)
+				ev->key = K_DOWN, ev->mouse_y = -2;
+#endif
+			else
+				ev->mouse_double = (me.bstate & BUTTON1_DOUBLE_CLICKED) != 0;
+		}
+		if (ev->key >= 0)
+			return true;
+	}
+}
+
+/* A one-line editor on the status line.  Returns false on Esc. */
+bool
+app_prompt(struct app *app, const char *label, char *out, size_t outlen)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (;;) {
+		struct event ev;
+		int y = app->rows - 1;
+
+		ui_attr(app, COL_TEXT);
+		ui_blank(app, y, 0, app->cols);
+		int x = ui_str(app, y, 0, app->cols, label);
+		ui_str(app, y, x, app->cols - x, out);
+		wnoutrefresh(stdscr);
+		doupdate();
+		if (!input_next(app, &ev))
+			return false;
+		if (ev.key == -1) { /* a scripted ":command" ends the prompt */
+			snprintf(out, outlen, "%s", ev.cmd);
+			return true;
+		}
+		if (ev.key == K_ENTER)
+			return true;
+		if (ev.key == K_ESC || ev.key == KEY_CTRL('c') || ev.key == KEY_CTRL('g'))
+			return false;
+		if (ev.key == K_BACKSPACE) {
+			/* drop one UTF-8 character */
+			while (len > 0 && ((unsigned char)out[len - 1] & 0xC0) == 0x80)
+				len--;
+			if (len > 0)
+				len--;
+			out[len] = '\0';
+		} else if (ev.key == KEY_CTRL('u')) {
+			len = 0;
+			out[0] = '\0';
+		} else if (ev.key >= 0x20 && ev.key < KEY_SPECIAL_BASE && len + 5 < outlen) {
+			len += utf8_encode((uint32_t)ev.key, out + len);
+			out[len] = '\0';
+		} else if (ev.key == K_RESIZE) {
+			app_draw_all(app);
+		}
+	}
+}
+

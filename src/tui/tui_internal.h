@@ -1,0 +1,41 @@
+/* tui_internal.h: what the explorer's own files share (tui.c, terminal.c,
+ * input.c, command.c).  Not for the views: they use benchtop/tui.h. */
+#ifndef BENCHTOP_TUI_INTERNAL_H
+#define BENCHTOP_TUI_INTERNAL_H
+
+#include <signal.h>
+#include <stdbool.h>
+
+#include "benchtop/tui.h"
+
+/* Input events: a key, or a whole ":command" from a script. */
+struct event {
+	int key;          /* -1 when cmd is set */
+	char cmd[4096];
+	int mouse_y, mouse_x;
+	bool mouse_double;
+};
+
+/* terminal.c: the terminal's setup and restore, signals, colours. */
+extern volatile sig_atomic_t term_signal; /* the signal that asked us to quit */
+int term_init(struct app *app, struct bt_error *err);
+void term_restore(void);
+/* After term_restore(), at the end: the headless mode's /dev/null files. */
+void term_close(void);
+void term_install_signals(void);
+/* The colour pairs of app->colors, after a ':color' or at start. */
+void term_colors_apply(struct app *app);
+
+/* input.c: the next key or script command; false when input is over. */
+bool input_next(struct app *app, struct event *ev);
+
+/* command.c: run one command line (":filter x", "metric raw"). */
+void command_run(struct app *app, const char *line);
+
+/* tui.c */
+void app_dispatch(struct app *app, enum action a);
+void app_draw_all(struct app *app);
+/* The virtual screen as UTF-8 text into path (the scripted tests' dumps). */
+int app_save_display(struct app *app, const char *path);
+
+#endif /* BENCHTOP_TUI_INTERNAL_H */
