@@ -426,7 +426,8 @@ action_print_man(FILE *out)
 		}
 		fputs(")\n", out);
 	}
-	fputs(".SH COMMAND LINE\n.B :\nreads a command; any action also runs by its name (\n.BR :cycle\\-metric ),\nwithout an argument.\n", out);
+	fputs(".SH COMMAND LINE\n.B :\nreads a command; any action also runs by its name, without an argument\n"
+	      "(e.g. :cycle\\-metric).\n", out);
 	for (int i = 0; i < CMD_COUNT; i++) {
 		const struct command_info *ci = &command_table[i];
 		if (!*ci->help)
