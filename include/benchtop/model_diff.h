@@ -28,6 +28,8 @@ struct diff_note {
 	bool bad;                    /* this finding is why the verifier failed */
 };
 struct diff_file_info {
+	const char *path;            /* the file's path (points into the diff index) */
+	char letter;                 /* git's status letter: A, D, M, R, C, T, B (binary) */
 	char layer[16];              /* the architecture layer the verifier gave, "" */
 	int notes, bad;              /* findings on the file's lines */
 };
@@ -46,6 +48,11 @@ struct diff_model {
 	struct diff_pair *pairs;     /* built by diff_model_pairs() */
 	size_t n_pairs;
 };
+
+/* The file that line belongs to (-1 before the first), and a line's old
+ * and new line numbers (0 where it has none), from the diff index. */
+long diff_model_file_at(const struct diff_model *m, size_t line);
+void diff_model_line_numbers(const struct diff_model *m, size_t line, long *old_no, long *new_no);
 
 /* Take ownership of blob; index it. */
 int diff_model_open(struct diff_model *m, struct store_blob *blob, struct bt_error *err);

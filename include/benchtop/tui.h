@@ -91,15 +91,20 @@ struct app {
 
 /* Options from the command line. */
 struct tui_options {
-	const char *store;      /* NULL: default, else demo */
 	const char *run;        /* open this run's plot directly */
 	const char *config;     /* --config FILE */
 	bool no_config;
 	bool ascii;             /* --ascii */
+	bool utf8;              /* the locale's character set is UTF-8 */
+	bool is_demo;           /* the store is the bundled demo */
+	double start_time;      /* clock_now() at start, for BENCHTOP_TIMING */
 };
 
-/* Run the explorer; returns an exit status. */
-int tui_main(const struct tui_options *o);
+/* Run the explorer on st (opened read-only by the caller; tui_main closes
+ * it).  Returns an exit status: 0, 128 + a signal that ended it, or an
+ * error code with err's message, which the caller prints once the terminal
+ * is restored. */
+int tui_main(const struct tui_options *o, struct store *st, struct bt_error *err);
 
 /* ---------------------------------------------------------------- views */
 

@@ -271,11 +271,14 @@ cmd_tui(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	struct tui_options o = {0};
-	int c;
+	struct bt_error err = {0};
+	const char *store = NULL;
+	struct store *st;
+	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "s:r:ac:nh", opts, NULL)) != -1) {
 		switch (c) {
-		case 's': o.store = optarg; break;
+		case 's': store = optarg; break;
 		case 'r': o.run = optarg; break;
 		case 'a': o.ascii = true; break;
 		case 'c': o.config = optarg; break;
@@ -284,11 +287,18 @@ cmd_tui(int argc, char **argv)
 		default: return cli_usage_error("tui", "bad option");
 		}
 	}
-	if (optind < argc && !o.store)
-		o.store = argv[optind++];
+	if (optind < argc && !store)
+		store = argv[optind++];
 	if (optind < argc)
 		return cli_usage_error("tui", "unexpected argument '%s'", argv[optind]);
-	return tui_main(&o);
+	if ((rc = cli_open_read(store, &st, &o.is_demo, &err)))
+		return cli_fail(rc, "%s", err.msg);
+	o.utf8 = cli_locale_utf8();
+	o.start_time = cli_start_time;
+	rc = tui_main(&o, st, &err);
+	if (rc && err.msg[0])
+		cli_fail(rc, "%s", err.msg);
+	return rc;
 }
 
 int

@@ -34,6 +34,18 @@ keep_head(struct pending *p, const char *s, size_t n)
 	p->open = true;
 }
 
+long
+diff_model_file_at(const struct diff_model *m, size_t line)
+{
+	return diff_file_at(&m->d, line);
+}
+
+void
+diff_model_line_numbers(const struct diff_model *m, size_t line, long *old_no, long *new_no)
+{
+	diff_line_numbers(&m->d, line, old_no, new_no);
+}
+
 int
 diff_model_open(struct diff_model *m, struct store_blob *blob, struct bt_error *err)
 {
@@ -79,6 +91,10 @@ diff_model_open(struct diff_model *m, struct store_blob *blob, struct bt_error *
 	diff_finish(&m->d);
 	m->text.crlf = m->text.n_lines > 1 && crlf * 2 >= m->text.n_lines;
 	m->info = xcalloc(m->d.n_files ? m->d.n_files : 1, sizeof(*m->info));
+	for (size_t f = 0; f < m->d.n_files; f++) {
+		m->info[f].path = diff_file_path(&m->d.files[f]);
+		m->info[f].letter = diff_file_letter(&m->d.files[f]);
+	}
 	free(chunk);
 	free(pend);
 	if (rc) {
@@ -147,7 +163,10 @@ diff_model_set_evidence(struct diff_model *m, const struct attempt *a)
 	free(m->notes);
 	m->notes = NULL;
 	m->n_notes = 0;
-	memset(m->info, 0, (m->d.n_files ? m->d.n_files : 1) * sizeof(*m->info));
+	for (size_t f = 0; f < m->d.n_files; f++) {
+		m->info[f].layer[0] = '\0';
+		m->info[f].notes = m->info[f].bad = 0;
+	}
 	for (size_t i = 0; i < a->n_evidence; i++) {
 		const struct evidence *e = &a->evidence[i];
 		long f = file_of(m, e);

@@ -19,7 +19,6 @@
 #include <unistd.h>
 #include <wchar.h>
 
-#include "benchtop/cli.h"
 #include "benchtop/model_text.h"
 #include "benchtop/sanitize.h"
 #include "benchtop/utf8.h"
@@ -434,10 +433,9 @@ load_config(struct app *app, const struct tui_options *o, struct bt_error *err)
 }
 
 int
-tui_main(const struct tui_options *o)
+tui_main(const struct tui_options *o, struct store *st, struct bt_error *err)
 {
 	struct app app;
-	struct bt_error err = {0};
 	const char *script = getenv("BENCHTOP_SCRIPT");
 	int rc = BT_OK;
 	bool utf8;
@@ -450,7 +448,9 @@ tui_main(const struct tui_options *o)
 	mallopt(M_MMAP_THRESHOLD, 256 << 20);
 	mallopt(M_TRIM_THRESHOLD, 512 << 20);
 #endif
-	utf8 = cli_locale_utf8();
+	utf8 = o->utf8;
+	app.st = st;
+	app.is_demo = o->is_demo;
 	keymap_init(&app.km);
 	colors_default(&app.colors, 256);
 	for (int e = 0; e < COL_COUNT; e++)
@@ -460,38 +460,34 @@ tui_main(const struct tui_options *o)
 #ifndef HAVE_WIDE_CURSES
 	app.ascii = true;
 #endif
-	if ((rc = load_config(&app, o, &err)))
-		return cli_fail(rc, "%s", err.msg);
+	if ((rc = load_config(&app, o, err)))
+		goto out;
 	if (o->ascii)
 		app.ascii = true;
 	app.headless = getenv("BENCHTOP_NO_DISPLAY") && *getenv("BENCHTOP_NO_DISPLAY");
-	if (script && *script && !(app.script = fopen(script, "r")))
-		return cli_fail(BT_ENOINPUT, "%s: cannot read the script: %s", script, strerror(errno));
-
-	if ((rc = cli_open_read(o->store, &app.st, &app.is_demo, &err))) {
-		if (app.script)
-			fclose(app.script);
-		return cli_fail(rc, "%s", err.msg);
+	if (script && *script && !(app.script = fopen(script, "r"))) {
+		rc = bt_errorf(err, BT_ENOINPUT, "%s: cannot read the script: %s", script,
+			       strerror(errno));
+		goto out;
 	}
 	app.store_path = xstrdup(store_path(app.st));
 	app.data_version = store_data_version(app.st);
 
 	term_install_signals();
-	if ((rc = term_init(&app, &err))) {
-		cli_fail(rc, "%s", err.msg);
+	if ((rc = term_init(&app, err)))
 		goto out;
-	}
 	if (!app_push(&app, &view_runs_ops, NULL)) {
 		term_restore();
-		rc = cli_fail(BT_EIO, "%s", app.message);
+		rc = bt_errorf(err, BT_EIO, "%s", app.message);
 		goto out;
 	}
 	if (o->run) {
 		int64_t id;
-		if (store_find_run(app.st, o->run, &id, &err) == BT_OK)
+		if (store_find_run(app.st, o->run, &id, err) == BT_OK)
 			app_push(&app, &view_plot_ops, &id);
 		else
-			app_message(&app, true, "%s", err.msg);
+			app_message(&app, true, "%s", err->msg);
+		err->msg[0] = '\0';
 	}
 	/* BENCHTOP_TIMING=FILE: the time to the first full screen and from
 	 * each key to the next screen, for the benchmarks (make bench) */
@@ -499,7 +495,7 @@ tui_main(const struct tui_options *o)
 	FILE *timing = tpath && *tpath ? fopen(tpath, "w") : NULL;
 	app_draw_all(&app);
 	if (timing)
-		fprintf(timing, "first-screen %.3f ms\n", (clock_now() - cli_start_time) * 1e3);
+		fprintf(timing, "first-screen %.3f ms\n", (clock_now() - o->start_time) * 1e3);
 	while (!app.quit && app.depth > 0 && !term_signal) {
 		struct event ev;
 		double t0;

@@ -321,7 +321,7 @@ cell_draw(struct pane *p, const struct cell *c, int y, int x, int w, size_t seg,
 		return;
 	if (seg == 0 && is_body(c->kind)) {
 		long o, n;
-		diff_line_numbers(&p->m.d, c->line, &o, &n);
+		diff_model_line_numbers(&p->m, c->line, &o, &n);
 		ui_attr(app, (long)c->line == p->match ? COL_MATCH : COL_DIM);
 		if (left && !p->sbs) {
 			if (o)
@@ -362,7 +362,7 @@ static void
 layer_tag(struct pane *p, size_t line, int y, int x, int w)
 {
 	struct app *app = p->dv->app;
-	long f = diff_file_at(&p->m.d, line);
+	long f = diff_model_file_at(&p->m, line);
 	char tag[40];
 	int n;
 
@@ -423,7 +423,7 @@ list_draw(struct pane *p, int y, int x, int w, int h)
 	struct app *app = p->dv->app;
 	const struct diff *d = &p->m.d;
 	struct san_opts so = {.utf8 = !app->ascii};
-	long cur = diff_file_at(d, row_line(p, p->pg.top.row));
+	long cur = diff_model_file_at(&p->m, row_line(p, p->pg.top.row));
 	int lay = 0, cnt = 0;
 	char buf[64];
 
@@ -459,9 +459,9 @@ list_draw(struct pane *p, int y, int x, int w, int h)
 		const struct diff_file_info *fi = &p->m.info[i];
 		int yy = y + 1 + (int)r, pw = w - 3 - (cnt ? cnt + 1 : 0) - (lay ? lay + 1 : 0);
 		bool is_cur = (long)i == cur;
-		const char *path = diff_file_path(df);
+		const char *path = fi->path;
 		size_t plen = strlen(path);
-		char letter[2] = {diff_file_letter(df), 0};
+		char letter[2] = {fi->letter, 0};
 
 		ui_attr(app, is_cur ? COL_CURSOR : COL_TEXT);
 		ui_blank(app, yy, x, w);
@@ -483,7 +483,7 @@ list_draw(struct pane *p, int y, int x, int w, int h)
 		if (cnt) {
 			if (df->binary)
 				snprintf(buf, sizeof(buf), "binary");
-			else if (diff_file_letter(df) == 'T')
+			else if (fi->letter == 'T')
 				snprintf(buf, sizeof(buf), "mode");
 			else
 				snprintf(buf, sizeof(buf), "+%ld -%ld", df->adds, df->dels);
@@ -746,7 +746,7 @@ diffview_status(struct app *app, struct view *v, struct buf *out)
 	struct diff_view *dv = v->priv;
 	struct pane *p = focused(dv);
 	size_t line = top_line(p);
-	long f = diff_file_at(&p->m.d, line);
+	long f = diff_model_file_at(&p->m, line);
 	(void)app;
 
 	if (dv->show_ref)

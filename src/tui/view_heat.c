@@ -6,82 +6,26 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/model_heat.h"
 #include "benchtop/model_tasks.h"
 #include "benchtop/plot.h"
 #include "benchtop/tui.h"
 
-#define HEAT_COLS 5 /* L0..L3 and all levels */
-
-struct heat_cell {
-	bool have;
-	double strict, raw, pass1;
-	int n;
-};
-
 struct heat_view {
 	int64_t run_id;
-	char run_name[128];
-	char fw[TASK_N_FRAMEWORKS + 1][16]; /* rows: frameworks present, then "all" */
-	struct heat_cell cell[TASK_N_FRAMEWORKS + 1][HEAT_COLS];
-	int rows;
+	struct heat_model m;
 	int cur_row, cur_col;
 	enum plot_metric metric;
 };
 
-static void
-fill(struct heat_cell *c, const struct agg_row *g)
-{
-	c->have = true;
-	c->strict = g->strict;
-	c->raw = g->raw;
-	c->pass1 = g->pass1;
-	c->n = g->n_tasks;
-}
-
 static int
 heatview_load(struct app *app, struct heat_view *hv, struct bt_error *err)
 {
-	struct task_row *rows;
-	struct agg_row *g;
-	size_t n, ng;
-	int rc;
+	int rc = heat_model_load(&hv->m, app->st, hv->run_id, err);
 
-	if ((rc = store_run_name(app->st, hv->run_id, hv->run_name, sizeof(hv->run_name), err)) ||
-	    (rc = store_task_rows(app->st, hv->run_id, TASK_GENERATION, &rows, &n, err)))
-		return rc;
-	memset(hv->cell, 0, sizeof(hv->cell));
-	hv->rows = 0;
-	for (int f = 0; f < TASK_N_FRAMEWORKS; f++)
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(rows[i].framework, task_frameworks[f]) == 0) {
-				snprintf(hv->fw[hv->rows++], sizeof(hv->fw[0]), "%s", task_frameworks[f]);
-				break;
-			}
-	snprintf(hv->fw[hv->rows++], sizeof(hv->fw[0]), "all");
-	ng = metrics_aggregate(rows, n, AGG_FRAMEWORK_LEVEL, &g);
-	for (size_t j = 0; j < ng; j++)
-		for (int r = 0; r < hv->rows - 1; r++)
-			if (strcmp(hv->fw[r], g[j].group) == 0 && g[j].level >= 0 && g[j].level < 4)
-				fill(&hv->cell[r][g[j].level], &g[j]);
-	free(g);
-	ng = metrics_aggregate(rows, n, AGG_FRAMEWORK, &g);
-	for (size_t j = 0; j < ng; j++)
-		for (int r = 0; r < hv->rows - 1; r++)
-			if (strcmp(hv->fw[r], g[j].group) == 0)
-				fill(&hv->cell[r][4], &g[j]);
-	free(g);
-	ng = metrics_aggregate(rows, n, AGG_LEVEL, &g);
-	for (size_t j = 0; j < ng; j++)
-		if (g[j].level >= 0 && g[j].level < 4)
-			fill(&hv->cell[hv->rows - 1][g[j].level], &g[j]);
-	free(g);
-	if (metrics_aggregate(rows, n, AGG_GLOBAL, &g))
-		fill(&hv->cell[hv->rows - 1][4], &g[0]);
-	free(g);
-	free(rows);
-	if (hv->cur_row >= hv->rows)
-		hv->cur_row = hv->rows - 1;
-	return BT_OK;
+	if (!rc && hv->cur_row >= hv->m.rows)
+		hv->cur_row = hv->m.rows - 1;
+	return rc;
 }
 
 static int
@@ -91,12 +35,6 @@ heatview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 
 	hv->run_id = *(const int64_t *)arg;
 	return heatview_load(app, hv, err);
-}
-
-static double
-value(const struct heat_view *hv, const struct heat_cell *c)
-{
-	return hv->metric == PLOT_RAW ? c->raw : hv->metric == PLOT_PASS1 ? c->pass1 : c->strict;
 }
 
 static void
@@ -118,12 +56,12 @@ heatview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	ui_printf(app, y0, 0, w, " %s / pass@1 by framework and level", plot_metric_name(hv->metric));
 	for (int c = 0; c < HEAT_COLS; c++)
 		ui_str(app, y0 + 1, name_w + 1 + c * cell_w, cell_w - 1, heads[c]);
-	for (int r = 0; r < hv->rows && 2 + r * 2 < h; r++) {
+	for (int r = 0; r < hv->m.rows && 2 + r * 2 < h; r++) {
 		int y = y0 + 2 + r * 2;
-		ui_attr(app, r == hv->rows - 1 ? COL_HEADER : COL_TEXT);
-		ui_str(app, y, 1, name_w - 1, r == hv->rows - 1 ? "All" : task_framework_display(hv->fw[r]));
+		ui_attr(app, r == hv->m.rows - 1 ? COL_HEADER : COL_TEXT);
+		ui_str(app, y, 1, name_w - 1, r == hv->m.rows - 1 ? "All" : task_framework_display(hv->m.fw[r]));
 		for (int c = 0; c < HEAT_COLS; c++) {
-			const struct heat_cell *cell = &hv->cell[r][c];
+			const struct heat_cell *cell = &hv->m.cell[r][c];
 			int x = name_w + 1 + c * cell_w;
 			bool cur = r == hv->cur_row && c == hv->cur_col;
 			if (!cell->have) {
@@ -131,15 +69,15 @@ heatview_draw(struct app *app, struct view *v, int y0, int h, int w)
 				ui_str(app, y, x, cell_w - 1, cur ? "[ - ]" : "  -");
 				continue;
 			}
-			ui_attr(app, colors_heat(value(hv, cell)));
+			ui_attr(app, colors_heat(heat_cell_value(cell, hv->metric)));
 			ui_blank(app, y, x, cell_w - 1);
 			ui_printf(app, y, x, cell_w - 1, "%s%5.1f/%-3.0f%s", cur ? "[" : " ",
-				  value(hv, cell) * 100, cell->pass1 * 100, cur ? "]" : "");
+				  heat_cell_value(cell, hv->metric) * 100, cell->pass1 * 100, cur ? "]" : "");
 		}
 	}
 	ui_attr(app, COL_DIM);
-	if (h > 2 + hv->rows * 2)
-		ui_str(app, y0 + 2 + hv->rows * 2, 1, w - 1,
+	if (h > 2 + hv->m.rows * 2)
+		ui_str(app, y0 + 2 + hv->m.rows * 2, 1, w - 1,
 		       "Unweighted means over tasks. Enter lists the tasks of a cell.");
 }
 
@@ -150,11 +88,11 @@ heatview_handle(struct app *app, struct view *v, enum action a)
 
 	switch (a) {
 	case ACT_UP: if (hv->cur_row > 0) hv->cur_row--; return ACT_NONE;
-	case ACT_DOWN: if (hv->cur_row + 1 < hv->rows) hv->cur_row++; return ACT_NONE;
+	case ACT_DOWN: if (hv->cur_row + 1 < hv->m.rows) hv->cur_row++; return ACT_NONE;
 	case ACT_LEFT: if (hv->cur_col > 0) hv->cur_col--; return ACT_NONE;
 	case ACT_RIGHT: if (hv->cur_col + 1 < HEAT_COLS) hv->cur_col++; return ACT_NONE;
 	case ACT_FIRST: hv->cur_row = 0; return ACT_NONE;
-	case ACT_LAST: hv->cur_row = hv->rows - 1; return ACT_NONE;
+	case ACT_LAST: hv->cur_row = hv->m.rows - 1; return ACT_NONE;
 	case ACT_METRIC:
 		hv->metric = (enum plot_metric)((hv->metric + 1) % PLOT_METRIC_COUNT);
 		return ACT_NONE;
@@ -165,8 +103,8 @@ heatview_handle(struct app *app, struct view *v, enum action a)
 	case ACT_TASKS: {
 		struct task_filter f = {.run_id = hv->run_id, .level = -1};
 		if (a == ACT_ENTER) {
-			if (hv->cur_row < hv->rows - 1)
-				snprintf(f.framework, sizeof(f.framework), "%s", hv->fw[hv->cur_row]);
+			if (hv->cur_row < hv->m.rows - 1)
+				snprintf(f.framework, sizeof(f.framework), "%s", hv->m.fw[hv->cur_row]);
 			f.level = hv->cur_col < 4 ? hv->cur_col : -1;
 		}
 		app_push(app, &view_tasks_ops, &f);
@@ -182,14 +120,14 @@ heatview_title(struct app *app, struct view *v, struct buf *out)
 {
 	struct heat_view *hv = v->priv;
 	(void)app;
-	buf_printf(out, "%s (framework x level)", hv->run_name);
+	buf_printf(out, "%s (framework x level)", hv->m.run_name);
 }
 
 static void
 heatview_status(struct app *app, struct view *v, struct buf *out)
 {
 	struct heat_view *hv = v->priv;
-	const struct heat_cell *c = &hv->cell[hv->cur_row][hv->cur_col];
+	const struct heat_cell *c = &hv->m.cell[hv->cur_row][hv->cur_col];
 	(void)app;
 
 	if (!c->have) {
@@ -197,7 +135,7 @@ heatview_status(struct app *app, struct view *v, struct buf *out)
 		return;
 	}
 	buf_printf(out, "%s %s: strict %.1f  raw %.1f  pass@1 %.1f  (%d task%s)",
-		   hv->cur_row == hv->rows - 1 ? "All" : task_framework_display(hv->fw[hv->cur_row]),
+		   hv->cur_row == hv->m.rows - 1 ? "All" : task_framework_display(hv->m.fw[hv->cur_row]),
 		   hv->cur_col < 4 ? (const char *[]){"L0", "L1", "L2", "L3"}[hv->cur_col] : "all",
 		   c->strict * 100, c->raw * 100, c->pass1 * 100, c->n, c->n == 1 ? "" : "s");
 }
@@ -211,7 +149,7 @@ heatview_click(struct app *app, struct view *v, int y, int x, bool dbl)
 
 	if (cell_w > 16)
 		cell_w = 16;
-	if (cell_w < 1 || x <= name_w || y < v->y0 + 2 || r >= hv->rows)
+	if (cell_w < 1 || x <= name_w || y < v->y0 + 2 || r >= hv->m.rows)
 		return;
 	c = (x - name_w - 1) / cell_w;
 	if (c >= HEAT_COLS)
