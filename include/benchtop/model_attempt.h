@@ -26,6 +26,8 @@ struct doc_line {
 	char *text;      /* untrusted parts are sanitized at draw time */
 	int indent;
 	int artifact;    /* DOC_ARTIFACT: the enum artifact_kind, else -1 */
+	long request;    /* a failed request's line or one of its assertions': the
+			  * index in the attempt's requests, else -1 */
 };
 struct attempt_doc {
 	struct doc_line *v;

@@ -50,4 +50,36 @@ void pair_doc_free(struct pair_doc *d);
 void pair_default_selection(const double *strict_a, size_t na, const double *strict_b,
 			    size_t nb, double d, size_t *sel_a, size_t *sel_b);
 
+/* One run's attempts of the task, loaded from the store, and the patch of
+ * the selected one (its first PAIR_PATCH_CAP bytes). */
+#define PAIR_PATCH_CAP (4u << 20)
+struct pair_run {
+	int64_t run;
+	char name[128];
+	struct attempt *v; /* owned, in attempt order */
+	size_t n, sel;
+	char *patch;       /* owned; NULL when the selected attempt has none */
+	size_t patch_len;
+	bool patch_cut;
+};
+
+/* The attempt pair view's model: both runs' attempts of one task and the
+ * document of the selected pair.  pair_model_free() releases it. */
+struct pair_model {
+	int64_t task_id;
+	struct pair_run a, b;
+	struct pair_doc doc;
+};
+
+/* Load both runs' attempts of the task, select the pair to show first
+ * (pair_default_selection on strict A%) and build the document. */
+int pair_model_load(struct pair_model *m, struct store *st, int64_t run_a, int64_t run_b,
+		    int64_t task_id, struct bt_error *err);
+/* Load again (after an import), keeping each side's attempt by its number. */
+int pair_model_reload(struct pair_model *m, struct store *st, struct bt_error *err);
+/* Select another attempt of one side (its index) and rebuild the document. */
+int pair_model_select(struct pair_model *m, struct store *st, struct pair_run *side, size_t sel,
+		      struct bt_error *err);
+void pair_model_free(struct pair_model *m);
+
 #endif /* BENCHTOP_MODEL_COMPARE_PAIR_H */

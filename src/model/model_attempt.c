@@ -22,6 +22,7 @@ add(struct attempt_doc *d, enum doc_role role, int indent, const char *fmt, ...)
 	l->role = role;
 	l->indent = indent;
 	l->artifact = -1;
+	l->request = -1;
 }
 
 void
@@ -144,11 +145,16 @@ requests(const struct attempt *a, struct attempt_doc *d)
 		    r->position, r->method ? r->method : "", str_url_path(r->url ? r->url : ""),
 		    r->code < 0 ? "" : "->", code, r->n_failed, r->n_total,
 		    cascade ? "  [cascade]" : "");
-		for (size_t k = 0; k < r->failed.n; k++)
+		d->v[d->n - 1].request = (long)i;
+		for (size_t k = 0; k < r->failed.n; k++) {
 			add(d, DOC_DIM, 8, "%s", r->failed.v[k]);
-		if (r->failed.n == 0 && r->n_failed)
+			d->v[d->n - 1].request = (long)i;
+		}
+		if (r->failed.n == 0 && r->n_failed) {
 			add(d, DOC_DIM, 8, "(%d assertion%s, names not recorded)", r->n_failed,
 			    r->n_failed == 1 ? "" : "s");
+			d->v[d->n - 1].request = (long)i;
+		}
 	}
 }
 

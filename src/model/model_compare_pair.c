@@ -6,6 +6,7 @@
 
 #include "benchtop/model_attempt.h"
 #include "benchtop/model_compare_pair.h"
+#include "benchtop/metrics.h"
 #include "benchtop/model_diff.h"
 
 #include <stdio.h>
@@ -496,4 +497,160 @@ pair_doc_build(const struct pair_side *a, const struct pair_side *b, struct pair
 	add_details(a, b, d);
 	add_flips(a, b, d);
 	add_patches(a, b, d);
+}
+
+/* ------------------------------------------------------------ loading */
+
+static void
+run_free(struct pair_run *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		attempt_free(&s->v[i]);
+	free(s->v);
+	free(s->patch);
+	s->v = NULL;
+	s->patch = NULL;
+	s->n = 0;
+	s->patch_len = 0;
+}
+
+static int
+run_load(struct pair_run *s, struct store *st, int64_t task, struct bt_error *err)
+{
+	struct attempt_brief *b;
+	size_t n;
+	int rc;
+
+	run_free(s);
+	if ((rc = store_run_name(st, s->run, s->name, sizeof(s->name), err)) ||
+	    (rc = store_attempt_briefs(st, s->run, task, &b, &n, err)))
+		return rc;
+	s->v = xcalloc(n ? n : 1, sizeof(*s->v));
+	for (; s->n < n; s->n++)
+		if ((rc = store_load_attempt(st, b[s->n].id, &s->v[s->n], err)))
+			break;
+	free(b);
+	if (s->sel >= s->n)
+		s->sel = 0;
+	return rc;
+}
+
+/* The selected attempt's patch, or none. */
+static int
+run_load_patch(struct pair_run *s, struct store *st, struct bt_error *err)
+{
+	struct store_blob *blob;
+	size_t n;
+	int rc;
+
+	free(s->patch);
+	s->patch = NULL;
+	s->patch_len = 0;
+	if (s->sel >= s->n || !s->v[s->sel].artifacts[ARTIFACT_PATCH].present)
+		return BT_OK;
+	if ((rc = store_blob_open(st, s->v[s->sel].id, ARTIFACT_PATCH, &blob, err)))
+		return rc;
+	n = store_blob_size(blob);
+	s->patch_cut = n > PAIR_PATCH_CAP;
+	n = s->patch_cut ? PAIR_PATCH_CAP : n;
+	s->patch = xmalloc(n + 1);
+	if ((rc = store_blob_read(blob, 0, s->patch, n, err))) {
+		free(s->patch);
+		s->patch = NULL;
+	} else {
+		s->patch[n] = '\0';
+		s->patch_len = n;
+	}
+	store_blob_close(blob);
+	return rc;
+}
+
+/* Rebuild the document; a patch that cannot be read is left out (rc says
+ * why) and the rest is still shown. */
+static int
+rebuild(struct pair_model *m, struct store *st, struct bt_error *err)
+{
+	struct pair_run *s[2] = {&m->a, &m->b};
+	struct pair_side ps[2];
+	int rc = BT_OK;
+
+	pair_doc_free(&m->doc);
+	for (int i = 0; i < 2; i++) {
+		int r = run_load_patch(s[i], st, err);
+		rc = rc ? rc : r;
+		ps[i] = (struct pair_side){s[i]->name, s[i]->v, s[i]->n, s[i]->sel, s[i]->patch,
+					   s[i]->patch_len, s[i]->patch_cut};
+	}
+	pair_doc_build(&ps[0], &ps[1], &m->doc);
+	return rc;
+}
+
+/* Each attempt's strict A% into v (n entries), and their mean. */
+static double
+strict_mean(const struct pair_run *s, double *v)
+{
+	double mean, sd;
+
+	for (size_t i = 0; i < s->n; i++)
+		v[i] = s->v[i].strict;
+	metrics_mean_std(v, s->n, &mean, &sd);
+	return mean;
+}
+
+int
+pair_model_load(struct pair_model *m, struct store *st, int64_t run_a, int64_t run_b,
+		int64_t task_id, struct bt_error *err)
+{
+	double *va, *vb, d;
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	m->task_id = task_id;
+	m->a.run = run_a;
+	m->b.run = run_b;
+	if ((rc = run_load(&m->a, st, task_id, err)) || (rc = run_load(&m->b, st, task_id, err)))
+		return rc;
+	if (m->a.n == 0 && m->b.n == 0)
+		return bt_errorf(err, BT_EINPUT, "neither run has an attempt of this task");
+	va = xcalloc(m->a.n + 1, sizeof(double));
+	vb = xcalloc(m->b.n + 1, sizeof(double));
+	d = strict_mean(&m->b, vb) - strict_mean(&m->a, va);
+	pair_default_selection(va, m->a.n, vb, m->b.n, d, &m->a.sel, &m->b.sel);
+	free(va);
+	free(vb);
+	return rebuild(m, st, err);
+}
+
+int
+pair_model_reload(struct pair_model *m, struct store *st, struct bt_error *err)
+{
+	struct pair_run *s[2] = {&m->a, &m->b};
+	int rc;
+
+	for (int i = 0; i < 2; i++) {
+		/* keep the selected attempt by its number */
+		int number = s[i]->sel < s[i]->n ? s[i]->v[s[i]->sel].number : -1;
+		if ((rc = run_load(s[i], st, m->task_id, err)))
+			return rc;
+		for (size_t k = 0; k < s[i]->n; k++)
+			if (s[i]->v[k].number == number)
+				s[i]->sel = k;
+	}
+	return rebuild(m, st, err);
+}
+
+int
+pair_model_select(struct pair_model *m, struct store *st, struct pair_run *side, size_t sel,
+		  struct bt_error *err)
+{
+	side->sel = sel < side->n ? sel : 0;
+	return rebuild(m, st, err);
+}
+
+void
+pair_model_free(struct pair_model *m)
+{
+	run_free(&m->a);
+	run_free(&m->b);
+	pair_doc_free(&m->doc);
 }

@@ -199,31 +199,21 @@ attemptview_draw(struct app *app, struct view *v, int y0, int h, int w)
 static bool
 request_at_cursor(const struct attempt_view *av, struct text_target *t)
 {
-	size_t line;
-	int pos;
+	const struct request *r;
+	long i;
 
-	if (!av->n_rows)
+	if (!av->n_rows || (i = av->doc.v[av->rows[av->nav.cur].line].request) < 0 ||
+	    (size_t)i >= av->a.n_requests)
 		return false;
-	line = av->rows[av->nav.cur].line;
-	while (line > 0 && av->doc.v[line].role == DOC_DIM)
-		line--;
-	if ((av->doc.v[line].role != DOC_REQUEST_FAIL && av->doc.v[line].role != DOC_CASCADE) ||
-	    sscanf(av->doc.v[line].text, "#%d", &pos) != 1)
-		return false;
-	for (size_t i = 0; i < av->a.n_requests; i++) {
-		const struct request *r = &av->a.requests[i];
-		if (r->position != pos)
-			continue;
-		snprintf(t->method, sizeof(t->method), "%s", r->method ? r->method : "");
-		snprintf(t->url, sizeof(t->url), "%s", r->url ? r->url : "");
-		t->position = pos;
-		/* the same method and URL may repeat: match the n-th access line */
-		for (size_t k = 0; k < i; k++)
-			t->occurrence += str_eq(av->a.requests[k].method, r->method) &&
-					 str_eq(av->a.requests[k].url, r->url);
-		return t->method[0] != '\0';
-	}
-	return false;
+	r = &av->a.requests[i];
+	snprintf(t->method, sizeof(t->method), "%s", r->method ? r->method : "");
+	snprintf(t->url, sizeof(t->url), "%s", r->url ? r->url : "");
+	t->position = r->position;
+	/* the same method and URL may repeat: match the n-th access line */
+	for (long k = 0; k < i; k++)
+		t->occurrence += str_eq(av->a.requests[k].method, r->method) &&
+				 str_eq(av->a.requests[k].url, r->url);
+	return t->method[0] != '\0';
 }
 
 static void

@@ -13,114 +13,21 @@
 #include "benchtop/model_compare_pair.h"
 #include "benchtop/tui.h"
 
-#define PATCH_CAP (4u << 20) /* the start of a longer patch is shown */
-
-/* One run's attempts of the task and the patch of the selected one. */
-struct side {
-	int64_t run;
-	char name[128];
-	struct attempt *v;
-	size_t n, sel;
-	char *patch;
-	size_t patch_len;
-	bool patch_cut;
-};
-
 struct pair_view {
-	int64_t task_id;
-	struct side a, b;
-	struct pair_doc doc;
+	struct pair_model m;
 	struct listnav nav;
 	long hscroll;
 };
 
+/* After the model's document changed: the list's length, and a message
+ * when a patch could not be read (the rest is shown). */
 static void
-side_free(struct side *s)
+shown(struct app *app, struct pair_view *pv, int rc, const struct bt_error *err)
 {
-	for (size_t i = 0; i < s->n; i++)
-		attempt_free(&s->v[i]);
-	free(s->v);
-	free(s->patch);
-	s->v = NULL;
-	s->patch = NULL;
-	s->n = 0;
-}
-
-static int
-side_load(struct app *app, struct side *s, int64_t task, struct bt_error *err)
-{
-	struct attempt_brief *b;
-	size_t n;
-	int rc;
-
-	side_free(s);
-	if ((rc = store_run_name(app->st, s->run, s->name, sizeof(s->name), err)) ||
-	    (rc = store_attempt_briefs(app->st, s->run, task, &b, &n, err)))
-		return rc;
-	s->v = xcalloc(n ? n : 1, sizeof(*s->v));
-	for (; s->n < n; s->n++)
-		if ((rc = store_load_attempt(app->st, b[s->n].id, &s->v[s->n], err)))
-			break;
-	free(b);
-	if (s->sel >= s->n)
-		s->sel = 0;
-	return rc;
-}
-
-/* The selected attempt's patch, or none. */
-static void
-load_patch(struct app *app, struct side *s)
-{
-	struct store_blob *blob;
-	struct bt_error err = {0};
-	size_t n;
-
-	free(s->patch);
-	s->patch = NULL;
-	s->patch_len = 0;
-	if (s->sel >= s->n || !s->v[s->sel].artifacts[ARTIFACT_PATCH].present ||
-	    store_blob_open(app->st, s->v[s->sel].id, ARTIFACT_PATCH, &blob, &err))
-		return;
-	n = store_blob_size(blob);
-	s->patch_cut = n > PATCH_CAP;
-	n = s->patch_cut ? PATCH_CAP : n;
-	s->patch = xmalloc(n + 1);
-	if (store_blob_read(blob, 0, s->patch, n, &err)) {
-		app_message(app, true, "%s", err.msg);
-		free(s->patch);
-		s->patch = NULL;
-	} else {
-		s->patch[n] = '\0';
-		s->patch_len = n;
-	}
-	store_blob_close(blob);
-}
-
-static void
-rebuild(struct app *app, struct pair_view *pv)
-{
-	struct side *s[2] = {&pv->a, &pv->b};
-	struct pair_side ps[2];
-
-	pair_doc_free(&pv->doc);
-	for (int i = 0; i < 2; i++) {
-		load_patch(app, s[i]);
-		ps[i] = (struct pair_side){s[i]->name, s[i]->v, s[i]->n, s[i]->sel, s[i]->patch,
-					   s[i]->patch_len, s[i]->patch_cut};
-	}
-	pair_doc_build(&ps[0], &ps[1], &pv->doc);
-	pv->nav.n = pv->doc.n;
+	if (rc)
+		app_message(app, true, "%s", err->msg);
+	pv->nav.n = pv->m.doc.n;
 	listnav_clamp(&pv->nav);
-}
-
-static double
-mean_strict(const struct side *s, double *v)
-{
-	double sum = 0;
-
-	for (size_t i = 0; i < s->n; i++)
-		sum += v[i] = s->v[i].strict;
-	return s->n ? sum / (double)s->n : 0;
 }
 
 static int
@@ -128,24 +35,14 @@ pairview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 {
 	const struct compare_target *t = arg;
 	struct pair_view *pv = v->priv;
-	double *va, *vb, d;
-	int rc;
+	struct bt_error perr = {0};
+	int rc = pair_model_load(&pv->m, app->st, t->run_a, t->run_b, t->task_id, &perr);
 
-	pv->task_id = t->task_id;
-	pv->a.run = t->run_a;
-	pv->b.run = t->run_b;
-	if ((rc = side_load(app, &pv->a, t->task_id, err)) ||
-	    (rc = side_load(app, &pv->b, t->task_id, err)))
+	if (rc && !pv->m.doc.v) {
+		*err = perr;
 		return rc;
-	if (pv->a.n == 0 && pv->b.n == 0)
-		return bt_errorf(err, BT_EINPUT, "neither run has an attempt of this task");
-	va = xcalloc(pv->a.n + 1, sizeof(double));
-	vb = xcalloc(pv->b.n + 1, sizeof(double));
-	d = mean_strict(&pv->b, vb) - mean_strict(&pv->a, va);
-	pair_default_selection(va, pv->a.n, vb, pv->b.n, d, &pv->a.sel, &pv->b.sel);
-	free(va);
-	free(vb);
-	rebuild(app, pv);
+	}
+	shown(app, pv, rc, &perr);
 	return BT_OK;
 }
 
@@ -154,9 +51,7 @@ pairview_close(struct view *v)
 {
 	struct pair_view *pv = v->priv;
 
-	side_free(&pv->a);
-	side_free(&pv->b);
-	pair_doc_free(&pv->doc);
+	pair_model_free(&pv->m);
 }
 
 static const enum color_elem role_colors[] = {
@@ -171,16 +66,16 @@ pairview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	struct pair_view *pv = v->priv;
 	int half = (w - 3) / 2;
 
-	listnav_set(&pv->nav, pv->doc.n, (size_t)(h > 0 ? h : 1));
+	listnav_set(&pv->nav, pv->m.doc.n, (size_t)(h > 0 ? h : 1));
 	for (int r = 0; r < h; r++) {
 		size_t i = pv->nav.top + (size_t)r;
 		const struct pair_line *l;
 		bool cur = i == pv->nav.cur;
 		int y = y0 + r;
 
-		if (i >= pv->doc.n)
+		if (i >= pv->m.doc.n)
 			break;
-		l = &pv->doc.v[i];
+		l = &pv->m.doc.v[i];
 		ui_attr(app, cur ? COL_CURSOR : role_colors[l->role]);
 		if (cur)
 			ui_blank(app, y, 0, w);
@@ -197,14 +92,15 @@ pairview_draw(struct app *app, struct view *v, int y0, int h, int w)
 }
 
 static void
-next_attempt(struct app *app, struct pair_view *pv, struct side *s)
+next_attempt(struct app *app, struct pair_view *pv, struct pair_run *s)
 {
+	struct bt_error err = {0};
+
 	if (s->n < 2) {
 		app_message(app, false, "%s has one attempt of this task at most", s->name);
 		return;
 	}
-	s->sel = (s->sel + 1) % s->n;
-	rebuild(app, pv);
+	shown(app, pv, pair_model_select(&pv->m, app->st, s, (s->sel + 1) % s->n, &err), &err);
 }
 
 static enum action
@@ -222,10 +118,10 @@ pairview_handle(struct app *app, struct view *v, enum action a)
 		pv->hscroll += 8;
 		return ACT_NONE;
 	case ACT_NEXT_ATTEMPT_A:
-		next_attempt(app, pv, &pv->a);
+		next_attempt(app, pv, &pv->m.a);
 		return ACT_NONE;
 	case ACT_NEXT_ATTEMPT_B:
-		next_attempt(app, pv, &pv->b);
+		next_attempt(app, pv, &pv->m.b);
 		return ACT_NONE;
 	default:
 		return a;
@@ -236,7 +132,7 @@ static void
 pairview_title(struct app *app, struct view *v, struct buf *out)
 {
 	struct pair_view *pv = v->priv;
-	const struct side *s = pv->a.n ? &pv->a : &pv->b;
+	const struct pair_run *s = pv->m.a.n ? &pv->m.a : &pv->m.b;
 	(void)app;
 	buf_printf(out, "%s (attempt pair)", s->n ? s->v[0].task.name : "?");
 }
@@ -247,24 +143,24 @@ pairview_status(struct app *app, struct view *v, struct buf *out)
 	struct pair_view *pv = v->priv;
 	(void)app;
 
-	if (pv->a.sel < pv->a.n)
-		buf_printf(out, "A run_%d ", pv->a.v[pv->a.sel].number);
-	if (pv->b.sel < pv->b.n)
-		buf_printf(out, "B run_%d ", pv->b.v[pv->b.sel].number);
-	buf_printf(out, " flips: %ld lost, %ld gained  a, b: other attempts", pv->doc.lost,
-		   pv->doc.gained);
+	if (pv->m.a.sel < pv->m.a.n)
+		buf_printf(out, "A run_%d ", pv->m.a.v[pv->m.a.sel].number);
+	if (pv->m.b.sel < pv->m.b.n)
+		buf_printf(out, "B run_%d ", pv->m.b.v[pv->m.b.sel].number);
+	buf_printf(out, " flips: %ld lost, %ld gained  a, b: other attempts", pv->m.doc.lost,
+		   pv->m.doc.gained);
 }
 
 static bool
 pairview_search(struct app *app, struct view *v, const char *needle, int dir)
 {
 	struct pair_view *pv = v->priv;
-	size_t n = pv->doc.n;
+	size_t n = pv->m.doc.n;
 	(void)app;
 
 	for (size_t k = 1; k <= n; k++) {
 		size_t i = (pv->nav.cur + (dir > 0 ? k : n * 2 - k)) % n;
-		const struct pair_line *l = &pv->doc.v[i];
+		const struct pair_line *l = &pv->m.doc.v[i];
 		if (strstr(l->left, needle) || (l->right && strstr(l->right, needle))) {
 			listnav_goto(&pv->nav, i);
 			return true;
@@ -282,7 +178,7 @@ pairview_click(struct app *app, struct view *v, int y, int x, bool dbl)
 	(void)x;
 	(void)dbl;
 
-	if (row < pv->doc.n)
+	if (row < pv->m.doc.n)
 		listnav_goto(&pv->nav, row);
 }
 
@@ -290,19 +186,14 @@ static int
 pairview_reload(struct app *app, struct view *v, struct bt_error *err)
 {
 	struct pair_view *pv = v->priv;
-	struct side *s[2] = {&pv->a, &pv->b};
-	int rc;
+	struct bt_error perr = {0};
+	int rc = pair_model_reload(&pv->m, app->st, &perr);
 
-	for (int i = 0; i < 2; i++) {
-		/* keep the selected attempt by its number */
-		int number = s[i]->sel < s[i]->n ? s[i]->v[s[i]->sel].number : -1;
-		if ((rc = side_load(app, s[i], pv->task_id, err)))
-			return rc;
-		for (size_t k = 0; k < s[i]->n; k++)
-			if (s[i]->v[k].number == number)
-				s[i]->sel = k;
+	if (rc && !pv->m.doc.v) {
+		*err = perr;
+		return rc;
 	}
-	rebuild(app, pv);
+	shown(app, pv, rc, &perr);
 	return BT_OK;
 }
 

@@ -107,6 +107,17 @@ test_attempt_doc(void)
 	tap_ok(doc_has(&d, "logic_error", DOC_WARN) && doc_has(&d, "the slug is never returned", DOC_TEXT),
 	       "the judge's category and reasoning");
 	tap_ok(!doc_has(&d, "All Tags", (enum doc_role)-1), "requests that passed are not listed");
+	/* each failed request's line and its assertions' lines name the request */
+	long on_create = -2, on_create_assertion = -2, on_outcome = -2;
+	for (size_t i = 0; i < d.n; i++) {
+		if (strstr(d.v[i].text, "/api/articles ") && d.v[i].role == DOC_REQUEST_FAIL)
+			on_create = d.v[i].request, on_create_assertion = d.v[i + 1].request;
+		if (strstr(d.v[i].text, "FAILED: assertions failed"))
+			on_outcome = d.v[i].request;
+	}
+	tap_is_int(on_create, 1, "a failed request's line holds its index");
+	tap_is_int(on_create_assertion, 1, "and so do its assertions' lines");
+	tap_is_int(on_outcome, -1, "other lines hold none");
 	attempt_doc_free(&d);
 
 	/* a server that never answered: no cascade talk */
