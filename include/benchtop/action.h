@@ -188,6 +188,8 @@ extern const struct command_info command_table[CMD_COUNT];
 
 /* The command named name ("q" is quit), or CMD_NONE. */
 enum command command_from_name(const char *name);
+/* How a command is typed, ":sort COLUMN", into out (reset first). */
+void command_usage(enum command c, struct buf *out);
 /* The views of a scope as words: "runs and tasks views". */
 void command_scope_text(unsigned scope, struct buf *out);
 

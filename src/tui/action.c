@@ -70,6 +70,15 @@ command_from_name(const char *name)
 }
 
 void
+command_usage(enum command c, struct buf *out)
+{
+	const struct command_info *ci = &command_table[c];
+
+	buf_reset(out);
+	buf_printf(out, ":%s%s%s", ci->name, *ci->args ? " " : "", ci->args);
+}
+
+void
 command_scope_text(unsigned scope, struct buf *out)
 {
 	int n = 0, total = 0;
@@ -432,8 +441,7 @@ action_print_man(FILE *out)
 		const struct command_info *ci = &command_table[i];
 		if (!*ci->help)
 			continue;
-		buf_reset(&keys);
-		buf_printf(&keys, ":%s%s%s", ci->name, *ci->args ? " " : "", ci->args);
+		command_usage((enum command)i, &keys);
 		fputs(".TP\n.B ", out);
 		roff_puts(out, buf_cstr(&keys));
 		fputs("\n", out);

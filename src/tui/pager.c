@@ -228,3 +228,41 @@ pager_visible(const struct pager *p, size_t row)
 	}
 	return false;
 }
+
+bool
+pager_move(struct pager *p, long *hscroll, bool wrap, enum action a)
+{
+	long page = p->page > 1 ? p->page : 1;
+
+	switch (a) {
+	case ACT_UP: pager_up(p, 1); return true;
+	case ACT_DOWN: pager_down(p, 1); return true;
+	case ACT_PAGE_UP: pager_up(p, page > 1 ? page - 1 : 1); return true;
+	case ACT_PAGE_DOWN: pager_down(p, page > 1 ? page - 1 : 1); return true;
+	case ACT_HALF_UP: pager_up(p, page / 2 ? page / 2 : 1); return true;
+	case ACT_HALF_DOWN: pager_down(p, page / 2 ? page / 2 : 1); return true;
+	case ACT_FIRST: p->top = (struct pager_pos){0, 0}; return true;
+	case ACT_LAST: pager_end(p); return true;
+	case ACT_LEFT: *hscroll = *hscroll > 8 ? *hscroll - 8 : 0; return true;
+	case ACT_RIGHT:
+		if (!wrap)
+			*hscroll += 8;
+		return true;
+	default:
+		return false;
+	}
+}
+
+long
+pager_search_from(long at, size_t top, int dir)
+{
+	if (at >= 0)
+		return at;
+	return dir > 0 ? (long)top - 1 : (long)top;
+}
+
+void
+pager_hand_off(struct app *app, enum action a, struct text_model *m)
+{
+	app_external(app, a == ACT_PAGER ? "PAGER" : "EDITOR", a == ACT_PAGER ? "less" : "vi", m);
+}

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "benchtop/model_text.h"
 #include "benchtop/tui.h"
 
 /* s[0..n) with its tabs turned into spaces at the sanitizer's tab stops,
@@ -54,5 +55,16 @@ void pager_show(struct pager *p, size_t row, long context);
 void pager_end(struct pager *p);
 /* Is the row on the screen (wholly or partly) at the current position? */
 bool pager_visible(const struct pager *p, size_t row);
+
+/* The keys every artifact viewer scrolls with: a line, a page (keeping one
+ * line of context), half a page, the first and last line, and sideways by
+ * 8 columns (*hscroll; not while wrapping).  True when `a` was one of them. */
+bool pager_move(struct pager *p, long *hscroll, bool wrap, enum action a);
+/* Where a search or a jump starts: from the last match or mark `at` when
+ * there is one (at >= 0), else from `top` itself (forward: the line before
+ * it, so that the top line is searched too). */
+long pager_search_from(long at, size_t top, int dir);
+/* | and E: the artifact (m) to $PAGER or $EDITOR (app_external). */
+void pager_hand_off(struct app *app, enum action a, struct text_model *m);
 
 #endif

@@ -647,23 +647,10 @@ diffview_handle(struct app *app, struct view *v, enum action a)
 {
 	struct diff_view *dv = v->priv;
 	struct pane *p = focused(dv);
-	long page = p->pg.page > 1 ? p->pg.page : 1;
-
 	dv->app = app;
-	switch (a) {
-	case ACT_UP: pager_up(&p->pg, 1); return ACT_NONE;
-	case ACT_DOWN: pager_down(&p->pg, 1); return ACT_NONE;
-	case ACT_PAGE_UP: pager_up(&p->pg, page - 1 > 0 ? page - 1 : 1); return ACT_NONE;
-	case ACT_PAGE_DOWN: pager_down(&p->pg, page - 1 > 0 ? page - 1 : 1); return ACT_NONE;
-	case ACT_HALF_UP: pager_up(&p->pg, page / 2 ? page / 2 : 1); return ACT_NONE;
-	case ACT_HALF_DOWN: pager_down(&p->pg, page / 2 ? page / 2 : 1); return ACT_NONE;
-	case ACT_FIRST: p->pg.top = (struct pager_pos){0, 0}; return ACT_NONE;
-	case ACT_LAST: pager_end(&p->pg); return ACT_NONE;
-	case ACT_LEFT: p->hscroll = p->hscroll > 8 ? p->hscroll - 8 : 0; return ACT_NONE;
-	case ACT_RIGHT:
-		if (!dv->wrap)
-			p->hscroll += 8;
+	if (pager_move(&p->pg, &p->hscroll, dv->wrap, a))
 		return ACT_NONE;
+	switch (a) {
 	case ACT_NEXT_FILE:
 	case ACT_PREV_FILE:
 	case ACT_NEXT_HUNK:
@@ -691,8 +678,7 @@ diffview_handle(struct app *app, struct view *v, enum action a)
 		return ACT_NONE;
 	case ACT_PAGER:
 	case ACT_EDITOR:
-		app_external(app, a == ACT_PAGER ? "PAGER" : "EDITOR",
-			     a == ACT_PAGER ? "less" : "vi", &p->m.text);
+		pager_hand_off(app, a, &p->m.text);
 		return ACT_NONE;
 	default:
 		return a;
@@ -708,7 +694,7 @@ diffview_search(struct app *app, struct view *v, const char *needle, int dir)
 
 	dv->app = app;
 	/* the first search includes the top line; later ones move past the match */
-	from = p->match >= 0 ? p->match : dir > 0 ? (long)top_line(p) - 1 : (long)top_line(p);
+	from = pager_search_from(p->match, top_line(p), dir);
 	line = text_model_find(&p->m.text, from, needle, dir);
 	if (line < 0)
 		return false;

@@ -107,8 +107,7 @@ helpview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 		const struct command_info *ci = &command_table[i];
 		if (!*ci->help)
 			continue;
-		buf_reset(&keys);
-		buf_printf(&keys, ":%s%s%s", ci->name, *ci->args ? " " : "", ci->args);
+		command_usage((enum command)i, &keys);
 		add(hv, COL_TEXT, "  %-30s %s", buf_cstr(&keys), ci->help);
 	}
 	add(hv, COL_TEXT, "  %-30s %s", ":ACTION-NAME", "run any action by its name (e.g. :cycle-metric)");

@@ -132,10 +132,8 @@ jump_error(struct app *app, struct log_view *lv, int dir)
 {
 	long from, line;
 
-	if (lv->err_at >= 0 && pager_visible(&lv->pg, (size_t)lv->err_at))
-		from = lv->err_at;
-	else
-		from = dir > 0 ? (long)lv->pg.top.row - 1 : (long)lv->pg.top.row;
+	from = pager_search_from(lv->err_at >= 0 && pager_visible(&lv->pg, (size_t)lv->err_at)
+				 ? lv->err_at : -1, lv->pg.top.row, dir);
 	line = log_model_next_error(&lv->m, from, dir);
 	if (line < 0) {
 		app_message(app, false, "no errors in this log");
@@ -149,23 +147,10 @@ static enum action
 logview_handle(struct app *app, struct view *v, enum action a)
 {
 	struct log_view *lv = v->priv;
-	long page = lv->pg.page > 1 ? lv->pg.page : 1;
-
 	lv->app = app;
-	switch (a) {
-	case ACT_UP: pager_up(&lv->pg, 1); return ACT_NONE;
-	case ACT_DOWN: pager_down(&lv->pg, 1); return ACT_NONE;
-	case ACT_PAGE_UP: pager_up(&lv->pg, page > 1 ? page - 1 : 1); return ACT_NONE;
-	case ACT_PAGE_DOWN: pager_down(&lv->pg, page > 1 ? page - 1 : 1); return ACT_NONE;
-	case ACT_HALF_UP: pager_up(&lv->pg, page / 2 ? page / 2 : 1); return ACT_NONE;
-	case ACT_HALF_DOWN: pager_down(&lv->pg, page / 2 ? page / 2 : 1); return ACT_NONE;
-	case ACT_FIRST: lv->pg.top = (struct pager_pos){0, 0}; return ACT_NONE;
-	case ACT_LAST: pager_end(&lv->pg); return ACT_NONE;
-	case ACT_LEFT: lv->hscroll = lv->hscroll > 8 ? lv->hscroll - 8 : 0; return ACT_NONE;
-	case ACT_RIGHT:
-		if (!lv->wrap)
-			lv->hscroll += 8;
+	if (pager_move(&lv->pg, &lv->hscroll, lv->wrap, a))
 		return ACT_NONE;
+	switch (a) {
 	case ACT_NEXT_ERROR: jump_error(app, lv, 1); return ACT_NONE;
 	case ACT_PREV_ERROR: jump_error(app, lv, -1); return ACT_NONE;
 	case ACT_WRAP:
@@ -175,8 +160,7 @@ logview_handle(struct app *app, struct view *v, enum action a)
 		return ACT_NONE;
 	case ACT_PAGER:
 	case ACT_EDITOR:
-		app_external(app, a == ACT_PAGER ? "PAGER" : "EDITOR",
-			     a == ACT_PAGER ? "less" : "vi", &lv->m.text);
+		pager_hand_off(app, a, &lv->m.text);
 		return ACT_NONE;
 	default:
 		return a;
@@ -190,10 +174,7 @@ logview_search(struct app *app, struct view *v, const char *needle, int dir)
 	long from, line;
 
 	lv->app = app;
-	if (lv->match >= 0)
-		from = lv->match;
-	else
-		from = dir > 0 ? (long)lv->pg.top.row - 1 : (long)lv->pg.top.row;
+	from = pager_search_from(lv->match, lv->pg.top.row, dir);
 	line = text_model_find(&lv->m.text, from, needle, dir);
 	if (line < 0)
 		return false;

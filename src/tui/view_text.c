@@ -10,6 +10,7 @@
 #include "benchtop/model_text.h"
 #include "benchtop/sanitize.h"
 #include "benchtop/tui.h"
+#include "pager.h"
 
 struct text_view {
 	struct text_target target;
@@ -176,8 +177,7 @@ textview_handle(struct app *app, struct view *v, enum action a)
 		return ACT_NONE;
 	case ACT_PAGER:
 	case ACT_EDITOR:
-		app_external(app, a == ACT_PAGER ? "PAGER" : "EDITOR", a == ACT_PAGER ? "less" : "vi",
-			     &tv->m);
+		pager_hand_off(app, a, &tv->m);
 		return ACT_NONE;
 	default:
 		return a;

@@ -283,7 +283,7 @@ external(struct app *app, struct traj_view *tv, enum action a)
 		app_message(app, true, "%s", err.msg);
 		return;
 	}
-	app_external(app, a == ACT_PAGER ? "PAGER" : "EDITOR", a == ACT_PAGER ? "less" : "vi", &m);
+	pager_hand_off(app, a, &m);
 	text_model_close(&m);
 }
 
@@ -291,7 +291,6 @@ static enum action
 trajview_handle(struct app *app, struct view *v, enum action a)
 {
 	struct traj_view *tv = v->priv;
-	long page = tv->pg.page > 1 ? tv->pg.page : 1;
 	size_t before = tv->nav.cur;
 
 	tv->app = app;
@@ -327,23 +326,7 @@ trajview_handle(struct app *app, struct view *v, enum action a)
 		}
 		return a;
 	}
-	switch (a) {
-	case ACT_UP: pager_up(&tv->pg, 1); return ACT_NONE;
-	case ACT_DOWN: pager_down(&tv->pg, 1); return ACT_NONE;
-	case ACT_PAGE_UP: pager_up(&tv->pg, page > 1 ? page - 1 : 1); return ACT_NONE;
-	case ACT_PAGE_DOWN: pager_down(&tv->pg, page > 1 ? page - 1 : 1); return ACT_NONE;
-	case ACT_HALF_UP: pager_up(&tv->pg, page / 2 ? page / 2 : 1); return ACT_NONE;
-	case ACT_HALF_DOWN: pager_down(&tv->pg, page / 2 ? page / 2 : 1); return ACT_NONE;
-	case ACT_FIRST: tv->pg.top = (struct pager_pos){0, 0}; return ACT_NONE;
-	case ACT_LAST: pager_end(&tv->pg); return ACT_NONE;
-	case ACT_LEFT: tv->hscroll = tv->hscroll > 8 ? tv->hscroll - 8 : 0; return ACT_NONE;
-	case ACT_RIGHT:
-		if (!tv->wrap)
-			tv->hscroll += 8;
-		return ACT_NONE;
-	default:
-		return a;
-	}
+	return pager_move(&tv->pg, &tv->hscroll, tv->wrap, a) ? ACT_NONE : a;
 }
 
 static bool
@@ -351,8 +334,8 @@ trajview_search(struct app *app, struct view *v, const char *needle, int dir)
 {
 	struct traj_view *tv = v->priv;
 	long from = (long)tv->nav.cur, line;
-	long at = tv->match_step == from ? tv->match_line
-		  : dir > 0 ? (long)tv->pg.top.row - 1 : (long)tv->pg.top.row;
+	long at = pager_search_from(tv->match_step == from ? tv->match_line : -1, tv->pg.top.row,
+				    dir);
 	long step = traj_model_find(&tv->m, from, at, needle, dir, &line);
 
 	tv->app = app;
