@@ -28,6 +28,41 @@ enum store_mode {
 };
 
 int store_open(const char *path, enum store_mode mode, struct store **out, struct bt_error *err);
+
+/* How imports journal the store.  WAL lets a browser read while an import
+ * writes, but only on one host: its -shm file is shared memory.  A rollback
+ * journal works wherever file locks do (benchtop-store(5) says what is safe
+ * where). */
+enum store_journal {
+	STORE_JOURNAL_AUTO,   /* WAL, but a rollback journal on a network filesystem */
+	STORE_JOURNAL_WAL,
+	STORE_JOURNAL_DELETE, /* the rollback journal */
+};
+/* "auto", "wal" or "delete"; -1 for anything else. */
+int store_journal_parse(const char *name);
+struct store_options {
+	enum store_journal journal;
+	bool immutable; /* read it as a file nobody writes (SQLite's immutable=1) */
+};
+/* store_open() with options; o NULL means all zero (auto, not immutable).
+ * Reading creates no file beside the store and removes none it did not
+ * create; it reads as immutable when nobody may write the file (no write
+ * permission for anyone, or a read-only mount).  A new store in a setgid
+ * directory takes the directory's group and permissions. */
+int store_open_with(const char *path, enum store_mode mode, const struct store_options *o,
+		    struct store **out, struct bt_error *err);
+
+/* Where the open store lives and how it was opened. */
+struct store_place {
+	char fs[24];         /* the filesystem: "ext4", "nfs", "fuse"..., or statfs's number */
+	bool network;        /* NFS, SMB/CIFS, FUSE (sshfs), Lustre, GPFS, AFS, 9p, Ceph... */
+	bool readonly_mount; /* mounted read-only */
+	bool writable;       /* this user may write the store: its file and its directory */
+	bool wal;            /* imports use WAL here, else a rollback journal */
+	bool journal_chosen; /* by --journal or the configuration, not by the filesystem */
+	bool immutable;      /* read with immutable=1 */
+};
+const struct store_place *store_place(const struct store *s);
 void store_close(struct store *s);
 const char *store_path(const struct store *s);
 /* PRAGMA user_version of the open store. */
@@ -202,6 +237,14 @@ struct store_counts {
 	long artifact_bytes;
 };
 int store_counts(struct store *s, struct store_counts *c, struct bt_error *err);
+
+/* What `benchtop store` tells about a store besides its place. */
+struct store_info {
+	long runs, attempts;
+	char last_import[32]; /* the latest import time of a run, "" when none */
+	bool wal;             /* the file is in WAL mode now (else a rollback journal) */
+};
+int store_info(struct store *s, struct store_info *out, struct bt_error *err);
 
 /* The attempt numbered `number` (N of run_N) of a run's task, named
  * "name", "runtime/name" or "framework/name"; BT_ENOINPUT when the run has

@@ -111,6 +111,20 @@ pragma_int(struct store *s, const char *sql, int *out, struct bt_error *err)
 	return rc;
 }
 
+/* The first column of a one-row query as text ("" when there is none). */
+static void
+pragma_text(struct store *s, const char *sql, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	if (store_prepare(s, sql, &st, NULL))
+		return;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+		snprintf(out, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
 static int
 migrate(struct store *s, int from, struct bt_error *err)
 {
@@ -171,15 +185,12 @@ check_header(struct store *s, enum store_mode mode, struct bt_error *err)
 	return BT_OK;
 }
 
+/* Open name (a path or a file: URI) with flags. */
 static int
-open_db(struct store *s, enum store_mode mode, struct bt_error *err)
+open_db(struct store *s, const char *name, int flags, struct bt_error *err)
 {
-	int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-	int rc;
+	int rc = sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
 
-	flags |= mode == STORE_READ ? SQLITE_OPEN_READONLY
-				    : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	rc = sqlite3_open_v2(s->path, &s->db, flags, NULL);
 	if (rc != SQLITE_OK) {
 		int r = bt_errorf(err, BT_EIO, "%s: cannot open the store: %s", s->path,
 				  s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
@@ -188,7 +199,70 @@ open_db(struct store *s, enum store_mode mode, struct bt_error *err)
 		return r;
 	}
 	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 5000);
+	/* a rollback journal's readers and writer wait for each other, and
+	 * a network filesystem's locks take round trips */
+	sqlite3_busy_timeout(s->db, s->place.network ? STORE_BUSY_MS_NETWORK : STORE_BUSY_MS);
+	return BT_OK;
+}
+
+/* Open for reading without creating a file beside the store, nor leaving
+ * one.  A rollback-journal store needs nothing.  A WAL store needs its -wal
+ * and -shm: an import leaves them in place (store_close), and a reader uses
+ * them; SQLite would make missing ones and a read-only connection would
+ * leave them behind. */
+static int
+open_reader(struct store *s, bool immutable, struct bt_error *err)
+{
+	const char *params = "mode=ro";
+	int flags = SQLITE_OPEN_READONLY, rc;
+
+	s->place.immutable = immutable || store_fs_nobody_writes(s->path, &s->place);
+	if (s->place.immutable) {
+		/* nobody can be writing: no locks, no -shm, no journal */
+		params = "mode=ro&immutable=1";
+	} else if (store_fs_header_wal(s->path) && !store_fs_wal_files(s->path)) {
+		/* A connection that may write removes the -wal and -shm it
+		 * made when it closes last; only this user's own store can
+		 * have one.  query_only keeps it a reader. */
+		if (!s->place.writable)
+			return bt_errorf(err, BT_EIO,
+					 "%s: the store is in WAL mode without its -wal and -shm files, "
+					 "and reading it would leave them behind here; its owner can run "
+					 "'benchtop migrate --store %s' once to make them, or read it "
+					 "with --immutable if nobody writes it", s->path, s->path);
+		params = "mode=rw";
+		flags = SQLITE_OPEN_READWRITE;
+	}
+	char *uri = store_fs_uri(s->path, params);
+	rc = open_db(s, uri, flags, err);
+	free(uri);
+	if (!rc && flags == SQLITE_OPEN_READWRITE)
+		rc = store_exec(s, "PRAGMA query_only = 1", err);
+	return rc;
+}
+
+/* Open for writing: WAL where it is safe, else a rollback journal. */
+static int
+open_writer(struct store *s, bool fresh, struct bt_error *err)
+{
+	int rc;
+
+	if ((fresh && (rc = store_fs_create(s->path, err))) ||
+	    (rc = open_db(s, s->path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err)))
+		return rc;
+	/* WAL lets a browser read while an import writes.  A new store's
+	 * first import keeps a rollback journal instead, which writes the
+	 * pages it appends once (WAL writes each twice: 1.55 s against
+	 * 1.25 s for 2,000 attempts with 100 KB patches); store_close()
+	 * turns WAL on.  On a network filesystem it stays a rollback journal. */
+	store_exec(s, "PRAGMA page_size = 16384", NULL);
+	if ((rc = store_exec(s, fresh || !s->place.wal ? "PRAGMA journal_mode = DELETE"
+						   : "PRAGMA journal_mode = WAL", err)))
+		return rc;
+	s->filling = fresh && s->place.wal;
+	/* NORMAL is safe in WAL mode only */
+	store_exec(s, s->place.wal && !fresh ? "PRAGMA synchronous = NORMAL"
+					     : "PRAGMA synchronous = FULL", NULL);
 	return BT_OK;
 }
 
@@ -197,7 +271,7 @@ open_db(struct store *s, enum store_mode mode, struct bt_error *err)
  * Open the store for writing once to do it (creating nothing), then read
  * it again. */
 static int
-recover_journal(struct store *s, struct bt_error *err)
+recover_journal(struct store *s, bool immutable, struct bt_error *err)
 {
 	int rc;
 
@@ -215,20 +289,41 @@ recover_journal(struct store *s, struct bt_error *err)
 	}
 	sqlite3_close(s->db);
 	s->db = NULL;
-	if ((rc = open_db(s, STORE_READ, err)))
+	if ((rc = open_reader(s, immutable, err)))
 		return rc;
 	return check_header(s, STORE_READ, err);
 }
 
 int
+store_journal_parse(const char *name)
+{
+	static const char *const names[] = {"auto", "wal", "delete"};
+
+	for (int i = 0; i < 3; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int
 store_open(const char *path, enum store_mode mode, struct store **out, struct bt_error *err)
 {
+	return store_open_with(path, mode, NULL, out, err);
+}
+
+int
+store_open_with(const char *path, enum store_mode mode, const struct store_options *o,
+		struct store **out, struct bt_error *err)
+{
+	static const struct store_options defaults;
 	struct store *s;
 	struct stat st;
 	bool fresh = false;
 	int rc;
 
 	*out = NULL;
+	if (!o)
+		o = &defaults;
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return bt_errorf(err, BT_EINPUT, "%s: is a directory, not a store file", path);
@@ -250,40 +345,16 @@ store_open(const char *path, enum store_mode mode, struct store **out, struct bt
 	s = xcalloc(1, sizeof(*s));
 	s->path = xstrdup(path);
 	s->readonly = mode == STORE_READ;
-	if ((rc = open_db(s, mode, err)))
+	store_fs_place(path, &s->place);
+	s->place.journal_chosen = o->journal != STORE_JOURNAL_AUTO;
+	s->place.wal = s->place.journal_chosen ? o->journal == STORE_JOURNAL_WAL : !s->place.network;
+	if ((rc = mode == STORE_READ ? open_reader(s, o->immutable, err) : open_writer(s, fresh, err)))
 		goto fail;
-	if (mode == STORE_WRITE) {
-		/* WAL lets a browser read while an import writes.  A new store's
-		 * first import keeps a rollback journal instead, which writes the
-		 * pages it appends once (WAL writes each twice: 1.55 s against
-		 * 1.25 s for 2,000 attempts with 100 KB patches); store_close()
-		 * turns WAL on. */
-		store_exec(s, "PRAGMA page_size = 16384", NULL);
-		if ((rc = store_exec(s, fresh ? "PRAGMA journal_mode = DELETE" : "PRAGMA journal_mode = WAL",
-				     err)))
-			goto fail;
-		s->filling = fresh;
-		store_exec(s, fresh ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL", NULL);
-	}
 	if ((rc = store_exec(s, "PRAGMA foreign_keys = ON", err)))
 		goto fail;
 	rc = check_header(s, mode, err);
 	if (rc && mode == STORE_READ && sqlite3_extended_errcode(s->db) == SQLITE_READONLY_ROLLBACK)
-		rc = recover_journal(s, err);
-	if (rc && mode == STORE_READ && err && strstr(err->msg, "unable to open")) {
-		/* A WAL store in a read-only place: no -shm can be made, so read
-		 * it as immutable (nobody can be writing it anyway). */
-		char *uri = xasprintf("file:%s?immutable=1", path);
-		sqlite3_close(s->db);
-		s->db = NULL;
-		free(s->path);
-		s->path = uri;
-		rc = open_db(s, mode, err);
-		if (!rc)
-			rc = check_header(s, mode, err);
-		free(s->path);
-		s->path = xstrdup(path);
-	}
+		rc = recover_journal(s, o->immutable, err);
 	if (rc)
 		goto fail;
 	if (mode == STORE_WRITE &&
@@ -298,6 +369,27 @@ fail:
 	return rc;
 }
 
+/* A writer leaving a WAL store leaves its -wal (emptied) and -shm in place,
+ * so that readers never have to make them (open_reader). */
+static void
+close_writer(struct store *s)
+{
+	int one = 1;
+	char mode[16] = "";
+
+	/* filled: from now on browsers read while imports write (if a
+	 * browser has it open already, the next import's open does this);
+	 * reading once opens the WAL, making its files */
+	if (s->filling)
+		sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; SELECT count(*) FROM sqlite_master",
+			     NULL, NULL, NULL);
+	pragma_text(s, "PRAGMA journal_mode", mode, sizeof(mode));
+	if (strcmp(mode, "wal") == 0) {
+		sqlite3_file_control(s->db, "main", SQLITE_FCNTL_PERSIST_WAL, &one);
+		sqlite3_exec(s->db, "PRAGMA journal_size_limit = 0", NULL, NULL, NULL);
+	}
+}
+
 void
 store_close(struct store *s)
 {
@@ -305,10 +397,8 @@ store_close(struct store *s)
 		return;
 	for (int i = 0; i < SQL_COUNT_STMTS; i++)
 		sqlite3_finalize(s->stmt[i]);
-	/* filled: from now on browsers read while imports write (if a
-	 * browser has it open already, the next import's open does this) */
-	if (s->db && s->filling)
-		sqlite3_exec(s->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+	if (s->db && !s->readonly)
+		close_writer(s);
 	if (s->db)
 		sqlite3_close(s->db);
 	strv_free(&s->assertion_names);
@@ -323,6 +413,23 @@ const char *
 store_path(const struct store *s)
 {
 	return s->path;
+}
+
+const struct store_place *
+store_place(const struct store *s)
+{
+	return &s->place;
+}
+
+bool
+store_reads_snapshot(struct store *s)
+{
+	char mode[16];
+
+	if (s->place.immutable)
+		return true;
+	pragma_text(s, "PRAGMA journal_mode", mode, sizeof(mode));
+	return strcmp(mode, "wal") == 0;
 }
 
 int

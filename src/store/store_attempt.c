@@ -291,23 +291,56 @@ store_load_attempt(struct store *s, int64_t attempt_id, struct attempt *a, struc
 /* ------------------------------------------------------------ blobs */
 
 struct store_blob {
-	sqlite3_blob *blob;
+	sqlite3_blob *blob; /* NULL between reads when it must not stay open */
+	const char *table, *column;
+	int64_t rowid;
 	size_t size;
+	/* An open blob is a read transaction.  In WAL mode it holds nobody
+	 * back; under a rollback journal it would keep an import from
+	 * committing for as long as the viewer is open, so it is opened for
+	 * each read instead. */
+	bool keep;
 	struct store *s;
 };
+
+static int
+blob_attach(struct store_blob *b, struct bt_error *err)
+{
+	if (sqlite3_blob_open(b->s->db, "main", b->table, b->column, b->rowid, 0, &b->blob) !=
+	    SQLITE_OK) {
+		b->blob = NULL;
+		return store_fail(b->s, err, "cannot open an artifact");
+	}
+	return BT_OK;
+}
+
+static void
+blob_detach(struct store_blob *b)
+{
+	if (!b->keep) {
+		sqlite3_blob_close(b->blob);
+		b->blob = NULL;
+	}
+}
 
 static int
 blob_open_row(struct store *s, const char *table, const char *column, int64_t rowid,
 	      struct store_blob **out, struct bt_error *err)
 {
 	struct store_blob *b = xcalloc(1, sizeof(*b));
+	int rc;
 
-	if (sqlite3_blob_open(s->db, "main", table, column, rowid, 0, &b->blob) != SQLITE_OK) {
+	b->s = s;
+	b->table = table;
+	b->column = column;
+	b->rowid = rowid;
+	if ((rc = blob_attach(b, err))) {
 		free(b);
-		return store_fail(s, err, "cannot open an artifact");
+		return rc;
 	}
 	b->size = (size_t)sqlite3_blob_bytes(b->blob);
-	b->s = s;
+	b->keep = store_reads_snapshot(s);
+	blob_detach(b);
 	*out = b;
 	return BT_OK;
 }
@@ -366,13 +399,26 @@ store_blob_size(const struct store_blob *b)
 int
 store_blob_read(struct store_blob *b, size_t offset, void *buf, size_t n, struct bt_error *err)
 {
+	int rc;
+
 	if (offset > b->size || n > b->size - offset)
 		return bt_errorf(err, BT_ESOFTWARE, "read past the end of an artifact");
 	if (n == 0)
 		return BT_OK;
-	if (sqlite3_blob_read(b->blob, buf, (int)n, (int)offset) != SQLITE_OK)
-		return store_fail(b->s, err, "cannot read an artifact");
-	return BT_OK;
+	if (!b->blob) {
+		if ((rc = blob_attach(b, err)))
+			return rc;
+		if ((size_t)sqlite3_blob_bytes(b->blob) != b->size) {
+			blob_detach(b);
+			return bt_errorf(err, BT_EINPUT, "the artifact was imported again while "
+					 "shown: reload it");
+		}
+	}
+	rc = sqlite3_blob_read(b->blob, buf, (int)n, (int)offset) == SQLITE_OK
+		     ? BT_OK
+		     : store_fail(b->s, err, "cannot read an artifact");
+	blob_detach(b);
+	return rc;
 }
 
 void
@@ -380,6 +426,7 @@ store_blob_close(struct store_blob *b)
 {
 	if (!b)
 		return;
-	sqlite3_blob_close(b->blob);
+	if (b->blob)
+		sqlite3_blob_close(b->blob);
 	free(b);
 }

@@ -30,10 +30,17 @@ enum store_stmt {
 	SQL_COUNT_STMTS
 };
 
+/* How long a connection waits for a lock (ms): a network filesystem's
+ * locks take round trips, and its readers and writer wait for each other
+ * under a rollback journal. */
+#define STORE_BUSY_MS 5000
+#define STORE_BUSY_MS_NETWORK 30000
+
 struct store {
 	sqlite3 *db;
 	char *path;
 	bool readonly;
+	struct store_place place;
 	bool filling; /* a new store's first import: rollback journal until closed */
 	int savepoints;
 	sqlite3_stmt *stmt[SQL_COUNT_STMTS];
@@ -52,6 +59,9 @@ struct store {
 	} rows_cache[2];
 };
 
+/* A read transaction left open holds no writer back: the store is in WAL
+ * mode, or read as immutable. */
+bool store_reads_snapshot(struct store *s);
 /* Prepare (once) and reset a cached statement; NULL on error (err set). */
 sqlite3_stmt *store_stmt(struct store *s, enum store_stmt which, struct bt_error *err);
 /* Run SQL without results. */
@@ -67,6 +77,22 @@ int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st, struct bt
 int store_collect(struct store *s, sqlite3_stmt *st, size_t row_size,
 		  void (*fill)(sqlite3_stmt *st, void *row), void **rows, size_t *n,
 		  const char *what, struct bt_error *err);
+
+/* store_fs.c: the facts about where a store lives (no SQL). */
+/* Fill p's filesystem, read-only mount and writable (BENCHTOP_TEST_FSTYPE,
+ * for tests only, names the filesystem instead of statfs). */
+void store_fs_place(const char *path, struct store_place *p);
+/* Nobody may write the file: no write permission for anyone, or a read-only mount. */
+bool store_fs_nobody_writes(const char *path, const struct store_place *p);
+/* The file's SQLite header says WAL mode. */
+bool store_fs_header_wal(const char *path);
+/* Both path-wal and path-shm exist. */
+bool store_fs_wal_files(const char *path);
+/* Before SQLite makes a new store: in a setgid directory, create the empty
+ * file with the directory's permissions (less execute), past the umask. */
+int store_fs_create(const char *path, struct bt_error *err);
+/* A "file:" URI for path with the query params ("mode=ro").  Caller frees. */
+char *store_fs_uri(const char *path, const char *params);
 
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);

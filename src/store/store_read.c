@@ -373,6 +373,31 @@ store_counts(struct store *s, struct store_counts *c, struct bt_error *err)
 	return rc;
 }
 
+int
+store_info(struct store *s, struct store_info *out, struct bt_error *err)
+{
+	static const char sql[] = "SELECT (SELECT count(*) FROM run), (SELECT count(*) FROM attempt),"
+				  " (SELECT max(imported_at) FROM run)";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	out->wal = store_fs_header_wal(s->path);
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 2);
+		out->runs = sqlite3_column_int64(st, 0);
+		out->attempts = sqlite3_column_int64(st, 1);
+		snprintf(out->last_import, sizeof(out->last_import), "%s", t ? (const char *)t : "");
+		rc = BT_OK;
+	} else {
+		rc = store_fail(s, err, "cannot count rows");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static void
 fill_judgement_count(sqlite3_stmt *st, void *row)
 {
