@@ -260,12 +260,16 @@ void keymap_keys_for(const struct keymap *km, const char *view, enum action a, s
  *   bind [VIEW] KEY ACTION      e.g. "bind j move-down", "bind plot c cycle-metric"
  *   color ELEMENT FG [BG [ATTR...]]
  *   set ascii true|false
+ *   set journal wal|delete|auto      (also "set NAME = VALUE")
  *   # comments
  * config_apply() applies one file's text; errors name file:line and stop at
  * the first bad line (the lines before it keep their effect). */
 struct ui_colors;
 int config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const char *text,
 		 size_t len, const char *file, struct bt_error *err);
+/* The value of the last "set NAME VALUE" line of a configuration text into
+ * out (the commands read `set journal` without the rest); false when none. */
+bool config_setting(const char *text, size_t len, const char *name, char *out, size_t n);
 
 /* The KEYS section of benchtop(1) from the default keymap, then its
  * COMMAND LINE section from COMMAND_INFO. */

@@ -44,8 +44,32 @@ char *cli_default_store(void);
 char *cli_demo_store(void);
 
 /* Open a store for reading: the one named (must exist), else the default,
- * else the demo (with a note on stderr).  *is_demo may be NULL. */
+ * else the demo (with a note on stderr).  *is_demo may be NULL.  The user's
+ * store options apply (cli_store_option), and cli_note_place() is called. */
 int cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt_error *err);
+/* Open a store for writing (created when missing), with the user's options. */
+int cli_open_write(const char *path, struct store **st, struct bt_error *err);
+
+/* The store options every command that opens a store takes: their getopt
+ * long options, and cli_store_option() to call with c and optarg. */
+enum { CLI_OPT_JOURNAL = 0x100, CLI_OPT_IMMUTABLE };
+#define CLI_OPT_LONG_JOURNAL {"journal", required_argument, NULL, CLI_OPT_JOURNAL}
+#define CLI_OPT_LONG_IMMUTABLE {"immutable", no_argument, NULL, CLI_OPT_IMMUTABLE}
+/* Take --journal MODE or --immutable; BT_EUSAGE (said) for an unknown mode. */
+int cli_store_option(const char *cmd, int c, const char *arg);
+/* Take `set journal MODE` from a configuration file (NULL: none), unless
+ * --journal was given.  Commands that open a store read the default file
+ * by themselves unless this was called first (the explorer, which may be
+ * told another file or none). */
+int cli_read_config(const char *file, struct bt_error *err);
+/* The configuration file: $XDG_CONFIG_HOME/benchtop/config, else
+ * ~/.config/benchtop/config.  Caller frees. */
+char *cli_config_path(void);
+/* When where the store lives changes how benchtop uses it (a network
+ * filesystem: no WAL), one line saying so into out; false otherwise. */
+bool cli_place_note(const struct store *st, char *out, size_t n);
+/* Print cli_place_note() on stderr, once per process. */
+void cli_note_place(const struct store *st);
 
 /* Report an error from a command: "benchtop: message" on stderr; returns code. */
 int cli_fail(int code, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -76,6 +100,7 @@ int cmd_plot(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
+int cmd_store(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
 
 #endif

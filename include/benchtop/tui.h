@@ -92,8 +92,9 @@ struct app {
 /* Options from the command line. */
 struct tui_options {
 	const char *run;        /* open this run's plot directly */
-	const char *config;     /* --config FILE */
+	const char *config;     /* --config FILE, else the default one when it exists */
 	bool no_config;
+	const char *note;       /* said in the status line at start, or NULL */
 	bool ascii;             /* --ascii */
 	bool utf8;              /* the locale's character set is UTF-8 */
 	bool is_demo;           /* the store is the bundled demo */

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "benchtop/cli.h"
+#include "benchtop/action.h"
 
 #include <langinfo.h>
 #include <limits.h>
@@ -168,8 +169,121 @@ cli_demo_store(void)
 	return NULL;
 }
 
+char *
+cli_config_path(void)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
+
+	return xdg && *xdg ? xasprintf("%s/benchtop/config", xdg)
+			   : xasprintf("%s/.config/benchtop/config", home ? home : ".");
+}
+
+/* --journal, --immutable and the configuration's `set journal`. */
+static struct store_options store_opts;
+static bool journal_given, config_read;
+
 int
-cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt_error *err)
+cli_store_option(const char *cmd, int c, const char *arg)
+{
+	if (c == CLI_OPT_IMMUTABLE) {
+		store_opts.immutable = true;
+		return BT_OK;
+	}
+	int j = store_journal_parse(arg);
+	if (j < 0)
+		return cli_usage_error(cmd, "unknown journal '%s' (wal, delete or auto)", arg);
+	store_opts.journal = (enum store_journal)j;
+	journal_given = true;
+	return BT_OK;
+}
+
+int
+cli_read_config(const char *file, struct bt_error *err)
+{
+	char *data, value[16];
+	size_t len;
+	int rc;
+
+	config_read = true;
+	if (!file || journal_given)
+		return BT_OK;
+	if ((rc = file_read(file, 1 << 20, &data, &len, NULL, err)))
+		return rc;
+	if (config_setting(data, len, "journal", value, sizeof(value))) {
+		int j = store_journal_parse(value);
+		if (j < 0)
+			rc = bt_errorf(err, BT_EINPUT, "%s: 'set journal' takes wal, delete or auto",
+				       file);
+		else
+			store_opts.journal = (enum store_journal)j;
+	}
+	free(data);
+	return rc;
+}
+
+/* The default configuration file's 'set journal', once. */
+static int
+read_config_journal(struct bt_error *err)
+{
+	char *path;
+	int rc;
+
+	if (config_read)
+		return BT_OK;
+	path = cli_config_path();
+	rc = cli_read_config(file_exists(path) ? path : NULL, err);
+	free(path);
+	return rc;
+}
+
+/* Open path with the user's store options. */
+static int
+open_store(const char *path, enum store_mode mode, struct store **st, struct bt_error *err)
+{
+	int rc = read_config_journal(err);
+
+	return rc ? rc : store_open_with(path, mode, &store_opts, st, err);
+}
+
+bool
+cli_place_note(const struct store *st, char *out, size_t n)
+{
+	const struct store_place *p = store_place(st);
+
+	if (!p->network || p->journal_chosen)
+		return false;
+	/* short enough for the explorer's status line */
+	snprintf(out, n, "%s: a network filesystem, so imports use a rollback journal, not WAL",
+		 p->fs);
+	return true;
+}
+
+void
+cli_note_place(const struct store *st)
+{
+	static bool said;
+	char note[256];
+
+	if (!said && cli_place_note(st, note, sizeof(note))) {
+		fprintf(stderr, "benchtop: %s is on %s (--journal wal if only one host uses it)\n",
+			store_path(st), note);
+		said = true;
+	}
+}
+
+int
+cli_open_write(const char *path, struct store **st, struct bt_error *err)
+{
+	int rc = open_store(path, STORE_WRITE, st, err);
+
+	if (!rc)
+		cli_note_place(*st);
+	return rc;
+}
+
+/* cli_open_read(), without the note. */
+static int
+open_read(const char *named, struct store **st, bool *is_demo, struct bt_error *err)
 {
 	char *path;
 	int rc;
@@ -177,10 +291,10 @@ cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt_err
 	if (is_demo)
 		*is_demo = false;
 	if (named)
-		return store_open(named, STORE_READ, st, err);
+		return open_store(named, STORE_READ, st, err);
 	path = cli_default_store();
 	if (file_exists(path)) {
-		rc = store_open(path, STORE_READ, st, err);
+		rc = open_store(path, STORE_READ, st, err);
 		free(path);
 		return rc;
 	}
@@ -196,10 +310,20 @@ cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt_err
 	fprintf(stderr, "benchtop: no store at %s yet: showing the bundled SYNTHETIC demo "
 		"(import results with 'benchtop import PATH')\n", path);
 	free(path);
-	rc = store_open(demo, STORE_READ, st, err);
+	rc = open_store(demo, STORE_READ, st, err);
 	free(demo);
 	if (!rc && is_demo)
 		*is_demo = true;
+	return rc;
+}
+
+int
+cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt_error *err)
+{
+	int rc = open_read(named, st, is_demo, err);
+
+	if (!rc)
+		cli_note_place(*st);
 	return rc;
 }
 

@@ -174,6 +174,8 @@ cmd_compare(int argc, char **argv)
 		{"fail-on-regression", no_argument, NULL, 'F'},
 		{"threshold", required_argument, NULL, 't'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
 		{0, 0, 0, 0},
 	};
 	const char *store_path = NULL;
@@ -201,6 +203,11 @@ cmd_compare(int argc, char **argv)
 			have_threshold = true;
 			break;
 		case 'h': return cli_help("compare");
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option("compare", c, optarg))
+				return BT_EUSAGE;
+			break;
 		default: return cli_usage_error("compare", "bad option");
 		}
 	}

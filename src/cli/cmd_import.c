@@ -21,6 +21,7 @@ cmd_import(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"portable", no_argument, NULL, 'p'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
 		{0, 0, 0, 0},
 	};
 	struct import_options o = {.progress_out = stderr};
@@ -41,6 +42,12 @@ cmd_import(int argc, char **argv)
 		case 'q': o.quiet = true; break;
 		case 'p': portable = true; break;
 		case 'h': free(store_path); return cli_help("import");
+		case CLI_OPT_JOURNAL:
+			if (cli_store_option("import", c, optarg)) {
+				free(store_path);
+				return BT_EUSAGE;
+			}
+			break;
 		default: free(store_path); return cli_usage_error("import", "bad option");
 		}
 	}
@@ -70,7 +77,7 @@ cmd_import(int argc, char **argv)
 		}
 	}
 	o.progress = isatty(2);
-	if ((rc = store_open(store_path, STORE_WRITE, &st, &err))) {
+	if ((rc = cli_open_write(store_path, &st, &err))) {
 		free(store_path);
 		return cli_fail(rc, "%s", err.msg);
 	}

@@ -13,6 +13,7 @@ cmd_migrate(int argc, char **argv)
 	static const struct option opts[] = {
 		{"store", required_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
 		{0, 0, 0, 0},
 	};
 	struct bt_error err = {0};
@@ -24,6 +25,12 @@ cmd_migrate(int argc, char **argv)
 		switch (c) {
 		case 's': free(path); path = xstrdup(optarg); break;
 		case 'h': free(path); return cli_help("migrate");
+		case CLI_OPT_JOURNAL:
+			if (cli_store_option("migrate", c, optarg)) {
+				free(path);
+				return BT_EUSAGE;
+			}
+			break;
 		default: free(path); return cli_usage_error("migrate", "bad option");
 		}
 	}
@@ -35,7 +42,7 @@ cmd_migrate(int argc, char **argv)
 		return rc;
 	}
 	/* opening for writing runs the forward migrations */
-	if ((rc = store_open(path, STORE_WRITE, &st, &err))) {
+	if ((rc = cli_open_write(path, &st, &err))) {
 		free(path);
 		return cli_fail(rc, "%s", err.msg);
 	}

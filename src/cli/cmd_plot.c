@@ -56,6 +56,8 @@ cmd_plot(int argc, char **argv)
 		{"height", required_argument, NULL, 'H'},
 		{"ascii", no_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
 		{0, 0, 0, 0},
 	};
 	const char *store_path = NULL;
@@ -106,6 +108,13 @@ cmd_plot(int argc, char **argv)
 			break;
 		case 'a': ascii = true; break;
 		case 'h': rc = cli_help("plot"); goto out;
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option("plot", c, optarg)) {
+				rc = BT_EUSAGE;
+				goto out;
+			}
+			break;
 		default: rc = cli_usage_error("plot", "bad option"); goto out;
 		}
 	}

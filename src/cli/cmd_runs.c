@@ -15,6 +15,8 @@ cmd_runs(int argc, char **argv)
 		{"store", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
 		{0, 0, 0, 0},
 	};
 	const char *store_path = NULL;
@@ -31,6 +33,11 @@ cmd_runs(int argc, char **argv)
 				return BT_EUSAGE;
 			break;
 		case 'h': return cli_help("runs");
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option("runs", c, optarg))
+				return BT_EUSAGE;
+			break;
 		default: return cli_usage_error("runs", "bad option");
 		}
 	}

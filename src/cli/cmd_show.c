@@ -114,6 +114,8 @@ cmd_show(int argc, char **argv)
 		{"trajectory", no_argument, NULL, 'J'},
 		{"raw", no_argument, NULL, 'R'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
 		{0, 0, 0, 0},
 	};
 	const char *store_path = NULL, *run = NULL, *task = NULL, *number = NULL;
@@ -137,6 +139,11 @@ cmd_show(int argc, char **argv)
 		case 'J': kind = ARTIFACT_TRAJECTORY, kinds++; break;
 		case 'R': raw = true; break;
 		case 'h': return cli_help("show");
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option("show", c, optarg))
+				return BT_EUSAGE;
+			break;
 		default: return cli_usage_error("show", "bad option");
 		}
 	}

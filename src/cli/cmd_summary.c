@@ -20,6 +20,8 @@ cmd_summary(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"upstream", no_argument, NULL, 'u'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
 		{0, 0, 0, 0},
 	};
 	const char *store_path = NULL;
@@ -60,6 +62,13 @@ cmd_summary(int argc, char **argv)
 			break;
 		case 'u': upstream = true; break;
 		case 'h': rc = cli_help("summary"); goto out;
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option("summary", c, optarg)) {
+				rc = BT_EUSAGE;
+				goto out;
+			}
+			break;
 		default: rc = cli_usage_error("summary", "bad option"); goto out;
 		}
 	}

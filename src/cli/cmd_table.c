@@ -17,6 +17,8 @@ cmd_table(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"list", no_argument, NULL, 'l'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
 		{0, 0, 0, 0},
 	};
 	const char *store_path = NULL;
@@ -41,6 +43,13 @@ cmd_table(int argc, char **argv)
 			break;
 		case 'l': list = true; break;
 		case 'h': rc = cli_help("table"); goto out;
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option("table", c, optarg)) {
+				rc = BT_EUSAGE;
+				goto out;
+			}
+			break;
 		default: rc = cli_usage_error("table", "bad option"); goto out;
 		}
 	}

@@ -20,12 +20,23 @@ static const struct cli_opt store_opt = {
 	"A store is only ever created by import.",
 };
 #define STORE_OPT {store_opt.flag, store_opt.help}
+#define JOURNAL_OPT {"--journal MODE", "How imports journal the store: wal, delete (a rollback " \
+		     "journal) or auto (the default: WAL, but a rollback journal when the store " \
+		     "is on a network filesystem such as NFS, SMB, sshfs or Lustre, which is " \
+		     "said once). wal is for a mount only one host uses. Also 'set journal " \
+		     "MODE' in the configuration file; see benchtop-store(5)."}
+#define IMMUTABLE_OPT {"--immutable", "Read the store as a file nobody writes (SQLite's " \
+		       "immutable=1: no locks, no file beside it), for a WAL store whose -wal " \
+		       "and -shm this user cannot make. Wrong results if anything writes it " \
+		       "meanwhile. Done by itself when nobody may write the file."}
+#define READ_OPTS STORE_OPT, JOURNAL_OPT, IMMUTABLE_OPT
 #define FORMAT_OPT {"--format FMT", "Output format: text (default), csv, json, md or latex."}
 #define RUN_OPT {"--run RUN", "Only this run (repeatable): its full name as 'benchtop runs' " \
 		 "shows it, agent/model, or a unique prefix. Default: every run."}
 
 static const struct cli_opt import_opts[] = {
 	STORE_OPT,
+	JOURNAL_OPT,
 	{"--keep-going", "Import the good lines of a JSONL file and list the bad ones, instead of "
 			 "importing nothing when one line is bad. The exit status is still 65."},
 	{"--name NAME", "Name the run(s) NAME instead of agent/model."},
@@ -39,10 +50,10 @@ static const struct cli_opt import_opts[] = {
 	{NULL, NULL},
 };
 
-static const struct cli_opt runs_opts[] = {STORE_OPT, FORMAT_OPT, {NULL, NULL}};
+static const struct cli_opt runs_opts[] = {READ_OPTS, FORMAT_OPT, {NULL, NULL}};
 
 static const struct cli_opt summary_opts[] = {
-	STORE_OPT,
+	READ_OPTS,
 	RUN_OPT,
 	{"--by G", "Group by level (default, plus an overall row), framework, framework,level, "
 		   "runtime, runtime,level, global, constraint, or framework,constraint."},
@@ -55,7 +66,7 @@ static const struct cli_opt summary_opts[] = {
 };
 
 static const struct cli_opt table_opts[] = {
-	STORE_OPT,
+	READ_OPTS,
 	RUN_OPT,
 	FORMAT_OPT,
 	{"--list", "List the tables."},
@@ -63,7 +74,7 @@ static const struct cli_opt table_opts[] = {
 };
 
 static const struct cli_opt plot_opts[] = {
-	STORE_OPT,
+	READ_OPTS,
 	{"--run RUN", "The run to plot (default: the first); a second --run is overlaid, drawn "
 		      "dashed with hollow markers and labelled (B)."},
 	{"--metric M", "strict (default: strict A%), raw (raw A%) or pass1 (pass@1)."},
@@ -76,7 +87,7 @@ static const struct cli_opt plot_opts[] = {
 };
 
 static const struct cli_opt compare_opts[] = {
-	STORE_OPT,
+	READ_OPTS,
 	{"--format FMT", "Output format: text (default), csv, json or md (latex works too)."},
 	{"--fail-on-regression", "Exit with status 1 when B regresses: when a task is marked "
 				 "regressed, or, with --threshold, when strict A% over the common "
@@ -90,7 +101,7 @@ static const struct cli_opt compare_opts[] = {
 };
 
 static const struct cli_opt show_opts[] = {
-	STORE_OPT,
+	READ_OPTS,
 	{"--run RUN", "The run: its full name as 'benchtop runs' shows it, agent/model, or a "
 		      "unique prefix."},
 	{"--task TASK", "The task's name (generation tasks: flask-openapi-sqlite ...); a feature "
@@ -106,10 +117,11 @@ static const struct cli_opt show_opts[] = {
 	{NULL, NULL},
 };
 
-static const struct cli_opt migrate_opts[] = {STORE_OPT, {NULL, NULL}};
+static const struct cli_opt migrate_opts[] = {STORE_OPT, JOURNAL_OPT, {NULL, NULL}};
+static const struct cli_opt store_cmd_opts[] = {READ_OPTS, FORMAT_OPT, {NULL, NULL}};
 
 static const struct cli_opt tui_opts[] = {
-	STORE_OPT,
+	READ_OPTS,
 	{"--run RUN", "Open on the decay plot of this run."},
 	{"--ascii", "Draw lines, plot markers and text in ASCII (the default when the locale is "
 		    "not UTF-8)."},
@@ -180,12 +192,21 @@ const struct cli_command cli_commands[] = {
 	 show_opts},
 	{"migrate", cmd_migrate, "migrate [--store PATH]", "bring a store to this version's schema",
 	 "Run the forward migrations on an older store (imports do this too).", migrate_opts},
+	{"store", cmd_store, "store [OPTIONS]",
+	 "describe the store: size, journal, filesystem, who may write it",
+	 "Describe the store: its path, size in bytes, schema version, journal mode (now, and what "
+	 "imports use there), the filesystem it is on, its numbers of runs and attempts, the time "
+	 "of the latest import, whether this user may write it, and how it is read (read-only, or "
+	 "immutable when nobody may write it). 'benchtop info' is the same command.",
+	 store_cmd_opts},
 	{NULL, NULL, NULL, NULL, NULL, NULL},
 };
 
 const struct cli_command *
 cli_find(const char *name)
 {
+	if (strcmp(name, "info") == 0)
+		name = "store"; /* the one alias (its description says so) */
 	for (const struct cli_command *c = cli_commands; c->name; c++)
 		if (strcmp(c->name, name) == 0)
 			return c;
@@ -268,6 +289,8 @@ cmd_tui(int argc, char **argv)
 		{"config", required_argument, NULL, 'c'},
 		{"no-config", no_argument, NULL, 'n'},
 		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
 		{0, 0, 0, 0},
 	};
 	struct tui_options o = {0};
@@ -284,6 +307,11 @@ cmd_tui(int argc, char **argv)
 		case 'c': o.config = optarg; break;
 		case 'n': o.no_config = true; break;
 		case 'h': return cli_help("tui");
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option("tui", c, optarg))
+				return BT_EUSAGE;
+			break;
 		default: return cli_usage_error("tui", "bad option");
 		}
 	}
@@ -291,13 +319,23 @@ cmd_tui(int argc, char **argv)
 		store = argv[optind++];
 	if (optind < argc)
 		return cli_usage_error("tui", "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_open_read(store, &st, &o.is_demo, &err)))
+	/* one configuration file for the explorer and the store's 'set journal' */
+	char *def = NULL, note[256];
+	if (!o.config && !o.no_config && file_exists(def = cli_config_path()))
+		o.config = def;
+	if ((rc = cli_read_config(o.no_config ? NULL : o.config, &err)) ||
+	    (rc = cli_open_read(store, &st, &o.is_demo, &err))) {
+		free(def);
 		return cli_fail(rc, "%s", err.msg);
+	}
+	if (cli_place_note(st, note, sizeof(note)))
+		o.note = note;
 	o.utf8 = cli_locale_utf8();
 	o.start_time = cli_start_time;
 	rc = tui_main(&o, st, &err);
 	if (rc && err.msg[0])
 		cli_fail(rc, "%s", err.msg);
+	free(def);
 	return rc;
 }
 

@@ -3,10 +3,12 @@
 
 #include "benchtop/action.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "benchtop/colors.h"
+#include "benchtop/store.h"
 #include "benchtop/utf8.h"
 
 const struct action_info action_table[ACT_COUNT] = {
@@ -301,6 +303,42 @@ split_words(char *line, char **words, size_t max)
 	return n;
 }
 
+/* The value of a "set NAME VALUE" or "set NAME = VALUE" line, else NULL. */
+static const char *
+set_value(char **words, size_t nw)
+{
+	if (nw == 3)
+		return words[2];
+	if (nw == 4 && strcmp(words[2], "=") == 0)
+		return words[3];
+	return NULL;
+}
+
+bool
+config_setting(const char *text, size_t len, const char *name, char *out, size_t n)
+{
+	bool found = false;
+
+	for (size_t pos = 0; pos < len;) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t ln = nl ? (size_t)(nl - (text + pos)) : len - pos;
+		char *line = xstrndup(text + pos, ln), *words[8];
+		if (ln && line[ln - 1] == '\r')
+			line[ln - 1] = '\0';
+		size_t nw = split_words(line, words, 8);
+		const char *v = nw >= 3 && strcmp(words[0], "set") == 0 &&
+					strcmp(words[1], name) == 0 ? set_value(words, nw) : NULL;
+
+		pos += ln + (nl ? 1 : 0);
+		if (v) {
+			snprintf(out, n, "%s", v);
+			found = true;
+		}
+		free(line);
+	}
+	return found;
+}
+
 int
 config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const char *text,
 	     size_t len, const char *file, struct bt_error *err)
@@ -379,15 +417,23 @@ config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const cha
 				colors->c[e].bg = bg;
 				colors->c[e].attr = attr;
 			}
-		} else if (strcmp(words[0], "set") == 0 && nw == 3 && strcmp(words[1], "ascii") == 0) {
-			bool on = strcmp(words[2], "true") == 0 || strcmp(words[2], "yes") == 0;
-			if (!on && strcmp(words[2], "false") != 0 && strcmp(words[2], "no") != 0) {
+		} else if (strcmp(words[0], "set") == 0 && set_value(words, nw) &&
+			   strcmp(words[1], "ascii") == 0) {
+			const char *v = set_value(words, nw);
+			bool on = strcmp(v, "true") == 0 || strcmp(v, "yes") == 0;
+			if (!on && strcmp(v, "false") != 0 && strcmp(v, "no") != 0) {
 				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: 'set ascii' takes true or false",
 					       file, lineno);
 				goto next;
 			}
 			if (ascii)
 				*ascii = on;
+		} else if (strcmp(words[0], "set") == 0 && set_value(words, nw) &&
+			   strcmp(words[1], "journal") == 0) {
+			/* the commands that open the store read it (config_setting) */
+			if (store_journal_parse(set_value(words, nw)) < 0)
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: 'set journal' takes wal, delete "
+					       "or auto", file, lineno);
 		} else {
 			rc = bt_errorf(err, BT_EINPUT, "%s:%ld: unknown command '%s' (bind, color, set)",
 				       file, lineno, words[0]);

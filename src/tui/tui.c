@@ -405,30 +405,17 @@ handle_event(struct app *app, const struct event *ev)
 static int
 load_config(struct app *app, const struct tui_options *o, struct bt_error *err)
 {
-	char *path;
 	char *data;
 	size_t len;
 	int rc;
 
-	if (o->no_config)
+	if (o->no_config || !o->config)
 		return BT_OK;
-	if (o->config) {
-		path = xstrdup(o->config);
-	} else {
-		const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-		path = xdg && *xdg ? xasprintf("%s/benchtop/config", xdg)
-				   : xasprintf("%s/.config/benchtop/config", home ? home : ".");
-		if (!file_exists(path)) {
-			free(path);
-			return BT_OK;
-		}
-	}
-	rc = file_read(path, 1 << 20, &data, &len, NULL, err);
+	rc = file_read(o->config, 1 << 20, &data, &len, NULL, err);
 	if (!rc) {
-		rc = config_apply(&app->km, &app->colors, &app->ascii, data, len, path, err);
+		rc = config_apply(&app->km, &app->colors, &app->ascii, data, len, o->config, err);
 		free(data);
 	}
-	free(path);
 	return rc;
 }
 
@@ -471,6 +458,8 @@ tui_main(const struct tui_options *o, struct store *st, struct bt_error *err)
 		goto out;
 	}
 	app.store_path = xstrdup(store_path(app.st));
+	if (o->note)
+		app_message(&app, false, "%s", o->note);
 	app.data_version = store_data_version(app.st);
 
 	term_install_signals();

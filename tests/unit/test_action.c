@@ -75,6 +75,22 @@ main(void)
 	tap_is_int(config_apply(&km, &uc, &ascii, badc, strlen(badc), "cfg", &err), BT_EINPUT,
 		   "an unknown element");
 
+	/* set journal: checked here, read by the commands that open the store */
+	const char jcfg[] = "set ascii = false\nset journal wal\nset journal = delete\r\n";
+	char value[16];
+	ascii = true;
+	tap_is_int(config_apply(&km, &uc, &ascii, jcfg, strlen(jcfg), "cfg", &err), BT_OK,
+		   "set journal, and set NAME = VALUE");
+	tap_ok(!ascii, "set ascii = false");
+	tap_ok(config_setting(jcfg, strlen(jcfg), "journal", value, sizeof(value)) &&
+		       strcmp(value, "delete") == 0, "the last 'set journal' counts, CR and all");
+	tap_ok(!config_setting(cfg, strlen(cfg), "journal", value, sizeof(value)),
+	       "no 'set journal': nothing");
+	const char badj[] = "set journal fast\n";
+	tap_is_int(config_apply(&km, &uc, &ascii, badj, strlen(badj), "cfg", &err), BT_EINPUT,
+		   "an unknown journal");
+	tap_is_str(err.msg, "cfg:1: 'set journal' takes wal, delete or auto", "says which");
+
 	/* colours: eight series told apart even with eight colours */
 	colors_default(&uc, 8);
 	bool distinct = true;
