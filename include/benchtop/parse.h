@@ -5,7 +5,8 @@
  *   - the Newman CSV report (upstream-format.md section 2)
  *   - the Postman collection's assertion catalogue (section 2.4)
  *   - the failure-taxonomy judge CSVs (section 6.3)
- *   - Mini-SWE and OpenHands trajectories (sections 1.4-1.6)
+ *   - Mini-SWE and OpenHands trajectories (sections 1.4-1.6), and the
+ *     files mini-swe-agent writes itself (docs/jsonl-format.md)
  *   - task JSON files (section 3.3)
  */
 #ifndef BENCHTOP_PARSE_H
@@ -135,20 +136,28 @@ bool judge_sniff(const char *data, size_t len);
 
 /* One step of a trajectory, for the viewer and for counting. */
 struct traj_step {
-	char *role;    /* mini: system|user|assistant; openhands: the event kind */
-	char *source;  /* openhands: agent|user|environment; mini: "" */
-	char *tool;    /* openhands tool_name, or "" */
+	char *role;    /* mini: system|user|assistant; mini-swe-agent: also action
+			* (one tool call), tool (its output) and exit; openhands:
+			* the event kind */
+	char *source;  /* openhands: agent|user|environment; else "" */
+	char *tool;    /* openhands tool_name, a tool call's function, or "" */
 	char *text;    /* the message content or a rendering of the event */
+	char *command; /* the command the step ran (a tool call's, a ```bash
+			* block's, an OpenHands action's), NULL when none */
+	long obs;      /* the step holding that command's output, -1 if none */
 };
 struct trajectory {
-	char format[16];       /* "mini" | "openhands" */
+	char format[16];       /* "mini" (the benchmark's wrapper) | "mini-swe-agent" |
+				* "openhands" | "" (unreadable) */
 	char *termination;     /* Submitted|LimitsExceeded|Error|Unknown|NoTrajectory */
-	char *status;          /* mini status / openhands execution_status as written
-				* (a non-string mini status as compact JSON), "" if none */
-	long steps;            /* assistant messages (mini) / ActionEvents with source
-				* agent (openhands) */
+	char *status;          /* mini status / mini-swe-agent exit_status / openhands
+				* execution_status as written (a non-string mini
+				* status as compact JSON), "" if none */
+	char *cwd;             /* the agent's working directory when the file says, or NULL */
+	long steps;            /* assistant messages (mini, mini-swe-agent) / ActionEvents
+				* with source agent (openhands) */
 	long tokens_in, tokens_out, llm_calls; /* -1 when unknown (steps too) */
-	bool tokens_approx;    /* estimated (mini: bytes / 4), not counted by the model API */
+	bool tokens_approx;    /* estimated (bytes / 4), not counted by the model API */
 	double cost;           /* < 0 when unknown */
 	struct traj_step *v;
 	size_t n, cap;
@@ -158,9 +167,9 @@ struct trajectory {
  * termination. */
 void trajectory_init(struct trajectory *t);
 void trajectory_free(struct trajectory *t);
-/* Mini-SWE mini/trajectory.json.  Invalid JSON (including invalid UTF-8 or
- * a top level that is not an object) gives termination NoTrajectory and
- * BT_EINPUT (err says why). */
+/* Mini-SWE mini/trajectory.json (the benchmark's wrapper).  Invalid JSON
+ * (including invalid UTF-8 or a top level that is not an object) gives
+ * termination NoTrajectory and BT_EINPUT (err says why). */
 int trajectory_parse_mini(const char *json, size_t len, struct trajectory *t,
 			  struct bt_error *err);
 /* OpenHands: base_state.json plus the event files, already sorted by name.
@@ -173,10 +182,21 @@ int trajectory_parse_openhands(const char *base_state, size_t base_len,
  * {"base_state": {...}, "events": [{...}, ...]}; this parses that form. */
 int trajectory_parse_openhands_bundle(const char *json, size_t len, struct trajectory *t,
 				      struct bt_error *err);
-/* Parse whichever form a stored trajectory artifact has (format "mini",
- * "openhands"); any other format is BT_EINPUT with NoTrajectory. */
-int trajectory_parse(const char *format, const char *data, size_t len, struct trajectory *t,
-		     struct bt_error *err);
+/* Parse a trajectory of any format, recognised from the content: a list,
+ * or an object with "messages", is mini-swe-agent's own file; "base_state"
+ * an OpenHands conversation; "trajectories" or "status" the benchmark's
+ * Mini-SWE wrapper.  `format` ("auto", NULL or "", "mini" = "mini-sdk",
+ * "mini-swe-agent", "openhands") decides only when the content does not;
+ * another format is BT_EINPUT with NoTrajectory.  Messages start with
+ * `name` (the file).  Not JSON: BT_EINPUT and NoTrajectory, as upstream
+ * counts it; JSON of no known format: BT_EINPUT ("unknown trajectory
+ * format") and Unknown, format "". */
+int trajectory_parse(const char *format, const char *data, size_t len, const char *name,
+		     struct trajectory *t, struct bt_error *err);
+/* mini-swe-agent's exit_status as a termination class: Submitted;
+ * LimitsExceeded and TimeExceeded are LimitsExceeded; NULL or "" Unknown;
+ * anything else (an exception's name) Error. */
+const char *trajectory_termination_class(const char *exit_status);
 
 /* ------------------------------------------------------------ task JSON */
 

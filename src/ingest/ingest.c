@@ -194,14 +194,19 @@ ingest_complete_attempt(struct attempt *a)
 {
 	struct artifact *traj = &a->artifacts[ARTIFACT_TRAJECTORY];
 
-	if (traj->present && (!a->termination || a->steps < 0) &&
-	    (str_eq(traj->format, "mini") || str_eq(traj->format, "openhands"))) {
+	/* every trajectory that may be JSON is read, to know its format and
+	 * to record what makes it unreadable; its facts fill what the
+	 * importer does not know */
+	if (traj->present && !str_eq(traj->format, "text")) {
 		struct trajectory t;
 		struct bt_error err;
 
 		trajectory_init(&t);
-		if (trajectory_parse(traj->format, traj->data, traj->len, &t, &err) != BT_OK)
+		if (trajectory_parse(traj->format, traj->data, traj->len,
+				     traj->path ? traj->path : "artifacts.trajectory", &t, &err) != BT_OK)
 			attempt_problem(a, "trajectory: %s", err.msg);
+		if (t.format[0])
+			snprintf(traj->format, sizeof(traj->format), "%s", t.format);
 		if (!a->termination && t.termination)
 			a->termination = xstrdup(t.termination);
 		if (a->steps < 0)

@@ -375,7 +375,8 @@ parse_failure(const struct jctx *c, const cJSON *root, struct attempt *a)
 	return BT_OK;
 }
 
-/* Guess a trajectory's format from its content. */
+/* A trajectory that may be JSON is left for the parser to recognise
+ * (format ""); anything else is text. */
 static const char *
 trajectory_format(const char *data, size_t len)
 {
@@ -383,14 +384,10 @@ trajectory_format(const char *data, size_t len)
 
 	while (i < len && (data[i] == ' ' || data[i] == '\n' || data[i] == '\r' || data[i] == '\t'))
 		i++;
-	if (i < len && data[i] == '{') {
-		size_t probe = len - i < 4096 ? len - i : 4096;
-		if (memmem(data + i, probe, "\"base_state\"", 12))
-			return "openhands";
-		return "mini";
-	}
-	return "text";
+	return i < len && (data[i] == '{' || data[i] == '[') ? "" : "text";
 }
+
+static const char *const trajectory_formats[] = {"auto", "mini-sdk", "mini-swe-agent", "openhands"};
 
 static int
 parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind, struct attempt *a)
@@ -411,13 +408,24 @@ parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind,
 		}
 		attempt_set_artifact(a, kind, NULL, xstrndup(v->valuestring, keep), keep, n, trunc);
 	} else if (cJSON_IsObject(v)) {
-		const char *rel;
+		const char *rel, *format = NULL;
 		int rc;
 		char *path;
 
 		snprintf(field, sizeof(field), "artifacts.%s.", key);
-		if ((rc = get_str(c, v, field, "path", true, &rel)))
+		if ((rc = get_str(c, v, field, "path", true, &rel)) ||
+		    (kind == ARTIFACT_TRAJECTORY &&
+		     (rc = get_str(c, v, field, "format", false, &format))))
 			return rc;
+		if (format) {
+			bool known = false;
+			for (size_t i = 0; i < sizeof(trajectory_formats) / sizeof(*trajectory_formats); i++)
+				known |= strcmp(format, trajectory_formats[i]) == 0;
+			if (!known)
+				return jfail(c, "artifacts.trajectory.format",
+					     "expected auto, mini-sdk, mini-swe-agent or openhands, "
+					     "got \"%s\"", format);
+		}
 		if (!c->basedir)
 			return jfail(c, field, "artifact paths are not allowed here");
 		path = rel[0] == '/' ? xstrdup(rel) : path_join(c->basedir, rel);
@@ -432,8 +440,10 @@ parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind,
 			} else {
 				attempt_problem(a, "%s", e.msg);
 			}
-		} else {
-			ingest_read_artifact(a, kind, path);
+		} else if (ingest_read_artifact(a, kind, path) && format && strcmp(format, "auto")) {
+			/* the parser's hint where the content does not tell */
+			snprintf(a->artifacts[kind].format, sizeof(a->artifacts[kind].format), "%s",
+				 strcmp(format, "mini-sdk") ? format : "mini");
 		}
 		free(path);
 	} else {

@@ -46,7 +46,7 @@ traj_model_open(struct traj_model *m, struct store_blob *blob, const char *forma
 	rc = store_blob_read(blob, 0, data, size, err);
 	store_blob_close(blob);
 	if (!rc)
-		rc = trajectory_parse(format, data, size, &m->t, err);
+		rc = trajectory_parse(format, data, size, "trajectory", &m->t, err);
 	free(data);
 	if (rc) {
 		trajectory_free(&m->t);

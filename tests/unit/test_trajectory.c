@@ -326,10 +326,10 @@ test_bundle(void)
 	tap_is_int(t.steps, 2, "bundle: steps");
 	tap_is_int(t.n, N_EVENTS, "bundle: one step per event");
 	tap_is_int(t.tokens_in, 12000, "bundle: tokens");
-	tap_is_int(trajectory_parse("openhands", data, b.len, &t, &err), BT_OK,
+	tap_is_int(trajectory_parse("openhands", data, b.len, "x", &t, &err), BT_OK,
 		   "trajectory_parse(openhands) is the bundle");
 	tap_is_str(t.format, "openhands", "format openhands");
-	tap_is_int(trajectory_parse("text", data, b.len, &t, &err), BT_EINPUT,
+	tap_is_int(trajectory_parse("text", data, b.len, "x", &t, &err), BT_EINPUT,
 		   "an unknown format is refused");
 	tap_is_str(t.termination, "NoTrajectory", "as NoTrajectory");
 	free(data);
@@ -347,10 +347,284 @@ test_bundle(void)
 		   "truncated bundle");
 	tap_is_str(t.termination, "NoTrajectory", "is NoTrajectory");
 	data = pt_exact("{\"status\": \"Submitted\"}", 23);
-	tap_is_int(trajectory_parse("mini", data, 23, &t, &err), BT_OK, "trajectory_parse(mini)");
+	tap_is_int(trajectory_parse("mini", data, 23, "x", &t, &err), BT_OK, "trajectory_parse(mini)");
 	tap_is_str(t.termination, "Submitted", "mini via dispatch");
 	free(data);
 	trajectory_free(&t);
+}
+
+/* ------------------------------------------------------------ mini-swe-agent */
+
+/* A fixture of tests/fixtures/traj as an unterminated heap buffer. */
+static char *
+fixture(const char *name, size_t *len)
+{
+	const char *top = getenv("abs_top_srcdir");
+	char *path = xasprintf("%s/tests/fixtures/traj/%s", top ? top : "..", name);
+	char *data, *exact;
+	struct bt_error err;
+
+	if (file_read(path, 0, &data, len, NULL, &err) != BT_OK) {
+		tap_diag("cannot read %s: %s", path, err.msg);
+		free(path);
+		return NULL;
+	}
+	free(path);
+	exact = pt_exact(data, *len);
+	free(data);
+	return exact;
+}
+
+/* Parse with the format recognised from the content. */
+static int
+auto_parse(const char *data, size_t len, struct trajectory *t, struct bt_error *err)
+{
+	return trajectory_parse("auto", data, len, "x.traj.json", t, err);
+}
+
+/* The indices of the steps with a command, in order, as "i,j,k". */
+static const char *
+commands_at(const struct trajectory *t)
+{
+	static char out[256];
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < t->n && used < sizeof(out) - 8; i++)
+		if (t->v[i].command)
+			used += (size_t)snprintf(out + used, sizeof(out) - used, "%s%zu",
+						 used ? "," : "", i);
+	return out;
+}
+
+static void
+test_swe_native(void)
+{
+	struct trajectory t;
+	struct bt_error err;
+	size_t len;
+	char *data = fixture("swe-1.1.traj.json", &len);
+
+	trajectory_init(&t);
+	if (!data) {
+		tap_skip("tests/fixtures/traj is missing");
+		return;
+	}
+	tap_is_int(auto_parse(data, len, &t, &err), BT_OK, "mini-swe-agent-1.1 parses");
+	tap_is_str(t.format, "mini-swe-agent", "recognised from the content");
+	tap_is_str(t.termination, "Submitted", "exit_status Submitted");
+	tap_is_str(t.status, "Submitted", "raw status kept");
+	tap_is_int(t.steps, 6, "steps = assistant messages");
+	tap_is_int(t.llm_calls, 6, "calls = model_stats.api_calls");
+	tap_is_double(t.cost, 0.0125, 1e-12, "cost = model_stats.instance_cost");
+	/* usage is recorded per response: the sums, not an estimate */
+	tap_is_int(t.tokens_in, 1200 + 1500 + 1800 + 2100 + 2400 + 2600, "tokens in: prompt_tokens summed");
+	tap_is_int(t.tokens_out, 40 + 60 + 70 + 80 + 30 + 20, "tokens out: completion_tokens summed");
+	tap_ok(!t.tokens_approx, "counted, not estimated");
+	tap_is_str(t.cwd, "/testbed", "cwd from the environment config");
+	/* system, user, then per assistant message its thought, one step per
+	 * tool call and the tool messages; the exit message last */
+	tap_is_str(commands_at(&t), "3,6,7,11,14,17,20", "one step per tool call");
+	tap_is_int(t.n, 22, "22 steps in the list");
+	if (t.n == 22) {
+		tap_is_str(t.v[2].role, "assistant", "the thought");
+		tap_is_str(t.v[2].text, "Look at the repository first.", "its text");
+		tap_is_str(t.v[3].role, "action", "a tool call is an action step");
+		tap_is_str(t.v[3].tool, "bash", "its tool is the function name");
+		tap_is_str(t.v[3].command, "ls -la", "its command from extra.actions");
+		tap_is_int(t.v[3].obs, 4, "its observation is the tool message");
+		tap_is_str(t.v[4].role, "tool", "the observation's role");
+		/* two tool calls in one message, observations found by tool_call_id */
+		tap_is_str(t.v[6].command, "cat app.py", "first of two calls");
+		tap_is_str(t.v[7].command, "grep -n \"route\" app.py", "second of two calls");
+		tap_is_int(t.v[6].obs, 8, "first call's output");
+		tap_is_int(t.v[7].obs, 9, "second call's output");
+		tap_ok(strstr(t.v[8].text, "caf\xc3\xa9 \xe2\x9c\x93 \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e") != NULL,
+		       "a non-ASCII observation kept as UTF-8");
+		tap_is_str(t.v[11].command, "cd /testbed && python -m pytest -q tests/ ; echo done",
+			   "several commands in one tool call: one step");
+		tap_is_str(t.v[21].role, "exit", "the exit message");
+		tap_is_int(t.v[20].obs, -1, "the submitting call has no observation");
+	}
+	free(data);
+
+	/* tool_calls without extra.actions: the command from the arguments */
+	{
+		static const char doc[] =
+			"{\"info\": {\"exit_status\": \"TimeExceeded\"}, \"trajectory_format\": "
+			"\"mini-swe-agent-1.1\", \"messages\": [{\"role\": \"assistant\", \"content\": "
+			"\"\", \"tool_calls\": [{\"id\": \"c1\", \"function\": {\"name\": \"bash\", "
+			"\"arguments\": \"{\\\"command\\\": \\\"make\\\"}\"}}, {\"id\": \"c2\", "
+			"\"function\": {\"name\": \"edit\", \"arguments\": \"not json\"}}]}, "
+			"{\"role\": \"tool\", \"tool_call_id\": \"c2\", \"content\": \"edited\"}, "
+			"{\"role\": \"tool\", \"tool_call_id\": \"c1\", \"content\": \"built\"}]}";
+		char *d = pt_exact(doc, sizeof(doc) - 1);
+		tap_is_int(auto_parse(d, sizeof(doc) - 1, &t, &err), BT_OK, "tool_calls only");
+		tap_is_str(t.termination, "LimitsExceeded", "TimeExceeded is a limit");
+		tap_is_str(t.status, "TimeExceeded", "shown as written");
+		tap_is_str(commands_at(&t), "0,1", "an empty thought is no step");
+		if (t.n == 4) {
+			tap_is_str(t.v[0].command, "make", "command from the JSON arguments");
+			tap_is_str(t.v[1].command, "not json", "arguments that are not JSON, as written");
+			tap_is_str(t.v[1].tool, "edit", "tool name");
+			tap_is_int(t.v[0].obs, 3, "observations matched by tool_call_id");
+			tap_is_int(t.v[1].obs, 2, "in any order");
+		}
+		tap_is_int(t.llm_calls, -1, "no model_stats: calls unknown");
+		tap_ok(t.tokens_approx, "no usage: tokens estimated");
+		free(d);
+	}
+	trajectory_free(&t);
+}
+
+static void
+test_swe_legacy(void)
+{
+	struct trajectory t;
+	struct bt_error err;
+	size_t len;
+	char *data = fixture("swe-1.traj.json", &len);
+
+	trajectory_init(&t);
+	if (!data) {
+		tap_skip("tests/fixtures/traj is missing");
+		return;
+	}
+	tap_is_int(auto_parse(data, len, &t, &err), BT_OK, "mini-swe-agent-1 parses");
+	tap_is_str(t.format, "mini-swe-agent", "format");
+	tap_is_str(t.termination, "LimitsExceeded", "LimitsExceeded");
+	tap_is_int(t.steps, 7, "steps = assistant messages");
+	tap_is_int(t.llm_calls, 7, "calls");
+	tap_is_double(t.cost, 0.0042, 1e-12, "cost");
+	/* the message with two ```bash blocks ran nothing (a format error) */
+	tap_is_str(commands_at(&t), "2,4,6,10,12,14", "one command per ```bash block");
+	if (t.n > 14) {
+		tap_is_str(t.v[2].command, "ls   -la", "the block's text");
+		tap_is_int(t.v[2].obs, 3, "the next user message is its output");
+		tap_is_int(t.v[8].command == NULL, 1, "two blocks: no command");
+		tap_is_str(t.v[4].role, "assistant", "plain messages keep their role");
+	}
+	free(data);
+
+	data = fixture("bare-list.traj.json", &len);
+	tap_is_int(data ? auto_parse(data, len, &t, &err) : -1, BT_OK, "a bare list of messages parses");
+	tap_is_str(t.format, "mini-swe-agent", "as mini-swe-agent");
+	tap_is_str(t.termination, "Unknown", "no exit status: Unknown");
+	tap_is_str(t.status, "", "raw status empty");
+	tap_is_int(t.steps, 2, "two assistant messages");
+	tap_is_str(commands_at(&t), "2", "one command");
+	tap_is_int(t.llm_calls, -1, "calls unknown");
+	tap_ok(t.cost < 0, "cost unknown");
+	free(data);
+
+	/* the real files of mini-swe-agent's repository (MIT) */
+	data = pt_shared("trajectories/mini-swe-agent/local.traj.json", &len);
+	if (data) {
+		tap_is_int(auto_parse(data, len, &t, &err), BT_OK, "local.traj.json parses");
+		tap_is_int(t.steps, 2, "its two assistant messages");
+		tap_is_str(commands_at(&t), "2,4", "```mswea_bash_command blocks are commands");
+		tap_is_str(t.n > 2 && t.v[2].command ? t.v[2].command : "", "echo 'hello world'",
+			   "the command");
+		tap_is_str(t.termination, "Unknown", "no exit status");
+		free(data);
+	} else {
+		tap_skip("../shared/trajectories/mini-swe-agent is missing");
+	}
+	data = pt_shared("trajectories/mini-swe-agent/django__django-10914.traj.json", &len);
+	if (data) {
+		tap_is_int(auto_parse(data, len, &t, &err), BT_OK, "the 2.2.7 trajectory parses");
+		tap_is_str(t.termination, "Submitted", "Submitted");
+		tap_is_int(t.steps, 48, "48 assistant messages");
+		tap_is_int(t.llm_calls, 48, "48 calls");
+		tap_is_double(t.cost, 0.029813923999999995, 1e-15, "instance_cost");
+		tap_is_int(t.tokens_in, 552410, "prompt tokens summed");
+		free(data);
+	} else {
+		tap_skip("../shared/trajectories/mini-swe-agent is missing");
+	}
+	trajectory_free(&t);
+}
+
+static void
+test_recognise(void)
+{
+	static const struct {
+		const char *doc, *hint, *format, *termination;
+		int rc;
+		const char *want; /* in the message, when rc is not BT_OK */
+	} cases[] = {
+		{"{\"status\": \"Submitted\", \"trajectories\": []}", "auto", "mini", "Submitted", BT_OK, NULL},
+		{"{\"messages\": [], \"info\": {\"exit_status\": \"Submitted\"}}", "mini", "mini-swe-agent",
+		 "Submitted", BT_OK, NULL},
+		{"[]", "openhands", "mini-swe-agent", "Unknown", BT_OK, NULL},
+		{"{\"base_state\": {}, \"events\": []}", "auto", "openhands", "Unknown", BT_OK, NULL},
+		/* the content says nothing: the hint decides, as upstream reads mini */
+		{"{\"hello\": 1}", "mini", "mini", "Unknown", BT_OK, NULL},
+		{"{\"hello\": 1}", "auto", "", "Unknown", BT_EINPUT, "unknown trajectory format"},
+		{"{\"hello\": 1}", "mini-swe-agent", "mini-swe-agent", "Unknown", BT_EINPUT, "no messages"},
+		{"\"text\"", "auto", "", "Unknown", BT_EINPUT, "unknown trajectory format"},
+		{"{\"messages\": [", "auto", "", "NoTrajectory", BT_EINPUT, "x.traj.json:1:"},
+		{"{}", "xml", "", "NoTrajectory", BT_EINPUT, "unknown trajectory format 'xml'"},
+	};
+	struct trajectory t;
+	struct bt_error err;
+
+	trajectory_init(&t);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+		size_t n = strlen(cases[i].doc);
+		char *d = pt_exact(cases[i].doc, n);
+		int rc = trajectory_parse(cases[i].hint, d, n, "x.traj.json", &t, &err);
+
+		char *what = xasprintf("%s as %s", cases[i].doc, cases[i].hint);
+
+		tap_is_int(rc, cases[i].rc, what);
+		free(what);
+		tap_is_str(t.format, cases[i].format, "  format");
+		tap_is_str(t.termination, cases[i].termination, "  termination");
+		if (cases[i].want && !tap_ok(strstr(err.msg, cases[i].want) != NULL, "  says '%s'",
+					     cases[i].want))
+			tap_diag("  message: %s", err.msg);
+		free(d);
+	}
+	trajectory_free(&t);
+
+	tap_is_str(trajectory_termination_class("Submitted"), "Submitted", "class of Submitted");
+	tap_is_str(trajectory_termination_class("LimitsExceeded"), "LimitsExceeded", "LimitsExceeded");
+	tap_is_str(trajectory_termination_class("TimeExceeded"), "LimitsExceeded", "TimeExceeded");
+	tap_is_str(trajectory_termination_class("RepeatedFormatError"), "Error", "RepeatedFormatError");
+	tap_is_str(trajectory_termination_class("KeyboardInterrupt"), "Error", "any exception");
+	tap_is_str(trajectory_termination_class(""), "Unknown", "none");
+	tap_is_str(trajectory_termination_class(NULL), "Unknown", "NULL");
+}
+
+/* A 10 MB observation, made here (not committed). */
+static void
+test_swe_big(void)
+{
+	size_t n = 10u * 1024 * 1024;
+	struct trajectory t;
+	struct bt_error err;
+	struct buf b;
+	char *big = xmalloc(n + 1);
+
+	for (size_t i = 0; i < n; i++)
+		big[i] = i % 80 == 79 ? '\n' : (char)('a' + i % 26);
+	big[n] = '\0';
+	buf_init(&b);
+	/* the newlines escaped as JSON wants them */
+	buf_puts(&b, "{\"info\": {\"exit_status\": \"Submitted\"}, \"messages\": [{\"role\": \"assistant\", "
+		     "\"content\": \"\", \"extra\": {\"actions\": [{\"command\": \"cat big\", "
+		     "\"tool_call_id\": \"c\"}]}}, {\"role\": \"tool\", \"tool_call_id\": \"c\", \"content\": \"");
+	for (size_t i = 0; i < n; i++)
+		big[i] == '\n' ? buf_puts(&b, "\\n") : buf_putc(&b, big[i]);
+	buf_puts(&b, "\"}]}");
+	trajectory_init(&t);
+	tap_is_int(auto_parse(b.data, b.len, &t, &err), BT_OK, "a 10 MB observation parses");
+	tap_ok(t.n == 2 && t.v[1].text && strcmp(t.v[1].text, big) == 0, "kept whole");
+	tap_is_int(t.n == 2 ? t.v[0].obs : -2, 1, "linked to its command");
+	trajectory_free(&t);
+	buf_free(&b);
+	free(big);
 }
 
 int
@@ -360,5 +634,9 @@ main(void)
 	test_mini_bad();
 	test_openhands();
 	test_bundle();
+	test_swe_native();
+	test_swe_legacy();
+	test_recognise();
+	test_swe_big();
 	return tap_done();
 }
