@@ -34,6 +34,7 @@
 	_(DIFF, "diff")                                                                       \
 	_(LOG, "log")                                                                         \
 	_(TRAJECTORY, "trajectory")                                                           \
+	_(TRAJDIFF, "trajdiff")                                                               \
 	_(COMPARE, "compare")                                                                 \
 	_(PAIR, "pair")                                                                       \
 	_(HELP, "help")
@@ -110,6 +111,8 @@ int view_from_name(const char *name);
 	_(OPEN_LOG, "open-log", SCOPE(ATTEMPT), "L", "Open the server log (conduit.log)")            \
 	_(OPEN_SETUP_LOG, "open-setup-log", SCOPE(ATTEMPT), "I", "Open the setup log")               \
 	_(OPEN_TRAJECTORY, "open-trajectory", SCOPE(ATTEMPT), "J", "Open the agent's trajectory")    \
+	_(DIFF_TRAJECTORIES, "diff-trajectories", SCOPE(PAIR) | SCOPE(TRAJECTORY), "J",       \
+	  "Diff two trajectories step by step: A's and B's, or this one and another attempt's") \
 	_(WRAP, "toggle-wrap", SCOPE(TEXT) | SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJECTORY), "w",                               \
 	  "Wrap long lines, or scroll them sideways")                                         \
 	_(PAGER, "pager", SCOPE(TEXT) | SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJECTORY), "|", "Hand the artifact to $PAGER")     \
@@ -131,17 +134,20 @@ int view_from_name(const char *name);
 	_(PREV_FILE, "prev-file", SCOPE(DIFF), "{", "Go to the previous file (or this file's start)") \
 	_(NEXT_HUNK, "next-hunk", SCOPE(DIFF), ")", "Go to the next hunk")                         \
 	_(PREV_HUNK, "prev-hunk", SCOPE(DIFF), "(", "Go to the previous hunk")                     \
-	_(NEXT_ERROR, "next-error", SCOPE(DIFF) | SCOPE(LOG), ">",                                          \
-	  "Go to the next error (log) or verifier finding (patch)")                           \
-	_(PREV_ERROR, "prev-error", SCOPE(DIFF) | SCOPE(LOG), "<Lt>",                                       \
-	  "Go to the previous error (log) or verifier finding (patch)")                       \
+	_(NEXT_ERROR, "next-error", SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJDIFF), ">",          \
+	  "Go to the next error (log), verifier finding (patch) or difference (trajectory diff)") \
+	_(PREV_ERROR, "prev-error", SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJDIFF), "<Lt>",       \
+	  "Go to the previous error, verifier finding or difference")                         \
 	_(SIDE_BY_SIDE, "toggle-side-by-side", SCOPE(DIFF), "V",                                   \
 	  "Show old and new side by side (90 columns or more), or unified")                   \
 	_(REFERENCE, "toggle-reference", SCOPE(DIFF), "r",                                         \
 	  "Show the task's reference patch beside the agent's (feature tasks)")               \
-	_(SWITCH_PANE, "switch-pane", SCOPE(DIFF) | SCOPE(TRAJECTORY), "<C-w>",                             \
+	_(SWITCH_PANE, "switch-pane", SCOPE(DIFF) | SCOPE(TRAJECTORY) | SCOPE(TRAJDIFF), "<C-w>", \
 	  "Move the keys to the other pane (patch or reference; steps or step text)")         \
-	_(FOLD, "toggle-fold", SCOPE(TRAJECTORY), "z", "Unfold or fold the selected step's long output")
+	_(FOLD, "toggle-fold", SCOPE(TRAJECTORY) | SCOPE(TRAJDIFF), "z",                      \
+	  "Unfold or fold the selected step's long output")                                   \
+	_(OUTPUT_DIFF, "toggle-output-diff", SCOPE(TRAJDIFF), "o",                            \
+	  "Show the diff of the two outputs of a matched command, or both outputs")
 
 /* Every ":command" of the explorer's command line, in one list.  It
  * generates the command enum, the parser in tui.c, the help screen's list

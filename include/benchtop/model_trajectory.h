@@ -25,8 +25,9 @@ struct traj_model {
 		size_t bytes;
 	} *info;                     /* t.n entries */
 };
-/* Read the whole trajectory artifact (format "mini" or "openhands") from
- * blob (closed here) and parse it; BT_EINPUT when it is not readable. */
+/* Read the whole trajectory artifact from blob (closed here) and parse it
+ * (format is the stored hint, see trajectory_parse); BT_EINPUT when it is
+ * not readable. */
 int traj_model_open(struct traj_model *m, struct store_blob *blob, const char *format,
 		    struct bt_error *err);
 /* The next match of needle in reading order after line `from_line` of

@@ -148,6 +148,13 @@ struct compare_target {
 };
 extern const struct view_ops view_compare_ops, view_pair_ops;
 
+/* What the trajectory diff opens on: attempts A and B, or (b 0) attempt A
+ * and a list of the task's other attempts to choose B from. */
+struct trajdiff_target {
+	int64_t a, b;
+};
+extern const struct view_ops view_trajdiff_ops;
+
 /* Ask for a line of text on the status line (keys come from the terminal or
  * the script); false when cancelled with Esc. */
 bool app_prompt(struct app *app, const char *label, char *out, size_t outlen);

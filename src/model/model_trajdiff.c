@@ -407,8 +407,8 @@ trajdiff_summary(const struct trajdiff *d, struct buf *counts, struct buf *ends)
 {
 	buf_reset(counts);
 	buf_reset(ends);
-	buf_printf(counts, "A %zu commands, B %zu: %zu matched", d->commands_a, d->commands_b,
-		   d->matched);
+	buf_printf(counts, "A %zu command%s, B %zu: %zu matched", d->commands_a,
+		   d->commands_a == 1 ? "" : "s", d->commands_b, d->matched);
 	if (d->changed)
 		buf_printf(counts, " (%zu with other output)", d->changed);
 	if (d->first_div < 0)

@@ -65,6 +65,9 @@ traj_step_is_observation(const struct traj_model *m, size_t step)
 
 	if (str_eq(m->t.format, "openhands"))
 		return str_eq(s->role, "ObservationEvent");
+	/* mini-swe-agent: a tool message answers a tool call */
+	if (str_eq(s->role, "tool"))
+		return true;
 	/* mini: the environment's answers are user messages after the agent spoke */
 	if (!str_eq(s->role, "user"))
 		return false;

@@ -123,6 +123,14 @@ pairview_handle(struct app *app, struct view *v, enum action a)
 	case ACT_NEXT_ATTEMPT_B:
 		next_attempt(app, pv, &pv->m.b);
 		return ACT_NONE;
+	case ACT_DIFF_TRAJECTORIES:
+		if (pv->m.a.sel < pv->m.a.n && pv->m.b.sel < pv->m.b.n) {
+			struct trajdiff_target t = {pv->m.a.v[pv->m.a.sel].id, pv->m.b.v[pv->m.b.sel].id};
+			app_push(app, &view_trajdiff_ops, &t);
+		} else {
+			app_message(app, true, "one run has no attempt of this task");
+		}
+		return ACT_NONE;
 	default:
 		return a;
 	}

@@ -42,6 +42,11 @@ static const char *const notes[][3] = {
 	{"pair", "Flips", "A flip is an assertion, at one request position, that passes in the "
 	 "attempt shown on one side and not in the one on the other; n/N counts the attempts "
 	 "of each run that pass it."},
+	{"trajdiff", "How two trajectories are aligned", "The commands each agent ran are "
+	 "aligned by a longest common subsequence after blank space is collapsed and paths are "
+	 "made relative to the working directory: a command both ran shows once (~ when its "
+	 "outputs differ), - marks a command only A ran and + one only B ran. The marked row is "
+	 "where they first diverge."},
 };
 
 /* Text wrapped at 78 columns, indented by two. */

@@ -133,9 +133,14 @@ header_draw(struct traj_view *tv, int y, int w)
 		cost = cost >= 0 ? cost : tv->a.cost;
 	}
 	buf_init(&h);
-	buf_printf(&h, "%s  %ld step%s  %zu %s", t->termination ? t->termination : "?",
-		   t->steps, t->steps == 1 ? "" : "s", t->n,
-		   str_eq(t->format, "mini") ? "messages" : "events");
+	buf_puts(&h, t->termination ? t->termination : "?");
+	/* mini-swe-agent's exit status says more than its class */
+	if (str_eq(t->format, "mini-swe-agent") && t->status && *t->status &&
+	    !str_eq(t->status, t->termination))
+		buf_printf(&h, " (%s)", t->status);
+	buf_printf(&h, "  %ld step%s  %zu %s", t->steps, t->steps == 1 ? "" : "s", t->n,
+		   str_eq(t->format, "mini") ? "messages" : str_eq(t->format, "openhands") ? "events"
+											   : "entries");
 	if (tin >= 0 || tout >= 0) {
 		str_human_count((double)tin, a, sizeof(a));
 		str_human_count((double)tout, b, sizeof(b));
@@ -171,7 +176,8 @@ step_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *ce
 			n -= 5;
 		snprintf(cell->text, sizeof(cell->text), "%.*s", (int)n, s->role);
 		bool obs = traj_step_is_observation(&tv->m, row);
-		cell->color = str_eq(s->role, "assistant") || str_starts(s->role, "Action")
+		cell->color = str_eq(s->role, "assistant") || str_eq(s->role, "action") ||
+				      str_starts(s->role, "Action")
 				      ? COL_GOOD : obs ? COL_DIM : COL_TEXT;
 		if (str_eq(s->role, "unreadable") || str_starts(s->role, "AgentError"))
 			cell->color = COL_BAD;
@@ -315,6 +321,11 @@ trajview_handle(struct app *app, struct view *v, enum action a)
 	case ACT_EDITOR:
 		external(app, tv, a);
 		return ACT_NONE;
+	case ACT_DIFF_TRAJECTORIES: {
+		struct trajdiff_target t = {tv->target.attempt_id, 0};
+		app_push(app, &view_trajdiff_ops, &t);
+		return ACT_NONE;
+	}
 	default:
 		break;
 	}
@@ -408,9 +419,9 @@ load(struct app *app, struct traj_view *tv, struct bt_error *err)
 		return rc;
 	tv->have_attempt = true;
 	art = &tv->a.artifacts[ARTIFACT_TRAJECTORY];
-	if (!str_eq(art->format, "mini") && !str_eq(art->format, "openhands"))
-		return bt_errorf(err, BT_EINPUT, "the trajectory is %s, not a Mini-SWE or OpenHands "
-				 "one", art->format[0] ? art->format : "of an unknown format");
+	if (str_eq(art->format, "text"))
+		return bt_errorf(err, BT_EINPUT, "the trajectory is text, not a Mini-SWE, "
+				 "mini-swe-agent or OpenHands one");
 	if ((rc = store_blob_open(app->st, tv->target.attempt_id, ARTIFACT_TRAJECTORY, &blob,
 				  err)) ||
 	    (rc = traj_model_open(&tv->m, blob, art->format, err)))
