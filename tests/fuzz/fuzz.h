@@ -35,6 +35,7 @@
 	X(taskjson)                                                                        \
 	X(traj_mini)                                                                       \
 	X(traj_openhands)                                                                  \
+	X(traj_swe)                                                                        \
 	X(verify)
 
 #define FUZZ_DECLARE(name) int fuzz_##name(const uint8_t *data, size_t size);
