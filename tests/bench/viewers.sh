@@ -66,3 +66,42 @@ KEYS
 			printf "  %-22s %8.2f ms\n", what, $3 }' "$dir/timing"
 	done
 done
+
+echo "## the trajectory diff: two 300-step mini-swe-agent trajectories, headless"
+# 300 tool calls each with 20-line outputs; B skips every 10th command of
+# A, adds one of its own every 7th, and prints other output every 5th
+traj() { # side
+	awk -v side="$1" 'BEGIN {
+		printf "{\"info\": {\"exit_status\": \"%s\", \"model_stats\": {\"instance_cost\": 0.5, \"api_calls\": 300}, \"config\": {\"environment\": {\"cwd\": \"/testbed\"}}}, \"trajectory_format\": \"mini-swe-agent-1.1\", \"messages\": [", side == "a" ? "Submitted" : "LimitsExceeded"
+		n = 0
+		for (i = 0; n < 300; i++) {
+			if (side == "b" && i % 10 == 9) continue
+			cmd = (side == "b" && i % 7 == 3) ? sprintf("cat /testbed/extra_%d.py", i) : sprintf("grep -n value_%d /testbed/app/module%d.py", i, i % 40)
+			printf "%s{\"role\": \"assistant\", \"content\": \"Step %d.\", \"extra\": {\"actions\": [{\"command\": \"%s\", \"tool_call_id\": \"c%d\"}]}}", (n ? ", " : ""), i, cmd, i
+			printf ", {\"role\": \"tool\", \"tool_call_id\": \"c%d\", \"content\": \"", i
+			for (l = 0; l < 20; l++)
+				printf "%s%d: value_%d = compute(%d)%s", (l ? "\\n" : ""), l, i, l, (side == "b" && i % 5 == 0) ? " # changed" : ""
+			printf "\"}"
+			n++
+		}
+		printf "]}\n"
+	}'
+}
+traj a > "$dir/a.traj.json"
+traj b > "$dir/b.traj.json"
+for s in a b; do
+	printf '{"benchtop": 1, "run": {"agent": "bench", "model": "traj-%s"}, "task": {"name": "flask-openapi-unconstrained"}, "attempt": 0, "report": {"totals": {"total": 290, "passed": 0, "failed": 290}}, "artifacts": {"trajectory": {"path": "%s.traj.json"}}}\n' "$s" "$s"
+done > "$dir/traj.jsonl"
+"$bin" import "$dir/traj.jsonl" --store "$dir/t.db" --quiet || exit 1
+for size in 80x24 160x40; do
+	# the pair view of the two runs, then J
+	printf '<Space>\nj\nc\n4\n<Enter>\nJ\n>\no\n' > "$dir/keys"
+	rm -f "$dir/timing"
+	BENCHTOP_TIMING="$dir/timing" BENCHTOP_SCRIPT="$dir/keys" BENCHTOP_NO_DISPLAY=1 \
+		LINES=${size#*x} COLUMNS=${size%x*} LANG=C.UTF-8 TERM=xterm-256color \
+		"$bin" "$dir/t.db" --no-config
+	echo "at $size:"
+	awk '$1 == "key" && ($2 == "J" || $5 == "trajdiff") {
+		what = $2 == "J" ? "J: load, parse, align, first screen" : $2 == ">" ? ">: next difference" : "o: output diff"
+		printf "  %-36s %8.2f ms\n", what, $3 }' "$dir/timing"
+done
