@@ -104,6 +104,14 @@ get_count(const cJSON *o, const char *key)
 	return parse_json_long(get(o, key), &v) && v >= 0 ? v : -1;
 }
 
+/* A cost: a finite non-negative number, else -1 (unknown). */
+static double
+get_cost(const cJSON *v)
+{
+	return cJSON_IsNumber(v) && isfinite(v->valuedouble) && v->valuedouble >= 0 ? v->valuedouble
+										  : -1;
+}
+
 /* Message content: a string, or a list of parts ({"type":"text","text":...}
  * as LiteLLM and OpenHands write them), appended to b one part a line. */
 static void
@@ -260,7 +268,7 @@ pending_answer(struct pending *p, struct trajectory *t, const char *id, bool pla
 static int
 mini_from_root(const cJSON *root, const char *name, struct trajectory *t, struct bt_error *err)
 {
-	const cJSON *status, *msgs, *m, *cost;
+	const cJSON *status, *msgs, *m;
 	struct approx ap = {0};
 	long pending = -1;
 
@@ -316,25 +324,33 @@ mini_from_root(const cJSON *root, const char *name, struct trajectory *t, struct
 		t->tokens_approx = true;
 	}
 	t->llm_calls = get_count(root, "n_calls");
-	cost = get(root, "cost");
-	if (cJSON_IsNumber(cost) && isfinite(cost->valuedouble) && cost->valuedouble >= 0)
-		t->cost = cost->valuedouble;
+	t->cost = get_cost(get(root, "cost"));
 	return BT_OK;
+}
+
+typedef int (*from_root_fn)(const cJSON *root, const char *name, struct trajectory *t,
+			   struct bt_error *err);
+
+/* Parse json as one format, whatever its content says. */
+static int
+parse_as(const char *format, from_root_fn fn, const char *json, size_t len, const char *name,
+	 struct trajectory *t, struct bt_error *err)
+{
+	cJSON *root;
+	int rc;
+
+	start(t, format);
+	if (!(root = parse_json(json, len, name, err)))
+		return no_trajectory(t);
+	rc = fn(root, name, t, err);
+	cJSON_Delete(root);
+	return rc;
 }
 
 int
 trajectory_parse_mini(const char *json, size_t len, struct trajectory *t, struct bt_error *err)
 {
-	cJSON *root;
-	int rc;
-
-	start(t, "mini");
-	root = parse_json(json, len, "mini/trajectory.json", err);
-	if (!root)
-		return no_trajectory(t);
-	rc = mini_from_root(root, "mini/trajectory.json", t, err);
-	cJSON_Delete(root);
-	return rc;
+	return parse_as("mini", mini_from_root, json, len, "mini/trajectory.json", t, err);
 }
 
 /* ------------------------------------------------------------ mini-swe-agent */
@@ -441,7 +457,7 @@ static int
 swe_from_root(const cJSON *root, const char *name, struct trajectory *t, struct bt_error *err)
 {
 	const cJSON *msgs = cJSON_IsArray(root) ? root : get(root, "messages");
-	const cJSON *info = get(root, "info"), *stats = get(info, "model_stats"), *m, *cost;
+	const cJSON *info = get(root, "info"), *stats = get(info, "model_stats"), *m;
 	const char *status = get_str(info, "exit_status");
 	const char *cwd = get_str(get(get(info, "config"), "environment"), "cwd");
 	struct pending p = {0};
@@ -492,9 +508,7 @@ swe_from_root(const cJSON *root, const char *name, struct trajectory *t, struct 
 	if (cwd)
 		t->cwd = xstrdup(cwd);
 	t->llm_calls = get_count(stats, "api_calls");
-	cost = get(stats, "instance_cost");
-	if (cJSON_IsNumber(cost) && isfinite(cost->valuedouble) && cost->valuedouble >= 0)
-		t->cost = cost->valuedouble;
+	t->cost = get_cost(get(stats, "instance_cost"));
 	if (t->steps > 0) {
 		t->tokens_approx = !usage;
 		t->tokens_in = usage ? uin : ap.tin;
@@ -655,8 +669,7 @@ openhands_finish(struct trajectory *t, const cJSON *base, const cJSON *last)
 	t->tokens_in = get_count(usage, "prompt_tokens");
 	t->tokens_out = get_count(usage, "completion_tokens");
 	t->llm_calls = cJSON_IsArray(calls) ? cJSON_GetArraySize(calls) : -1;
-	if (cJSON_IsNumber(cost) && isfinite(cost->valuedouble) && cost->valuedouble >= 0)
-		t->cost = cost->valuedouble;
+	t->cost = get_cost(cost);
 }
 
 static cJSON *
@@ -735,16 +748,7 @@ int
 trajectory_parse_openhands_bundle(const char *json, size_t len, struct trajectory *t,
 				  struct bt_error *err)
 {
-	cJSON *root;
-	int rc;
-
-	start(t, "openhands");
-	root = parse_json(json, len, "openhands trajectory", err);
-	if (!root)
-		return no_trajectory(t);
-	rc = bundle_from_root(root, "openhands trajectory", t, err);
-	cJSON_Delete(root);
-	return rc;
+	return parse_as("openhands", bundle_from_root, json, len, "openhands trajectory", t, err);
 }
 
 /* ------------------------------------------------------------ any format */

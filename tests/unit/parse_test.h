@@ -23,28 +23,49 @@ pt_exact(const char *s, size_t n)
 	return p;
 }
 
+/* The file at path as an unterminated heap buffer; NULL (with a
+ * diagnostic) when it cannot be read. */
+static inline char *
+pt_read(const char *path, size_t *len)
+{
+	char *data, *exact;
+	struct bt_error err;
+
+	if (file_read(path, 0, &data, len, NULL, &err) != BT_OK) {
+		tap_diag("cannot read %s: %s", path, err.msg);
+		return NULL;
+	}
+	exact = pt_exact(data, *len);
+	free(data);
+	return exact;
+}
+
 /* A file under the shared upstream material, as an unterminated heap
  * buffer; NULL when the shared folder or the file is missing. */
 static inline char *
 pt_shared(const char *rel, size_t *len)
 {
 	const char *dir = tap_shared_dir();
-	char *path, *data, *exact;
-	bool truncated;
-	struct bt_error err;
+	char *path, *data;
 
 	if (!dir)
 		return NULL;
 	path = path_join(dir, rel);
-	if (file_read(path, 0, &data, len, &truncated, &err) != BT_OK) {
-		tap_diag("cannot read %s: %s", path, err.msg);
-		free(path);
-		return NULL;
-	}
+	data = pt_read(path, len);
 	free(path);
-	exact = pt_exact(data, *len);
-	free(data);
-	return exact;
+	return data;
+}
+
+/* A file under tests/fixtures, as an unterminated heap buffer. */
+static inline char *
+pt_fixture(const char *rel, size_t *len)
+{
+	const char *top = getenv("abs_top_srcdir");
+	char *path = xasprintf("%s/tests/fixtures/%s", top ? top : "..", rel);
+	char *data = pt_read(path, len);
+
+	free(path);
+	return data;
 }
 
 /* Number of lines (non-empty, '\n'-separated) in s, 0 for NULL. */

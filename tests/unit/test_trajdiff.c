@@ -129,18 +129,16 @@ test_lcs(void)
 static bool
 load(const char *name, struct trajectory *t)
 {
-	const char *top = getenv("abs_top_srcdir");
-	char *path = xasprintf("%s/tests/fixtures/traj/%s", top ? top : "..", name);
-	char *data = NULL;
+	char *rel = xasprintf("traj/%s", name);
 	size_t len;
+	char *data = pt_fixture(rel, &len);
 	struct bt_error err;
-	bool ok = file_read(path, 0, &data, &len, NULL, &err) == BT_OK &&
-		  trajectory_parse("auto", data, len, name, t, &err) == BT_OK;
+	bool ok = data && trajectory_parse("auto", data, len, name, t, &err) == BT_OK;
 
-	if (!ok)
-		tap_diag("%s: %s", path, err.msg);
+	if (data && !ok)
+		tap_diag("%s: %s", name, err.msg);
 	free(data);
-	free(path);
+	free(rel);
 	return ok;
 }
 

@@ -355,24 +355,15 @@ test_bundle(void)
 
 /* ------------------------------------------------------------ mini-swe-agent */
 
-/* A fixture of tests/fixtures/traj as an unterminated heap buffer. */
+/* A trajectory of tests/fixtures/traj. */
 static char *
 fixture(const char *name, size_t *len)
 {
-	const char *top = getenv("abs_top_srcdir");
-	char *path = xasprintf("%s/tests/fixtures/traj/%s", top ? top : "..", name);
-	char *data, *exact;
-	struct bt_error err;
+	char *rel = xasprintf("traj/%s", name);
+	char *data = pt_fixture(rel, len);
 
-	if (file_read(path, 0, &data, len, NULL, &err) != BT_OK) {
-		tap_diag("cannot read %s: %s", path, err.msg);
-		free(path);
-		return NULL;
-	}
-	free(path);
-	exact = pt_exact(data, *len);
-	free(data);
-	return exact;
+	free(rel);
+	return data;
 }
 
 /* Parse with the format recognised from the content. */
