@@ -256,6 +256,12 @@ test_openhands(void)
 		tap_ok(strstr(t.v[4].text, "\"key\":\"execution_status\"") != NULL,
 		       "other events fall back to compact JSON (%s)", t.v[4].text);
 		tap_is_str(t.v[5].text, "-> finish\nmessage: Done.", "finish action");
+		/* for the trajectory diff: what each action ran, and its output */
+		tap_is_str(t.v[2].command, "ls -la", "a terminal action's command line");
+		tap_is_int(t.v[2].obs, 3, "its output is the next observation");
+		tap_is_str(t.v[5].command, "finish message: Done.", "another tool: its name and fields");
+		tap_is_int(t.v[5].obs, -1, "no output after it");
+		tap_ok(!t.v[1].command && !t.v[3].command, "messages and observations ran nothing");
 	}
 
 	tap_is_str(oh_termination(BASE("idle"), finish_obs), "Submitted",
