@@ -123,11 +123,18 @@ store_fs_place(const char *path, struct store_place *p)
 bool
 store_fs_nobody_writes(const char *path, const struct store_place *p)
 {
+	char *wal = xasprintf("%s-wal", path);
 	struct stat st;
+	bool none;
 
-	if (p->readonly_mount)
-		return true;
-	return stat(path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+	none = p->readonly_mount ||
+	       (stat(path, &st) == 0 && (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0);
+	/* a -wal with frames holds commits the file lacks, which immutable=1
+	 * would not read (a writer closed while a reader was attached) */
+	if (none && stat(wal, &st) == 0 && st.st_size > 0)
+		none = false;
+	free(wal);
+	return none;
 }
 
 bool

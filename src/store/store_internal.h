@@ -82,7 +82,8 @@ int store_collect(struct store *s, sqlite3_stmt *st, size_t row_size,
 /* Fill p's filesystem, read-only mount and writable (BENCHTOP_TEST_FSTYPE,
  * for tests only, names the filesystem instead of statfs). */
 void store_fs_place(const char *path, struct store_place *p);
-/* Nobody may write the file: no write permission for anyone, or a read-only mount. */
+/* Nobody may write the file (no write permission for anyone, or a read-only
+ * mount), and no -wal holds commits it lacks: it can be read as immutable. */
 bool store_fs_nobody_writes(const char *path, const struct store_place *p);
 /* The file's SQLite header says WAL mode. */
 bool store_fs_header_wal(const char *path);
