@@ -92,6 +92,11 @@ bool cli_locale_utf8(void);
 /* The report_flag set for writing a report to out in the user's locale. */
 unsigned cli_report_flags(FILE *out);
 
+/* A command that prints one table built from the store (runs, store): its
+ * options are --store, --format, --journal, --immutable and --help. */
+int cli_table_command(const char *cmd, int argc, char **argv,
+		      struct report_table *(*build)(struct store *st, struct bt_error *err));
+
 int cmd_import(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_summary(int argc, char **argv);

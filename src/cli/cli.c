@@ -4,6 +4,7 @@
 #include "benchtop/cli.h"
 #include "benchtop/action.h"
 
+#include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -373,4 +374,51 @@ unsigned
 cli_report_flags(FILE *out)
 {
 	return (cli_locale_utf8() ? 0 : REPORT_ASCII) | (isatty(fileno(out)) ? REPORT_TERMINAL : 0);
+}
+
+int
+cli_table_command(const char *cmd, int argc, char **argv,
+		  struct report_table *(*build)(struct store *st, struct bt_error *err))
+{
+	static const struct option opts[] = {
+		{"store", required_argument, NULL, 's'},
+		{"format", required_argument, NULL, 'f'},
+		{"help", no_argument, NULL, 'h'},
+		CLI_OPT_LONG_JOURNAL,
+		CLI_OPT_LONG_IMMUTABLE,
+		{0, 0, 0, 0},
+	};
+	const char *store_path = NULL;
+	struct bt_error err = {0};
+	struct report_table *t;
+	struct store *st;
+	int c, rc, fmt = FMT_TEXT;
+
+	while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
+		switch (c) {
+		case 's': store_path = optarg; break;
+		case 'f':
+			if ((fmt = cli_parse_format(cmd, optarg)) < 0)
+				return BT_EUSAGE;
+			break;
+		case 'h': return cli_help(cmd);
+		case CLI_OPT_JOURNAL:
+		case CLI_OPT_IMMUTABLE:
+			if (cli_store_option(cmd, c, optarg))
+				return BT_EUSAGE;
+			break;
+		default: return cli_usage_error(cmd, "bad option");
+		}
+	}
+	if (optind < argc)
+		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	if ((rc = cli_open_read(store_path, &st, NULL, &err)))
+		return cli_fail(rc, "%s", err.msg);
+	t = build(st, &err);
+	store_close(st);
+	if (!t)
+		return cli_fail(err.code, "%s", err.msg);
+	report_write(&t, 1, (enum report_format)fmt, cli_report_flags(stdout), stdout);
+	report_table_free(t);
+	return BT_OK;
 }

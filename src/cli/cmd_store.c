@@ -2,7 +2,6 @@
  * lives and how benchtop uses it there. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -53,45 +52,5 @@ describe(struct store *st, struct bt_error *err)
 int
 cmd_store(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
-	const char *store_path = NULL;
-	struct bt_error err = {0};
-	struct report_table *t;
-	struct store *st;
-	int c, rc, fmt = FMT_TEXT;
-
-	while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'f':
-			if ((fmt = cli_parse_format("store", optarg)) < 0)
-				return BT_EUSAGE;
-			break;
-		case 'h': return cli_help("store");
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("store", c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error("store", "bad option");
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("store", "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)))
-		return cli_fail(rc, "%s", err.msg);
-	t = describe(st, &err);
-	store_close(st);
-	if (!t)
-		return cli_fail(err.code, "%s", err.msg);
-	report_write(&t, 1, (enum report_format)fmt, cli_report_flags(stdout), stdout);
-	report_table_free(t);
-	return BT_OK;
+	return cli_table_command("store", argc, argv, describe);
 }
