@@ -138,6 +138,22 @@ void run_ident_free(struct run_ident *r);
 void run_ident_set(struct run_ident *r, const char *name, const char *agent, const char *model,
 		   const char *label, const char *source);
 
+/* Failures, as the failure board and the attempt view see them.  Is
+ * request r a cascade (a "{{slug}}" request after a failed Create Article,
+ * its URL holds "/null", or a 401 after a failed login)? */
+bool attempt_request_is_cascade(const struct attempt *a, size_t r);
+/* No request got a response (also true when there is none). */
+bool attempt_server_down(const struct attempt *a);
+/* The first request in collection order that failed without being a
+ * cascade of an earlier failure (when the server was down: the first that
+ * failed); -1 when none failed.  The closest thing to a root cause. */
+long attempt_first_failure(const struct attempt *a);
+/* Request names repeat in the collection ("All Articles" twice): a request
+ * is known by its name and its occurrence, 1 for the first of the name in
+ * the report.  attempt_find_request() gives -1 when there is none. */
+int attempt_request_occurrence(const struct attempt *a, size_t r);
+long attempt_find_request(const struct attempt *a, const char *name, int occurrence);
+
 const char *artifact_kind_name(enum artifact_kind kind);
 int artifact_kind_from_name(const char *name); /* -1 when unknown */
 const char *verifier_name(enum verifier_kind v);    /* architecture | database | orm */

@@ -103,6 +103,8 @@ int cmd_summary(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_tasks(int argc, char **argv);
+int cmd_failures(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_store(int argc, char **argv);

@@ -60,6 +60,15 @@ struct task_row {
 	 * judge's most frequent category, kept by the store at import time */
 	char strip[16];
 	char category[32];
+	unsigned has;       /* enum task_has: the kinds of bad attempt it has */
+};
+
+/* What went wrong in at least one attempt of a task (task_row.has). */
+enum task_has {
+	TASK_HAS_NO_SERVER = 1 << 0,         /* a report, but no request got a response */
+	TASK_HAS_VERIFIER_FAILED = 1 << 1,   /* an applicable verifier failed */
+	TASK_HAS_ASSERTIONS_FAILED = 1 << 2, /* a report with a failed assertion */
+	TASK_HAS_NO_REPORT = 1 << 3,         /* no Newman report at all */
 };
 
 /* The rows of one run in rows[] sorted by run id (as the store returns

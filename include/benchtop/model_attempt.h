@@ -37,8 +37,5 @@ struct attempt_doc {
 /* Build the document of a loaded attempt (store_load_attempt). */
 void attempt_doc_build(const struct attempt *a, struct attempt_doc *d);
 void attempt_doc_free(struct attempt_doc *d);
-/* Is request r a cascade (a "{{slug}}" request after a failed Create
- * Article, or its URL holds "/null")? */
-bool attempt_request_is_cascade(const struct attempt *a, size_t r);
 
 #endif /* BENCHTOP_MODEL_ATTEMPT_H */

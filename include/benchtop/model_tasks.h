@@ -12,8 +12,22 @@
 #include <stdint.h>
 
 #include "benchtop/util.h"
+#include "benchtop/listtable.h"
 #include "benchtop/store.h"
 #include "benchtop/metrics.h"
+
+/* A task's outcome over its attempts (an attempt succeeded when every
+ * assertion and every required verifier passed). */
+enum task_outcome {
+	TASK_OUTCOME_ANY = 0,
+	TASK_ALL_PASSED,     /* every attempt succeeded */
+	TASK_FLAKY,          /* at least 2 attempts, some but not all succeeded */
+	TASK_NEVER_PASSED,   /* none succeeded */
+	TASK_NOT_ALL_PASSED, /* flaky or never passed */
+};
+/* The outcome a task row has (flaky before never-passed; a task with one
+ * attempt is all-passed or never-passed). */
+enum task_outcome tasks_outcome_of(const struct task_row *r);
 
 /* The selection a task list shows. */
 struct task_filter {
@@ -21,7 +35,8 @@ struct task_filter {
 	char framework[16];  /* "" = any */
 	int level;           /* -1 = any */
 	unsigned constraint; /* a TC_* bit, 0 = any */
-	char outcome;        /* 0 any; 'P','F','V','N': a task with an attempt of that outcome */
+	enum task_outcome outcome; /* any, or a task outcome */
+	unsigned has;        /* 0 any, else a TASK_HAS_* bit: a task with such an attempt */
 	char category[32];   /* a judge category, "" any */
 	char text[64];       /* a substring of the task name, "" any */
 	enum task_kind kind; /* generation (the default) or feature tasks */
@@ -37,9 +52,18 @@ struct task_item {
 enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS_SORT_A,
 		  TASKS_SORT_RAW, TASKS_SORT_P1, TASKS_SORT_CATEGORY, TASKS_SORT_COUNT };
 
+/* The task list's columns (model-owned ui_column entries, hidden ones
+ * included): the Run column only for every run's tasks. */
+#define TASKS_MAX_COLUMNS 11
+
 struct tasks_model {
 	struct task_row *rows;    /* one run's tasks, as the store gave them, */
 	struct task_rows *snap;   /* or every run's, shared with the store */
+	struct run_summary *runs; /* every run's tasks: the runs, for their names */
+	size_t n_runs;
+	struct ui_column cols[TASKS_MAX_COLUMNS];
+	int col_id[TASKS_MAX_COLUMNS];
+	size_t ncols;
 	struct task_item *all;    /* one per row */
 	size_t n_all;
 	size_t *shown;            /* indexes into all: the filtered, sorted list */
@@ -53,15 +77,30 @@ int tasks_model_load(struct tasks_model *m, struct store *st, const struct task_
 		     struct bt_error *err);
 /* Re-apply m->filter, m->sort and m->reverse. */
 void tasks_model_apply(struct tasks_model *m);
-/* Parse "framework=flask level=2 outcome=failed constraint=sqlite category=logic_error
- * name=text" (or bare words: frameworks, L2, outcomes) into f; false with why. */
+/* Parse "framework=flask level=2 outcome=flaky has=no-server constraint=sqlite
+ * category=logic_error name=text" (or bare words: frameworks, L2, outcomes,
+ * has values) into f; false with why. */
 bool tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t whylen);
 /* The filter as text ("framework=flask level=2"), "" when none. */
 void tasks_filter_describe(const struct task_filter *f, struct buf *out);
+/* Each outcome= and has= value with the number of rows it would show, the
+ * rest of the filter as it is, a line per key: "outcome: all-passed 31,
+ * flaky 12, ...\nhas: no-server 3, ...". */
+void tasks_filter_counts(const struct tasks_model *m, struct buf *out);
+/* The next outcome of the cycle any, all-passed, flaky, never-passed,
+ * not-all-passed. */
+enum task_outcome tasks_outcome_next(enum task_outcome o);
+/* A cell of the shown row `row` and column `col` of m->cols (ctx is the
+ * model): the view draws these, `benchtop tasks` and exports write them. */
+void tasks_model_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c);
+/* The shown rows as a list table (borrowing m). */
+void tasks_model_table(struct tasks_model *m, struct list_table *t);
+/* The run of a row's name, "?" when unknown (every run's tasks only). */
+const char *tasks_run_name(const struct tasks_model *m, int64_t run_id);
 const char *tasks_sort_name(enum tasks_sort s);
 /* As runs_sort_parse ("raw" for raw A%, "pass1" for pass@1). */
 int tasks_sort_parse(const char *name);
-const char *tasks_outcome_name(char outcome);
+const char *tasks_outcome_name(enum task_outcome outcome);
 void tasks_model_free(struct tasks_model *m);
 
 #endif /* BENCHTOP_MODEL_TASKS_H */

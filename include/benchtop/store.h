@@ -18,7 +18,7 @@
 #include "benchtop/util.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 1
+#define STORE_SCHEMA_VERSION 2
 
 struct store;
 
@@ -211,6 +211,44 @@ int store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 /* The outcome letter of an attempt (see struct attempt_brief). */
 char store_outcome(bool has_report, int n_requests, int n_errored, bool succeeded,
 		   bool verifiers_ok);
+
+/* What the failure board counts of each attempt, kept at import (schema 2):
+ * no request is read.  Ids index the request keys (store_request_keys) and
+ * the assertion names (store_assertion_names). */
+struct failure_attempt {
+	int64_t run_id, task_id;
+	int number;
+	bool has_report, succeeded;
+	char outcome;               /* as attempt_brief's */
+	double strict;              /* strict A%, fraction */
+	int64_t first;              /* request key of the first failure that is no
+				     * cascade; 0 when none */
+	size_t req, n_req;          /* its failed requests' keys: ids[req .. req+n_req) */
+	size_t asr, n_asr;          /* its failed assertions (FAILURE_LOAD_ASSERTIONS) */
+	char category[32], subcategory[32]; /* the judge's, "" (FAILURE_LOAD_JUDGEMENTS) */
+};
+struct failure_set {
+	struct failure_attempt *v;  /* by run id, task id, number */
+	size_t n, cap;
+	int64_t *ids;
+	size_t n_ids, cap_ids;
+};
+enum failure_load { FAILURE_LOAD_ASSERTIONS = 1, FAILURE_LOAD_JUDGEMENTS = 2 };
+/* Every attempt of a run (run_id 0: of every run) at tasks of a kind. */
+int store_failure_attempts(struct store *s, int64_t run_id, enum task_kind kind, unsigned load,
+			   struct failure_set *out, struct bt_error *err);
+void failure_set_free(struct failure_set *f);
+/* A named thing by id: a request key (a request's name and its occurrence
+ * among the report's requests of that name, position where it was first
+ * seen) or an assertion name (occurrence 1, position its id). */
+struct name_id {
+	int64_t id;
+	char *name;
+	int occurrence, position;
+};
+int store_request_keys(struct store *s, struct name_id **out, size_t *n, struct bt_error *err);
+int store_assertion_names(struct store *s, struct name_id **out, size_t *n, struct bt_error *err);
+void name_ids_free(struct name_id *v, size_t n);
 
 /* Load one attempt with its requests, verdicts, evidence, judgement and
  * artifact sizes (not their content: artifacts[k].data stays NULL).  The

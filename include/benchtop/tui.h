@@ -22,6 +22,7 @@
 #include "benchtop/attempt.h"
 #include "benchtop/colors.h"
 #include "benchtop/listnav.h"
+#include "benchtop/listtable.h"
 #include "benchtop/store.h"
 #include "benchtop/util.h"
 
@@ -82,6 +83,7 @@ struct app {
 	bool quit;
 	char message[256];
 	bool message_error;
+	const char *prompt_hint; /* lines app_prompt() shows above the prompt, or NULL */
 	char search[256];
 	int search_dir;
 	long data_version; /* for "new data available" */
@@ -189,22 +191,8 @@ const char *ui_glyph_str(const struct app *app, enum glyph g);
 /* The marker of the n-th series (● ■ ▲ ◆ ... or o x + * ...). */
 const char *ui_marker(const struct app *app, int n);
 
-/* A table of columns drawn by ui_table_draw() from a cell callback. */
-struct ui_column {
-	const char *title;
-	int width;   /* fixed width, or the minimum when flex */
-	bool flex;   /* takes the remaining width */
-	bool right;  /* right-aligned */
-	bool cut_middle; /* too wide: keep both ends ("mini_…large-v2"), for names
-			  * that differ at the end */
-};
-struct ui_cell {
-	char text[256];
-	enum color_elem color;
-	const char *glyphs; /* when set, a strip of glyph codes ('P','F','V','-') */
-};
-typedef void (*ui_cell_fn)(struct app *app, void *ctx, size_t row, size_t col,
-			   struct ui_cell *cell);
+/* A table of columns (listtable.h) drawn from a cell callback; hidden
+ * columns are skipped. */
 /* Draw the header and the visible rows of nav; returns the rows used. */
 void ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 		   const struct ui_column *cols, size_t ncols, ui_cell_fn cell, void *ctx,

@@ -117,6 +117,41 @@ static const struct cli_opt show_opts[] = {
 	{NULL, NULL},
 };
 
+#define FILTER_HELP                                                                          \
+	"framework=F level=N constraint=C outcome=all-passed|flaky|never-passed|not-all-passed " \
+	"has=no-server|verifier-failed|assertions-failed|no-report category=C name=TEXT, as the " \
+	"explorer's f key takes it (bare words work too: flask L2 flaky)."
+
+static const struct cli_opt tasks_opts[] = {
+	READ_OPTS,
+	{"--run RUN", "The run: its full name, agent/model, or a unique prefix. Default: every "
+		      "run's tasks, with a Run column."},
+	{"--filter EXPR", "Only the tasks that match: " FILTER_HELP},
+	{"--sort COL", "Sort by task (default), framework, level, A%, raw, pass1 or category; "
+		       "numbers worst first, as in the explorer."},
+	{"--reverse", "Reverse the sort."},
+	{"--kind K", "generation (default), feature, or all (the generation tasks' rows, then "
+		     "the feature tasks')."},
+	{"--format FMT", "Output format: text (default), csv, json or md. The CSV has a task "
+			 "column with the task's full name, then one column per list column."},
+	{NULL, NULL},
+};
+
+static const struct cli_opt failures_opts[] = {
+	READ_OPTS,
+	{"--run RUN", "The run (full name, agent/model or a unique prefix). Twice: run A, then "
+		      "run B, with both counts and the change. Default: every run."},
+	{"--by KEY", "What to rank: request (default), assertion, category, subcategory or "
+		     "first-failure."},
+	{"--filter EXPR", "Only the attempts of the tasks that match: " FILTER_HELP},
+	{"--kind K", "generation (default) or feature tasks."},
+	{"--format FMT", "Output format: text (default), csv, json or md. The first column is "
+			 "named after --by (request, assertion, category, subcategory, "
+			 "first_failure), then attempts, share_pct, tasks and the attempts per "
+			 "framework and per level."},
+	{NULL, NULL},
+};
+
 static const struct cli_opt migrate_opts[] = {STORE_OPT, JOURNAL_OPT, {NULL, NULL}};
 static const struct cli_opt store_cmd_opts[] = {READ_OPTS, FORMAT_OPT, {NULL, NULL}};
 
@@ -181,6 +216,26 @@ const struct cli_command cli_commands[] = {
 	 "different tasks, and the tasks that regressed or improved, largest change first. "
 	 CMP_RULE " In the explorer, Space marks runs in the runs view and c compares them.",
 	 compare_opts},
+	{"tasks", cmd_tasks, "tasks [OPTIONS]", "list the tasks of a run, filtered and sorted",
+	 "Print the explorer's task list: exactly its rows for the same filter and sort, with "
+	 "each task's strict A%, raw A%, pass@1, succeeded/attempts (~ marks a flaky task: some "
+	 "but not all of at least 2 attempts succeeded), its attempts' outcomes (P succeeded, F "
+	 "tests failed, V a verifier failed, N no server) and the judge's most frequent "
+	 "category.",
+	 tasks_opts},
+	{"failures", cmd_failures, "failures [--run RUN] [--by KEY] [OPTIONS]",
+	 "rank what fails across a run: requests, assertions, categories, first failures",
+	 "Rank what fails across a run, two runs or the whole store. --by request counts the "
+	 "attempts (of those with a Newman report) with at least one failed assertion in each "
+	 "request (a request met again in a report is 'name (2)'); assertion the same per "
+	 "assertion name; category and subcategory the judge's labels of the failed attempts, "
+	 "'(no judgement)' where it gave none; first-failure the first request in collection "
+	 "order that failed without being a cascade of an earlier failure (a request to "
+	 "/articles/null after a failed Create Article, a 401 after a failed login), the "
+	 "closest thing to a root cause. Each row has its attempts, their share, the number "
+	 "of tasks and the attempts per framework and level. In the explorer: the failure "
+	 "board (b).",
+	 failures_opts},
 	{"show", cmd_show,
 	 "show --run RUN --task TASK --attempt N --patch|--log|--setup-log|--trajectory [OPTIONS]",
 	 "print one artifact of an attempt (patch, logs, trajectory)",

@@ -176,3 +176,79 @@ verifier_name(enum verifier_kind v)
 {
 	return v < VERIFIER_COUNT ? verifier_names[v] : "?";
 }
+
+/* ------------------------------------------------------------ failures */
+
+static bool
+url_has_null_slug(const char *url)
+{
+	const char *p = url;
+	while ((p = strstr(p, "/null"))) {
+		if (p[5] == '\0' || p[5] == '/' || p[5] == '?')
+			return true;
+		p += 5;
+	}
+	return strstr(url, "{{") != NULL || strstr(url, "%7B%7B") != NULL;
+}
+
+static const struct request *
+find_request(const struct attempt *a, const char *name)
+{
+	for (size_t i = 0; i < a->n_requests; i++)
+		if (a->requests[i].name && strcmp(a->requests[i].name, name) == 0)
+			return &a->requests[i];
+	return NULL;
+}
+
+bool
+attempt_request_is_cascade(const struct attempt *a, size_t r)
+{
+	const struct request *q = &a->requests[r], *login;
+
+	if (url_has_null_slug(q->url ? q->url : ""))
+		return true;
+	/* without a token every authenticated request answers 401 */
+	login = find_request(a, "Login and Remember Token");
+	return q->code == 401 && login && login->n_failed > 0 && login < q;
+}
+
+bool
+attempt_server_down(const struct attempt *a)
+{
+	for (size_t i = 0; i < a->n_requests; i++)
+		if (a->requests[i].code >= 0)
+			return false;
+	return true;
+}
+
+long
+attempt_first_failure(const struct attempt *a)
+{
+	/* a server that never answered fails everything at once: its first
+	 * request is the whole story */
+	bool down = attempt_server_down(a);
+
+	for (size_t i = 0; i < a->n_requests; i++)
+		if (a->requests[i].n_failed > 0 && (down || !attempt_request_is_cascade(a, i)))
+			return (long)i;
+	return -1;
+}
+
+int
+attempt_request_occurrence(const struct attempt *a, size_t r)
+{
+	int n = 1;
+
+	for (size_t i = 0; i < r; i++)
+		n += str_eq(a->requests[i].name, a->requests[r].name);
+	return n;
+}
+
+long
+attempt_find_request(const struct attempt *a, const char *name, int occurrence)
+{
+	for (size_t i = 0; i < a->n_requests; i++)
+		if (str_eq(a->requests[i].name, name) && --occurrence == 0)
+			return (long)i;
+	return -1;
+}

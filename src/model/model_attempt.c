@@ -34,18 +34,6 @@ attempt_doc_free(struct attempt_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static bool
-url_has_null_slug(const char *url)
-{
-	const char *p = url;
-	while ((p = strstr(p, "/null"))) {
-		if (p[5] == '\0' || p[5] == '/' || p[5] == '?')
-			return true;
-		p += 5;
-	}
-	return strstr(url, "{{") != NULL || strstr(url, "%7B%7B") != NULL;
-}
-
 static const struct request *
 find_request(const struct attempt *a, const char *name)
 {
@@ -53,18 +41,6 @@ find_request(const struct attempt *a, const char *name)
 		if (a->requests[i].name && strcmp(a->requests[i].name, name) == 0)
 			return &a->requests[i];
 	return NULL;
-}
-
-bool
-attempt_request_is_cascade(const struct attempt *a, size_t r)
-{
-	const struct request *q = &a->requests[r], *login;
-
-	if (url_has_null_slug(q->url ? q->url : ""))
-		return true;
-	/* without a token every authenticated request answers 401 */
-	login = find_request(a, "Login and Remember Token");
-	return q->code == 401 && login && login->n_failed > 0 && login < q;
 }
 
 static void
@@ -120,10 +96,7 @@ requests(const struct attempt *a, struct attempt_doc *d)
 		add(d, DOC_GOOD, 2, "every assertion passed");
 		return;
 	}
-	long errored = 0;
-	for (size_t i = 0; i < a->n_requests; i++)
-		errored += a->requests[i].code < 0;
-	bool down = errored == (long)a->n_requests;
+	bool down = attempt_server_down(a);
 	if (down)
 		add(d, DOC_WARN, 2, "no request got a response: the server was not running");
 	else if (create && create->n_failed > 0)

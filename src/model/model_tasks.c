@@ -8,17 +8,89 @@
 #include <string.h>
 #include <strings.h>
 
-static const char *const outcome_names[][2] = {
-	{"P", "passed"}, {"F", "failed"}, {"V", "verifier-failed"}, {"N", "no-server"},
+/* The values of outcome= and has= (also as bare words).  Each value's first
+ * entry is its name; later entries are other spellings. */
+static const struct filter_value {
+	const char *key;  /* "outcome" or "has" */
+	const char *name;
+	int value;        /* an enum task_outcome, or a TASK_HAS_* bit */
+} filter_values[] = {
+	{"outcome", "all-passed", TASK_ALL_PASSED},
+	{"outcome", "flaky", TASK_FLAKY},
+	{"outcome", "never-passed", TASK_NEVER_PASSED},
+	{"outcome", "not-all-passed", TASK_NOT_ALL_PASSED},
+	{"has", "no-server", TASK_HAS_NO_SERVER},
+	{"has", "verifier-failed", TASK_HAS_VERIFIER_FAILED},
+	{"has", "assertions-failed", TASK_HAS_ASSERTIONS_FAILED},
+	{"has", "no-report", TASK_HAS_NO_REPORT},
+	/* the words of the first task lists */
+	{"outcome", "passed", TASK_ALL_PASSED},
+	{"outcome", "failed", TASK_NOT_ALL_PASSED},
 };
+#define N_FILTER_VALUES (sizeof(filter_values) / sizeof(filter_values[0]))
+
+static const struct filter_value *
+filter_value_find(const char *key, const char *name)
+{
+	for (size_t i = 0; i < N_FILTER_VALUES; i++)
+		if ((!key || strcmp(filter_values[i].key, key) == 0) &&
+		    strcmp(filter_values[i].name, name) == 0)
+			return &filter_values[i];
+	return NULL;
+}
+
+/* A value's own name (its first entry); NULL when none. */
+static const char *
+filter_value_name(const char *key, int value)
+{
+	for (size_t i = 0; i < N_FILTER_VALUES; i++)
+		if (strcmp(filter_values[i].key, key) == 0 && filter_values[i].value == value)
+			return filter_values[i].name;
+	return NULL;
+}
+
+/* Is entry i the value's first (not another spelling)? */
+static bool
+filter_value_first(size_t i)
+{
+	return filter_value_name(filter_values[i].key, filter_values[i].value) ==
+	       filter_values[i].name;
+}
+
+/* "all-passed, flaky, ..." for an error message. */
+static void
+filter_value_list(const char *key, char *out, size_t outlen)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < N_FILTER_VALUES && n < outlen; i++)
+		if (strcmp(filter_values[i].key, key) == 0 && filter_value_first(i))
+			n += (size_t)snprintf(out + n, outlen - n, "%s%s", n ? ", " : "",
+					      filter_values[i].name);
+}
 
 const char *
-tasks_outcome_name(char outcome)
+tasks_outcome_name(enum task_outcome outcome)
 {
-	for (size_t i = 0; i < 4; i++)
-		if (outcome_names[i][0][0] == outcome)
-			return outcome_names[i][1];
-	return "any";
+	const char *name = filter_value_name("outcome", (int)outcome);
+	return name ? name : "any";
+}
+
+enum task_outcome
+tasks_outcome_of(const struct task_row *r)
+{
+	int n = r->s.n_executed, c = r->s.n_succeeded;
+
+	if (n > 0 && c == n)
+		return TASK_ALL_PASSED;
+	return n >= 2 && c > 0 ? TASK_FLAKY : TASK_NEVER_PASSED;
+}
+
+enum task_outcome
+tasks_outcome_next(enum task_outcome o)
+{
+	return o >= TASK_NOT_ALL_PASSED ? TASK_OUTCOME_ANY : (enum task_outcome)(o + 1);
 }
 
 const char *
@@ -44,6 +116,45 @@ tasks_sort_parse(const char *name)
 	return -1;
 }
 
+/* ------------------------------------------------------------ columns */
+
+enum task_col {
+	TCOL_RUN, TCOL_TASK, TCOL_FRAMEWORK, TCOL_CONSTRAINTS, TCOL_LEVEL, TCOL_A, TCOL_RAW,
+	TCOL_P1, TCOL_PASSED, TCOL_STRIP, TCOL_CATEGORY, TCOL_COUNT
+};
+
+static const struct ui_column task_columns[TCOL_COUNT] = {
+	[TCOL_RUN] = {"Run", 16, false, false, true, "run", 0},
+	[TCOL_TASK] = {"Task", 0, false, false, false, "task", LIST_HIDDEN},
+	[TCOL_FRAMEWORK] = {"Framework", 9, false, false, false, "framework", 0},
+	[TCOL_CONSTRAINTS] = {"Constraints", 20, true, false, true, "constraints", 0},
+	[TCOL_LEVEL] = {"L", 2, false, true, false, "level", 0},
+	[TCOL_A] = {"A%", 5, false, true, false, "a_pct", 0},
+	[TCOL_RAW] = {"raw", 5, false, true, false, "raw_pct", 0},
+	[TCOL_P1] = {"p@1", 5, false, true, false, "pass1", 0},
+	[TCOL_PASSED] = {"Pass", 4, false, false, false, "passed", 0},
+	[TCOL_STRIP] = {"Attempts", 8, false, false, false, "attempts", 0},
+	[TCOL_CATEGORY] = {"Category", 10, false, false, false, "category", 0},
+};
+
+static void
+set_columns(struct tasks_model *m)
+{
+	m->ncols = 0;
+	for (int c = 0; c < TCOL_COUNT; c++) {
+		if (c == TCOL_RUN && m->filter.run_id)
+			continue;
+		m->col_id[m->ncols] = c;
+		m->cols[m->ncols] = task_columns[c];
+		/* a feature task has a name, not constraints */
+		if (c == TCOL_CONSTRAINTS && m->filter.kind == TASK_FEATURE) {
+			m->cols[m->ncols].title = "Task";
+			m->cols[m->ncols].key = "name";
+		}
+		m->ncols++;
+	}
+}
+
 int
 tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filter *f,
 		 struct bt_error *err)
@@ -55,11 +166,13 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 	memset(m, 0, sizeof(*m));
 	m->filter = *f;
 	m->sort = TASKS_SORT_NAME;
+	set_columns(m);
 	/* strips and categories are cached per task by the store: the list
 	 * never reads the attempts themselves */
 	if (f->run_id == 0) {
 		/* every run's: shared with the runs view, not copied */
-		if ((rc = store_task_rows_snapshot(st, f->kind, &m->snap, err)))
+		if ((rc = store_runs(st, &m->runs, &m->n_runs, err)) ||
+		    (rc = store_task_rows_snapshot(st, f->kind, &m->snap, err)))
 			return rc;
 		rows = m->snap->v;
 		nr = m->snap->n;
@@ -88,7 +201,10 @@ matches(const struct task_item *t, const struct task_filter *f)
 		return false;
 	if (f->constraint && !(t->row->constraints & f->constraint))
 		return false;
-	if (f->outcome && !memchr(t->row->strip, f->outcome, strlen(t->row->strip)))
+	if (f->outcome == TASK_NOT_ALL_PASSED ? tasks_outcome_of(t->row) == TASK_ALL_PASSED
+	    : f->outcome && tasks_outcome_of(t->row) != f->outcome)
+		return false;
+	if (f->has && !(t->row->has & f->has))
 		return false;
 	if (f->category[0] && strcmp(t->row->category, f->category) != 0)
 		return false;
@@ -143,21 +259,6 @@ tasks_model_apply(struct tasks_model *m)
 	sort_model = NULL;
 }
 
-static bool
-parse_outcome(const char *v, char *out)
-{
-	for (size_t i = 0; i < 4; i++)
-		if (strcmp(v, outcome_names[i][1]) == 0 || strcmp(v, outcome_names[i][0]) == 0) {
-			*out = outcome_names[i][0][0];
-			return true;
-		}
-	if (strcmp(v, "any") == 0 || strcmp(v, "all") == 0) {
-		*out = 0;
-		return true;
-	}
-	return false;
-}
-
 bool
 tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t whylen)
 {
@@ -178,8 +279,8 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 		} else if (task_constraint_bit(w)) {
 			key = "constraint";
 		} else {
-			char o;
-			key = parse_outcome(w, &o) ? "outcome" : "name";
+			const struct filter_value *fv = filter_value_find(NULL, w);
+			key = fv ? fv->key : "name";
 		}
 		if (strcmp(key, "framework") == 0 || strcmp(key, "fw") == 0) {
 			const char *fw = task_framework_canonical(val);
@@ -207,10 +308,18 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 			} else {
 				f->constraint = bit;
 			}
-		} else if (strcmp(key, "outcome") == 0) {
-			if (!parse_outcome(val, &f->outcome)) {
-				snprintf(why, whylen, "outcome is passed, failed, verifier-failed, "
-					 "no-server or any, not '%s'", val);
+		} else if (strcmp(key, "outcome") == 0 || strcmp(key, "has") == 0) {
+			const struct filter_value *fv = filter_value_find(key, val);
+			bool outcome = key[0] == 'o';
+			if (fv || strcmp(val, "any") == 0) {
+				if (outcome)
+					f->outcome = fv ? (enum task_outcome)fv->value : TASK_OUTCOME_ANY;
+				else
+					f->has = fv ? (unsigned)fv->value : 0;
+			} else {
+				char values[160];
+				filter_value_list(key, values, sizeof(values));
+				snprintf(why, whylen, "%s is %s or any, not '%s'", key, values, val);
 				ok = false;
 			}
 		} else if (strcmp(key, "category") == 0) {
@@ -228,7 +337,7 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 			snprintf(f->text, sizeof(f->text), "%s", val);
 		} else {
 			snprintf(why, whylen, "unknown filter '%s' (framework, level, constraint, "
-				 "outcome, category, name, kind)", key);
+				 "outcome, has, category, name, kind)", key);
 			ok = false;
 		}
 	}
@@ -248,6 +357,8 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 		buf_printf(out, "constraint=%s ", task_constraint_token(f->constraint));
 	if (f->outcome)
 		buf_printf(out, "outcome=%s ", tasks_outcome_name(f->outcome));
+	if (f->has)
+		buf_printf(out, "has=%s ", filter_value_name("has", (int)f->has));
 	if (f->category[0])
 		buf_printf(out, "category=%s ", f->category);
 	if (f->text[0])
@@ -260,8 +371,107 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 }
 
 void
+tasks_filter_counts(const struct tasks_model *m, struct buf *out)
+{
+	const char *key = "";
+
+	buf_reset(out);
+	for (size_t v = 0; v < N_FILTER_VALUES; v++) {
+		struct task_filter f = m->filter;
+		size_t n = 0;
+		if (!filter_value_first(v))
+			continue;
+		if (filter_values[v].key[0] == 'o')
+			f.outcome = (enum task_outcome)filter_values[v].value;
+		else
+			f.has = (unsigned)filter_values[v].value;
+		for (size_t i = 0; i < m->n_all; i++)
+			n += matches(&m->all[i], &f);
+		if (strcmp(key, filter_values[v].key) != 0)
+			buf_printf(out, "%s%s:", *key ? "\n" : "", filter_values[v].key);
+		else
+			buf_putc(out, ',');
+		buf_printf(out, " %s %zu", filter_values[v].name, n);
+		key = filter_values[v].key;
+	}
+	buf_cstr(out);
+}
+
+const char *
+tasks_run_name(const struct tasks_model *m, int64_t run_id)
+{
+	for (size_t i = 0; i < m->n_runs; i++)
+		if (m->runs[i].id == run_id)
+			return m->runs[i].name;
+	return "?";
+}
+
+void
+tasks_model_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
+{
+	const struct tasks_model *m = ctx;
+	const struct task_row *r = m->all[m->shown[row]].row;
+	(void)app;
+
+	switch (m->col_id[col]) {
+	case TCOL_RUN:
+		snprintf(c->text, sizeof(c->text), "%s", tasks_run_name(m, r->run_id));
+		break;
+	case TCOL_TASK:
+		snprintf(c->text, sizeof(c->text), "%s", r->name);
+		break;
+	case TCOL_FRAMEWORK:
+		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(r->framework));
+		break;
+	case TCOL_CONSTRAINTS:
+		if (r->kind == TASK_FEATURE)
+			snprintf(c->text, sizeof(c->text), "%s", r->name);
+		else if (r->constraints)
+			task_constraints_string(r->constraints, c->text, sizeof(c->text));
+		else
+			snprintf(c->text, sizeof(c->text), "unconstrained");
+		break;
+	case TCOL_LEVEL:
+		snprintf(c->text, sizeof(c->text), "%d", r->level);
+		break;
+	case TCOL_A:
+		snprintf(c->text, sizeof(c->text), "%.1f", r->s.strict * 100);
+		c->color = r->s.strict < 0.5 ? COL_BAD : COL_TEXT;
+		break;
+	case TCOL_RAW:
+		snprintf(c->text, sizeof(c->text), "%.1f", r->s.raw * 100);
+		break;
+	case TCOL_P1:
+		snprintf(c->text, sizeof(c->text), "%.0f", r->s.pass1 * 100);
+		c->color = r->s.pass1 >= 1 ? COL_GOOD : COL_TEXT;
+		break;
+	case TCOL_PASSED:
+		/* succeeded/attempts, '~' marks a flaky task */
+		snprintf(c->text, sizeof(c->text), "%d/%d%s", r->s.n_succeeded, r->s.n_executed,
+			 tasks_outcome_of(r) == TASK_FLAKY ? "~" : "");
+		c->color = tasks_outcome_of(r) == TASK_FLAKY ? COL_WARN : COL_TEXT;
+		break;
+	case TCOL_STRIP:
+		c->glyphs = r->strip;
+		break;
+	case TCOL_CATEGORY:
+		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(r->category));
+		c->color = COL_DIM;
+		break;
+	}
+}
+
+void
+tasks_model_table(struct tasks_model *m, struct list_table *t)
+{
+	*t = (struct list_table){.title = "Tasks", .cols = m->cols, .ncols = m->ncols,
+				 .nrows = m->n_shown, .cell = tasks_model_cell, .ctx = m};
+}
+
+void
 tasks_model_free(struct tasks_model *m)
 {
+	store_runs_free(m->runs, m->n_runs);
 	free(m->rows);
 	task_rows_release(m->snap);
 	free(m->all);

@@ -22,6 +22,13 @@
 static const char *const *const migrations = store_sql_steps;
 #define N_MIGRATIONS (sizeof(store_sql_steps) / sizeof(store_sql_steps[0]))
 
+/* What a step's SQL cannot do, run after it on a store that had data:
+ * backfills[i] follows migrations[i] (NULL: nothing). */
+static int (*const backfills[])(struct store *s, struct bt_error *err) = {
+	[1] = store_backfill_failures, /* 002-failure-board.sql */
+};
+#define N_BACKFILLS (sizeof(backfills) / sizeof(backfills[0]))
+
 int
 store_fail(struct store *s, struct bt_error *err, const char *what)
 {
@@ -133,7 +140,9 @@ migrate(struct store *s, int from, struct bt_error *err)
 	if ((rc = store_exec(s, "BEGIN IMMEDIATE", err)))
 		return rc;
 	for (int v = from; v < (int)N_MIGRATIONS; v++) {
-		if ((rc = store_exec(s, migrations[v], err))) {
+		if ((rc = store_exec(s, migrations[v], err)) ||
+		    (from > 0 && (size_t)v < N_BACKFILLS && backfills[v] &&
+		     (rc = backfills[v](s, err)))) {
 			store_exec(s, "ROLLBACK", NULL);
 			return rc;
 		}
@@ -401,8 +410,9 @@ store_close(struct store *s)
 		close_writer(s);
 	if (s->db)
 		sqlite3_close(s->db);
-	strv_free(&s->assertion_names);
+	store_forget_ids(s);
 	free(s->assertion_ids);
+	free(s->request_key_ids);
 	task_rows_release(s->rows_cache[0].snap);
 	task_rows_release(s->rows_cache[1].snap);
 	free(s->path);
@@ -478,8 +488,8 @@ store_rollback(struct store *s)
 	if (!sqlite3_get_autocommit(s->db))
 		store_exec(s, "ROLLBACK", NULL);
 	s->savepoints = 0;
-	/* the cached assertion ids may name rows that are gone now */
-	strv_free(&s->assertion_names);
+	/* the cached ids may name rows that are gone now */
+	store_forget_ids(s);
 }
 
 int
@@ -506,7 +516,7 @@ store_rollback_savepoint(struct store *s)
 	store_exec(s, "ROLLBACK TO unit", NULL);
 	store_exec(s, "RELEASE unit", NULL);
 	s->savepoints--;
-	strv_free(&s->assertion_names);
+	store_forget_ids(s);
 }
 
 /* ------------------------------------------------------------- helpers */

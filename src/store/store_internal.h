@@ -27,6 +27,10 @@ enum store_stmt {
 	SQL_EVIDENCE_INSERT,
 	SQL_JUDGEMENT_UPSERT,
 	SQL_TOUCHED_INSERT,
+	SQL_ATTEMPT_CLEAR_FAILURE,
+	SQL_REQUEST_KEY_FIND,
+	SQL_REQUEST_KEY_INSERT,
+	SQL_FAILURE_INSERT,
 	SQL_COUNT_STMTS
 };
 
@@ -48,6 +52,10 @@ struct store {
 	struct strv assertion_names;
 	int64_t *assertion_ids;
 	size_t cap_assertion_ids;
+	/* request-key ids seen in this connection ("occurrence name") */
+	struct strv request_keys;
+	int64_t *request_key_ids;
+	size_t cap_request_key_ids;
 	/* store_watch_plans() */
 	store_plan_fn plan_fn;
 	void *plan_ctx;
@@ -94,6 +102,28 @@ bool store_fs_wal_files(const char *path);
 int store_fs_create(const char *path, struct bt_error *err);
 /* A "file:" URI for path with the query params ("mode=ro").  Caller frees. */
 char *store_fs_uri(const char *path, const char *params);
+
+/* A task's has_flags (enum task_has) over its attempts `a`, in SQL: the
+ * migration and every refresh of task_result compute it the same way. */
+#define STORE_HAS_FLAGS_SQL                                                      \
+	"((max(a.has_report = 1 AND a.n_requests > 0 AND a.n_errored = a.n_requests))" \
+	" | (max(a.verifiers_ok = 0) << 1)"                                       \
+	" | (max(a.has_report = 1 AND a.assertions_failed > 0) << 2)"             \
+	" | (max(a.has_report = 0) << 3))"
+
+/* Keep what the failure board counts of one attempt (store_failure.c):
+ * failed_ids[i] is request i's failed assertion ids as a JSON array. */
+int store_put_failures(struct store *s, int64_t attempt_id, const struct attempt *a,
+		       const struct strv *failed_ids, struct bt_error *err);
+/* The migration to schema 2: the same (and task_result.has_flags) for what is already stored. */
+int store_backfill_failures(struct store *s, struct bt_error *err);
+/* Forget the cached assertion and request-key ids (after a rollback). */
+void store_forget_ids(struct store *s);
+
+/* Step a write statement to completion (then reset it). */
+int store_step_done(struct store *s, sqlite3_stmt *st, struct bt_error *err, const char *what);
+/* Run a single-id lookup; *id = 0 when no row. */
+int store_step_id(struct store *s, sqlite3_stmt *st, int64_t *id, struct bt_error *err);
 
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);

@@ -167,6 +167,7 @@ fill_stats(sqlite3_stmt *st, struct task_row *t)
 	t->s.pass1_tests = sqlite3_column_double(st, 12);
 	col_copy(st, 13, t->strip, sizeof(t->strip));
 	col_copy(st, 14, t->category, sizeof(t->category));
+	t->has = (unsigned)sqlite3_column_int(st, 15);
 }
 
 /* A task by id, with its place in (runtime, name) order. */
@@ -215,7 +216,7 @@ read_task_rows(struct store *s, int64_t run_id, enum task_kind kind, struct task
 		" FROM task WHERE kind = ?1 ORDER BY runtime, name";
 	char *sql = xasprintf(
 		"SELECT run_id, task_id, n_executed, n_succeeded, n_tests_passed, raw, raw_std,"
-		" strict, strict_std, pass1, pass3, pow3, pass1_tests, strip, category"
+		" strict, strict_std, pass1, pass3, pow3, pass1_tests, strip, category, has_flags"
 		" FROM task_result%s ORDER BY run_id, task_id", run_id ? " WHERE run_id = ?1" : "");
 	struct task_row *tasks = NULL, *rows = NULL, *tmp = NULL;
 	struct task_rank *ids = NULL, *seg = NULL;

@@ -45,6 +45,12 @@ static const char *const stmt_sql[SQL_COUNT_STMTS] = {
 	[SQL_ARTIFACT_INSERT] =
 		"INSERT INTO artifact (attempt_id, kind, path, size, truncated, format, content)"
 		" VALUES (?1,?2,?3,?4,?5,?6,?7)",
+	[SQL_ATTEMPT_CLEAR_FAILURE] = "DELETE FROM attempt_failure WHERE attempt_id = ?1",
+	[SQL_REQUEST_KEY_FIND] = "SELECT id FROM request_key WHERE name = ?1 AND occurrence = ?2",
+	[SQL_REQUEST_KEY_INSERT] = "INSERT INTO request_key (name, occurrence, position)"
+				   " VALUES (?1, ?2, ?3)",
+	[SQL_FAILURE_INSERT] = "INSERT OR REPLACE INTO attempt_failure (attempt_id, requests,"
+			       " assertions, first_failure) VALUES (?1, ?2, ?3, ?4)",
 	[SQL_EVIDENCE_INSERT] =
 		"INSERT INTO evidence (attempt_id, verifier, file, patch_line, label, detail)"
 		" VALUES (?1,?2,?3,?4,?5,?6)",
@@ -85,9 +91,8 @@ store_stmt(struct store *s, enum store_stmt which, struct bt_error *err)
 	return *st;
 }
 
-/* Step a write statement to completion. */
-static int
-step_done(struct store *s, sqlite3_stmt *st, struct bt_error *err, const char *what)
+int
+store_step_done(struct store *s, sqlite3_stmt *st, struct bt_error *err, const char *what)
 {
 	int rc = sqlite3_step(st);
 	sqlite3_reset(st);
@@ -96,9 +101,8 @@ step_done(struct store *s, sqlite3_stmt *st, struct bt_error *err, const char *w
 	return BT_OK;
 }
 
-/* Run a single-id lookup; *id = 0 when no row. */
-static int
-step_id(struct store *s, sqlite3_stmt *st, int64_t *id, struct bt_error *err)
+int
+store_step_id(struct store *s, sqlite3_stmt *st, int64_t *id, struct bt_error *err)
 {
 	int rc = sqlite3_step(st);
 
@@ -123,7 +127,7 @@ put_run(struct store *s, const struct run_ident *r, int64_t *id, struct bt_error
 	if (!(st = store_stmt(s, SQL_RUN_FIND, err)))
 		return err->code;
 	store_bind_text(st, 1, r->name);
-	if ((rc = step_id(s, st, id, err)))
+	if ((rc = store_step_id(s, st, id, err)))
 		return rc;
 	time_iso_now(now);
 	st = store_stmt(s, *id ? SQL_RUN_UPDATE : SQL_RUN_INSERT, err);
@@ -138,7 +142,7 @@ put_run(struct store *s, const struct run_ident *r, int64_t *id, struct bt_error
 	store_bind_text(st, 4, r->label ? r->label : "");
 	store_bind_text(st, 5, r->source ? r->source : "");
 	store_bind_text(st, 6, now);
-	if ((rc = step_done(s, st, err, "cannot write a run")))
+	if ((rc = store_step_done(s, st, err, "cannot write a run")))
 		return rc;
 	if (!*id)
 		*id = sqlite3_last_insert_rowid(s->db);
@@ -156,7 +160,7 @@ put_task(struct store *s, const struct task_info *t, int64_t *id, struct bt_erro
 		return err->code;
 	store_bind_text(st, 1, t->runtime);
 	store_bind_text(st, 2, t->name);
-	if ((rc = step_id(s, st, id, err)) || *id)
+	if ((rc = store_step_id(s, st, id, err)) || *id)
 		return rc;
 	if (!(st = store_stmt(s, SQL_TASK_INSERT, err)))
 		return err->code;
@@ -169,7 +173,7 @@ put_task(struct store *s, const struct task_info *t, int64_t *id, struct bt_erro
 	sqlite3_bind_int(st, 6, (int)t->constraints);
 	sqlite3_bind_int(st, 7, t->level);
 	store_bind_text(st, 8, t->difficulty);
-	if ((rc = step_done(s, st, err, "cannot write a task")))
+	if ((rc = store_step_done(s, st, err, "cannot write a task")))
 		return rc;
 	*id = sqlite3_last_insert_rowid(s->db);
 	return BT_OK;
@@ -189,13 +193,13 @@ assertion_id(struct store *s, const char *name, int64_t *id, struct bt_error *er
 	if (!(st = store_stmt(s, SQL_ASSERTION_FIND, err)))
 		return err->code;
 	store_bind_text(st, 1, name);
-	if ((rc = step_id(s, st, id, err)))
+	if ((rc = store_step_id(s, st, id, err)))
 		return rc;
 	if (!*id) {
 		if (!(st = store_stmt(s, SQL_ASSERTION_INSERT, err)))
 			return err->code;
 		store_bind_text(st, 1, name);
-		if ((rc = step_done(s, st, err, "cannot write an assertion name")))
+		if ((rc = store_step_done(s, st, err, "cannot write an assertion name")))
 			return rc;
 		*id = sqlite3_last_insert_rowid(s->db);
 	}
@@ -252,18 +256,18 @@ put_attempt_row(struct store *s, const struct attempt *a, int64_t run_id, int64_
 	sqlite3_bind_int64(st, 1, run_id);
 	sqlite3_bind_int64(st, 2, task_id);
 	sqlite3_bind_int(st, 3, a->number);
-	if ((rc = step_id(s, st, &existing, err)))
+	if ((rc = store_step_id(s, st, &existing, err)))
 		return rc;
 	if (existing) {
 		static const enum store_stmt clear[] = {
 			SQL_ATTEMPT_CLEAR_REQUESTS, SQL_ATTEMPT_CLEAR_ARTIFACTS,
-			SQL_ATTEMPT_CLEAR_EVIDENCE,
+			SQL_ATTEMPT_CLEAR_EVIDENCE, SQL_ATTEMPT_CLEAR_FAILURE,
 		};
 		for (size_t i = 0; i < sizeof(clear) / sizeof(clear[0]); i++) {
 			if (!(st = store_stmt(s, clear[i], err)))
 				return err->code;
 			sqlite3_bind_int64(st, 1, existing);
-			if ((rc = step_done(s, st, err, "cannot replace an attempt")))
+			if ((rc = store_step_done(s, st, err, "cannot replace an attempt")))
 				return rc;
 		}
 	}
@@ -303,7 +307,7 @@ put_attempt_row(struct store *s, const struct attempt *a, int64_t run_id, int64_
 	sqlite3_bind_text(st, 29, a->problems.len ? a->problems.data : "", -1, SQLITE_TRANSIENT);
 	if (existing)
 		sqlite3_bind_int64(st, 30, existing);
-	if ((rc = step_done(s, st, err, "cannot write an attempt")))
+	if ((rc = store_step_done(s, st, err, "cannot write an attempt")))
 		return rc;
 	*attempt_id = existing ? existing : sqlite3_last_insert_rowid(s->db);
 	return BT_OK;
@@ -313,6 +317,7 @@ static int
 put_requests(struct store *s, const struct attempt *a, int64_t attempt_id, struct bt_error *err)
 {
 	struct buf passed, failed;
+	struct strv failed_ids = {0};
 	int rc = BT_OK;
 
 	buf_init(&passed);
@@ -343,8 +348,12 @@ put_requests(struct store *s, const struct attempt *a, int64_t attempt_id, struc
 		sqlite3_bind_int(st, 13, r->n_skipped);
 		sqlite3_bind_text(st, 14, passed.data, (int)passed.len, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 15, failed.data, (int)failed.len, SQLITE_TRANSIENT);
-		rc = step_done(s, st, err, "cannot write a request");
+		rc = store_step_done(s, st, err, "cannot write a request");
+		strv_push(&failed_ids, failed.data);
 	}
+	if (!rc)
+		rc = store_put_failures(s, attempt_id, a, &failed_ids, err);
+	strv_free(&failed_ids);
 	buf_free(&passed);
 	buf_free(&failed);
 	return rc;
@@ -369,7 +378,7 @@ put_artifacts(struct store *s, const struct attempt *a, int64_t attempt_id, stru
 		sqlite3_bind_int(st, 5, art->truncated);
 		store_bind_text(st, 6, art->format);
 		sqlite3_bind_blob64(st, 7, art->data ? art->data : "", art->len, SQLITE_STATIC);
-		if ((rc = step_done(s, st, err, "cannot write an artifact")))
+		if ((rc = store_step_done(s, st, err, "cannot write an artifact")))
 			return rc;
 	}
 	return BT_OK;
@@ -392,7 +401,7 @@ put_evidence(struct store *s, const struct attempt *a, int64_t attempt_id, struc
 			sqlite3_bind_int(st, 4, e->line);
 		store_bind_text(st, 5, e->label ? e->label : "");
 		store_bind_text(st, 6, e->detail);
-		if ((rc = step_done(s, st, err, "cannot write verifier evidence")))
+		if ((rc = store_step_done(s, st, err, "cannot write verifier evidence")))
 			return rc;
 	}
 	return BT_OK;
@@ -407,7 +416,7 @@ touch(struct store *s, int64_t run_id, int64_t task_id, struct bt_error *err)
 		return err->code;
 	sqlite3_bind_int64(st, 1, run_id);
 	sqlite3_bind_int64(st, 2, task_id);
-	return step_done(s, st, err, "cannot note a changed task");
+	return store_step_done(s, st, err, "cannot note a changed task");
 }
 
 int
@@ -536,7 +545,7 @@ store_put_judgement(struct store *s, const struct judgement *j, struct bt_error 
 						 ? j->subcategory_reasoning : "") : NULL);
 	store_bind_text(st, 10, j->source ? j->source : "");
 	sqlite3_bind_int(st, 11, j->subcategory_rank);
-	return step_done(s, st, err, "cannot write a judgement");
+	return store_step_done(s, st, err, "cannot write a judgement");
 }
 
 int
@@ -602,8 +611,10 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 	    (rc = store_prepare(s,
 				"INSERT OR REPLACE INTO task_result (run_id, task_id, n_executed,"
 				" n_succeeded, n_tests_passed, raw, raw_std, strict, strict_std,"
-				" pass1, pass3, pow3, pass1_tests, strip, category)"
-				" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)",
+				" pass1, pass3, pow3, pass1_tests, strip, category, has_flags)"
+				" VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,"
+				" (SELECT " STORE_HAS_FLAGS_SQL " FROM attempt a"
+				"  WHERE a.run_id = ?1 AND a.task_id = ?2))",
 				&write, err)) ||
 	    (rc = store_prepare(s, "DELETE FROM task_result WHERE run_id = ?1 AND task_id = ?2",
 				&drop, err)))
@@ -658,7 +669,7 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 			sqlite3_reset(drop);
 			sqlite3_bind_int64(drop, 1, run_id);
 			sqlite3_bind_int64(drop, 2, task_id);
-			rc = step_done(s, drop, err, "cannot drop task statistics");
+			rc = store_step_done(s, drop, err, "cannot drop task statistics");
 			strv_free(&cats);
 			if (rc)
 				goto out;
@@ -681,7 +692,7 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 		sqlite3_bind_double(write, 13, ts.pass1_tests);
 		store_bind_text(write, 14, strip);
 		store_bind_text(write, 15, category);
-		rc = step_done(s, write, err, "cannot write task statistics");
+		rc = store_step_done(s, write, err, "cannot write task statistics");
 		strv_free(&cats);
 		if (rc)
 			goto out;

@@ -223,15 +223,17 @@ ui_strip(struct app *app, int y, int x, const char *strip, size_t n)
 static void
 column_widths(const struct ui_column *cols, size_t ncols, int w, int *out)
 {
-	int fixed = 0, nflex = 0;
+	int fixed = -1, nflex = 0;
 
 	for (size_t i = 0; i < ncols; i++) {
-		fixed += cols[i].width + (i ? 1 : 0);
+		if (cols[i].flags & LIST_HIDDEN)
+			continue;
+		fixed += cols[i].width + 1;
 		nflex += cols[i].flex;
 	}
 	for (size_t i = 0; i < ncols; i++) {
-		out[i] = cols[i].width;
-		if (cols[i].flex && w > fixed)
+		out[i] = cols[i].flags & LIST_HIDDEN ? 0 : cols[i].width;
+		if (cols[i].flex && !(cols[i].flags & LIST_HIDDEN) && w > fixed)
 			out[i] += (w - fixed) / nflex;
 	}
 }
@@ -274,6 +276,8 @@ ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 	for (size_t c = 0; c < ncols && x < w; c++) {
 		int cw = widths[c] < w - x ? widths[c] : w - x;
 		int tw = (int)ui_width(app, cols[c].title);
+		if (cols[c].flags & LIST_HIDDEN)
+			continue;
 		ui_str(app, y0, cols[c].right && tw < cw ? x + cw - tw : x, cw, cols[c].title);
 		x += widths[c] + 1;
 	}
@@ -291,6 +295,8 @@ ui_table_draw(struct app *app, int y0, int h, int w, struct listnav *nav,
 		for (size_t c = 0; c < ncols && x < w; c++) {
 			struct ui_cell ce = {.color = COL_TEXT};
 			int cw = widths[c] < w - x ? widths[c] : w - x;
+			if (cols[c].flags & LIST_HIDDEN)
+				continue;
 			cell(app, ctx, row, c, &ce);
 			if (!is_cur && ce.color != COL_TEXT)
 				ui_attr(app, ce.color);

@@ -140,6 +140,27 @@ input_next(struct app *app, struct event *ev)
 	}
 }
 
+/* The hint's lines, the last just above the prompt's row y. */
+static void
+prompt_hint_draw(struct app *app, int y)
+{
+	const char *h = app->prompt_hint;
+	int lines = 1;
+
+	for (const char *p = h; *p; p++)
+		lines += *p == '\n';
+	ui_attr(app, COL_DIM);
+	for (int row = y - lines; *h; row++) {
+		const char *nl = strchr(h, '\n');
+		size_t n = nl ? (size_t)(nl - h) : strlen(h);
+		if (row >= 0) {
+			ui_blank(app, row, 0, app->cols);
+			ui_text(app, row, 1, app->cols - 1, h, n, 0);
+		}
+		h += n + (nl ? 1 : 0);
+	}
+}
+
 /* A one-line editor on the status line.  Returns false on Esc. */
 bool
 app_prompt(struct app *app, const char *label, char *out, size_t outlen)
@@ -151,6 +172,8 @@ app_prompt(struct app *app, const char *label, char *out, size_t outlen)
 		struct event ev;
 		int y = app->rows - 1;
 
+		if (app->prompt_hint)
+			prompt_hint_draw(app, y);
 		ui_attr(app, COL_TEXT);
 		ui_blank(app, y, 0, app->cols);
 		int x = ui_str(app, y, 0, app->cols, label);

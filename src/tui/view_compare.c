@@ -275,16 +275,16 @@ table_cell(const struct compare_view *cv)
 /* ------------------------------------------------------------ tasks */
 
 static const struct ui_column task_columns[] = {
-	{"Framework", 9, false, false, false},
-	{"Constraints", 11, true, false, false},
-	{"L", 1, false, true, false},
-	{"A%:A", 5, false, true, false},
-	{"A%:B", 5, false, true, false},
-	{"ΔA%", 6, false, true, false},
-	{"p@1:A", 5, false, true, false},
-	{"p@1:B", 5, false, true, false},
-	{"p", 5, false, true, false},
-	{"Change", 9, false, false, false},
+	{"Framework", 9, false, false, false, "framework", 0},
+	{"Constraints", 11, true, false, false, "constraints", 0},
+	{"L", 1, false, true, false, "level", 0},
+	{"A%:A", 5, false, true, false, "a_strict", 0},
+	{"A%:B", 5, false, true, false, "b_strict", 0},
+	{"ΔA%", 6, false, true, false, "delta_strict", 0},
+	{"p@1:A", 5, false, true, false, "a_pass1", 0},
+	{"p@1:B", 5, false, true, false, "b_pass1", 0},
+	{"p", 5, false, true, false, "p_value", 0},
+	{"Change", 9, false, false, false, "change", 0},
 };
 #define N_TASK_COLUMNS (sizeof(task_columns) / sizeof(task_columns[0]))
 

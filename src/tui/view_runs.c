@@ -18,15 +18,15 @@ struct runs_view {
 };
 
 static const struct ui_column columns[] = {
-	{"Run", 22, true, false, true},
-	{"Att", 5, false, true, false},
-	{"Tasks", 5, false, true, false},
-	{"L0 A%", 5, false, true, false},
-	{"L1 A%", 5, false, true, false},
-	{"L2 A%", 5, false, true, false},
-	{"L3 A%", 5, false, true, false},
-	{"ΔA%", 6, false, true, false},
-	{"p@1", 5, false, true, false},
+	{"Run", 22, true, false, true, "run", 0},
+	{"Att", 5, false, true, false, "attempts", 0},
+	{"Tasks", 5, false, true, false, "tasks", 0},
+	{"L0 A%", 5, false, true, false, "l0_a_pct", 0},
+	{"L1 A%", 5, false, true, false, "l1_a_pct", 0},
+	{"L2 A%", 5, false, true, false, "l2_a_pct", 0},
+	{"L3 A%", 5, false, true, false, "l3_a_pct", 0},
+	{"ΔA%", 6, false, true, false, "delta_a_pct", 0},
+	{"p@1", 5, false, true, false, "pass1", 0},
 };
 #define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
 

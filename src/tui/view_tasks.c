@@ -13,23 +13,7 @@ struct tasks_view {
 	struct tasks_model m;
 	struct listnav nav;
 	char run_name[128];
-	/* every run's tasks (filter run_id 0): a Run column names them */
-	struct run_summary *runs;
-	size_t n_runs;
 };
-
-static const struct ui_column columns[] = {
-	{"Run", 16, false, false, true},
-	{"Framework", 9, false, false, false},
-	{"Constraints", 20, true, false, true},
-	{"L", 2, false, true, false},
-	{"A%", 5, false, true, false},
-	{"raw", 5, false, true, false},
-	{"p@1", 5, false, true, false},
-	{"Attempts", 8, false, false, false},
-	{"Category", 10, false, false, false},
-};
-#define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
 
 static int
 tasksview_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
@@ -38,11 +22,7 @@ tasksview_open(struct app *app, struct view *v, const void *arg, struct bt_error
 	int64_t run = ((const struct task_filter *)arg)->run_id;
 	int rc;
 
-	if (run == 0)
-		rc = store_runs(app->st, &tv->runs, &tv->n_runs, err);
-	else
-		rc = store_run_name(app->st, run, tv->run_name, sizeof(tv->run_name), err);
-	if (rc)
+	if (run && (rc = store_run_name(app->st, run, tv->run_name, sizeof(tv->run_name), err)))
 		return rc;
 	return tasks_model_load(&tv->m, app->st, arg, err);
 }
@@ -52,71 +32,12 @@ tasksview_close(struct view *v)
 {
 	struct tasks_view *tv = v->priv;
 	tasks_model_free(&tv->m);
-	store_runs_free(tv->runs, tv->n_runs);
-}
-
-static const char *
-run_name_of(const struct tasks_view *tv, int64_t id)
-{
-	for (size_t i = 0; i < tv->n_runs; i++)
-		if (tv->runs[i].id == id)
-			return tv->runs[i].name;
-	return "?";
 }
 
 static const struct task_item *
 item(const struct tasks_view *tv, size_t row)
 {
 	return &tv->m.all[tv->m.shown[row]];
-}
-
-static void
-cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
-{
-	const struct tasks_view *tv = ctx;
-	const struct task_item *t = item(tv, row);
-	(void)app;
-
-	/* the Run column only shows for every run's tasks */
-	if (tv->m.filter.run_id == 0 && col == 0) {
-		snprintf(c->text, sizeof(c->text), "%s", run_name_of(tv, t->row->run_id));
-		return;
-	}
-	switch (tv->m.filter.run_id == 0 ? col - 1 : col) {
-	case 0:
-		snprintf(c->text, sizeof(c->text), "%s", task_framework_display(t->row->framework));
-		break;
-	case 1:
-		/* a feature task has a name, not constraints */
-		if (t->row->kind == TASK_FEATURE)
-			snprintf(c->text, sizeof(c->text), "%s", t->row->name);
-		else if (t->row->constraints)
-			task_constraints_string(t->row->constraints, c->text, sizeof(c->text));
-		else
-			snprintf(c->text, sizeof(c->text), "unconstrained");
-		break;
-	case 2:
-		snprintf(c->text, sizeof(c->text), "%d", t->row->level);
-		break;
-	case 3:
-		snprintf(c->text, sizeof(c->text), "%.1f", t->row->s.strict * 100);
-		c->color = t->row->s.strict < 0.5 ? COL_BAD : COL_TEXT;
-		break;
-	case 4:
-		snprintf(c->text, sizeof(c->text), "%.1f", t->row->s.raw * 100);
-		break;
-	case 5:
-		snprintf(c->text, sizeof(c->text), "%.0f", t->row->s.pass1 * 100);
-		c->color = t->row->s.pass1 >= 1 ? COL_GOOD : COL_TEXT;
-		break;
-	case 6:
-		c->glyphs = t->row->strip;
-		break;
-	case 7:
-		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(t->row->category));
-		c->color = COL_DIM;
-		break;
-	}
 }
 
 static void
@@ -132,14 +53,8 @@ tasksview_draw(struct app *app, struct view *v, int y0, int h, int w)
 							    : "This run has no generation tasks (K: feature).");
 		return;
 	}
-	struct ui_column cols[N_COLUMNS];
-	memcpy(cols, columns, sizeof(cols));
-	if (tv->m.filter.kind == TASK_FEATURE)
-		cols[2].title = "Task";
-	if (tv->m.filter.run_id == 0)
-		ui_table_draw(app, y0, h, w, &tv->nav, cols, N_COLUMNS, cell, tv, NULL);
-	else
-		ui_table_draw(app, y0, h, w, &tv->nav, cols + 1, N_COLUMNS - 1, cell, tv, NULL);
+	ui_table_draw(app, y0, h, w, &tv->nav, tv->m.cols, tv->m.ncols, tasks_model_cell, &tv->m,
+		      NULL);
 }
 
 static void
@@ -192,11 +107,21 @@ tasksview_handle(struct app *app, struct view *v, enum action a)
 			app_push(app, &view_attempt_ops, &target);
 		}
 		return ACT_NONE;
-	case ACT_FILTER:
-		if (app_prompt(app, "filter (framework= level= constraint= outcome= category= name=): ",
-			       text, sizeof(text)))
+	case ACT_FILTER: {
+		/* what each outcome and has value would show, above the prompt */
+		struct buf counts;
+		bool ok;
+		buf_init(&counts);
+		tasks_filter_counts(&tv->m, &counts);
+		app->prompt_hint = counts.data;
+		ok = app_prompt(app, "filter (framework= level= constraint= outcome= has= category= "
+				"name=): ", text, sizeof(text));
+		app->prompt_hint = NULL;
+		buf_free(&counts);
+		if (ok)
 			set_filter(app, tv, text);
 		return ACT_NONE;
+	}
 	case ACT_CLEAR_FILTER: {
 		int64_t run = tv->m.filter.run_id;
 		enum task_kind kind = tv->m.filter.kind;
@@ -220,15 +145,10 @@ tasksview_handle(struct app *app, struct view *v, enum action a)
 		listnav_first(&tv->nav);
 		return ACT_NONE;
 	}
-	case ACT_OUTCOME: {
-		static const char cycle[] = {0, 'P', 'F', 'V', 'N'};
-		size_t i = 0;
-		while (i < sizeof(cycle) && cycle[i] != tv->m.filter.outcome)
-			i++;
-		tv->m.filter.outcome = cycle[(i + 1) % sizeof(cycle)];
+	case ACT_OUTCOME:
+		tv->m.filter.outcome = tasks_outcome_next(tv->m.filter.outcome);
 		reapply(tv);
 		return ACT_NONE;
-	}
 	case ACT_SORT:
 		tv->m.sort = (enum tasks_sort)((tv->m.sort + 1) % TASKS_SORT_COUNT);
 		tv->m.reverse = false;
@@ -290,7 +210,7 @@ tasksview_status(struct app *app, struct view *v, struct buf *out)
 	tasks_filter_describe(&tv->m.filter, &filt);
 	/* every run's tasks: the Run column is cut, so name the row's run in full */
 	if (tv->m.filter.run_id == 0 && tv->m.n_shown)
-		buf_printf(out, "%s  ", run_name_of(tv, item(tv, tv->nav.cur)->row->run_id));
+		buf_printf(out, "%s  ", tasks_run_name(&tv->m, item(tv, tv->nav.cur)->row->run_id));
 	buf_printf(out, "%zu/%zu tasks  sort: %s%s%s%s", tv->m.n_shown, tv->m.n_all,
 		   tasks_sort_name(tv->m.sort), tv->m.reverse ? " (rev)" : "",
 		   filt.len ? "  filter: " : "", filt.len ? filt.data : "");
@@ -308,7 +228,7 @@ tasksview_search(struct app *app, struct view *v, const char *needle, int dir)
 		size_t i = (tv->nav.cur + (dir > 0 ? k : n * 2 - k)) % n;
 		const struct task_item *t = item(tv, i);
 		if (strstr(t->row->name, needle) || strstr(t->row->category, needle) ||
-		    (tv->m.filter.run_id == 0 && strstr(run_name_of(tv, t->row->run_id), needle))) {
+		    (tv->m.filter.run_id == 0 && strstr(tasks_run_name(&tv->m, t->row->run_id), needle))) {
 			listnav_goto(&tv->nav, i);
 			return true;
 		}

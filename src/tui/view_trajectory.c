@@ -242,8 +242,10 @@ static void
 trajview_draw(struct app *app, struct view *v, int y0, int h, int w)
 {
 	static const struct ui_column cols[] = {
-		{"#", 4, false, true, false}, {"role", 12, false, false, false},
-		{"first line", 10, true, false, false}, {"size", 9, false, true, false},
+		{"#", 4, false, true, false, "step", 0},
+		{"role", 12, false, false, false, "role", 0},
+		{"first line", 10, true, false, false, "first_line", 0},
+		{"size", 9, false, true, false, "size", 0},
 	};
 	struct traj_view *tv = v->priv;
 

@@ -43,13 +43,25 @@ test_filter(void)
 	char why[160];
 	struct buf b;
 
-	tap_ok(tasks_filter_parse("framework=flask level=2 outcome=failed", &f, why, sizeof(why)),
-	       "a filter with keys");
-	tap_ok(strcmp(f.framework, "flask") == 0 && f.level == 2 && f.outcome == 'F', "its values");
+	tap_ok(tasks_filter_parse("framework=flask level=2 outcome=flaky has=no-report", &f, why,
+				  sizeof(why)), "a filter with keys");
+	tap_ok(strcmp(f.framework, "flask") == 0 && f.level == 2 && f.outcome == TASK_FLAKY &&
+	       f.has == TASK_HAS_NO_REPORT, "its values");
 	f = (struct task_filter){.level = -1};
-	tap_ok(tasks_filter_parse("honojs L3 sqlite no-server", &f, why, sizeof(why)), "bare words");
+	tap_ok(tasks_filter_parse("honojs L3 sqlite no-server never-passed", &f, why, sizeof(why)),
+	       "bare words");
 	tap_ok(strcmp(f.framework, "hono") == 0 && f.level == 3 && f.constraint == TC_SQLITE &&
-	       f.outcome == 'N', "bare words mean framework, level, constraint and outcome");
+	       f.has == TASK_HAS_NO_SERVER && f.outcome == TASK_NEVER_PASSED,
+	       "bare words mean framework, level, constraint, has and outcome");
+	f = (struct task_filter){.level = -1};
+	tap_ok(tasks_filter_parse("outcome=failed", &f, why, sizeof(why)) &&
+	       f.outcome == TASK_NOT_ALL_PASSED, "the first lists' outcome=failed: not all passed");
+	tap_ok(!tasks_filter_parse("outcome=no-server", &f, why, sizeof(why)), "an unknown outcome");
+	tap_is_str(why, "outcome is all-passed, flaky, never-passed, not-all-passed or any, not "
+		   "'no-server'", "lists the outcomes");
+	tap_ok(!tasks_filter_parse("has=flaky", &f, why, sizeof(why)), "an unknown has= value");
+	tap_is_str(why, "has is no-server, verifier-failed, assertions-failed, no-report or any, "
+		   "not 'flaky'", "lists the values");
 	tap_ok(tasks_filter_parse("orm-heavy", &f, why, sizeof(why)) && strcmp(f.text, "orm-heavy") == 0,
 	       "other words search the name");
 	tap_ok(!tasks_filter_parse("level=7", &f, why, sizeof(why)), "a bad level");
@@ -62,6 +74,55 @@ test_filter(void)
 	tasks_filter_describe(&f, &b);
 	tap_is_str(b.data, "framework=koa constraint=sequelize category=logic_error",
 		   "a filter describes itself in its own language");
+	buf_free(&b);
+}
+
+static void
+test_outcomes(void)
+{
+	static const int runs[][2] = {{3, 3}, {3, 1}, {3, 0}, {1, 0}, {1, 1}, {2, 1}};
+	static const enum task_outcome want[] = {TASK_ALL_PASSED, TASK_FLAKY, TASK_NEVER_PASSED,
+						 TASK_NEVER_PASSED, TASK_ALL_PASSED, TASK_FLAKY};
+	struct task_row rows[6];
+	struct tasks_model m = {0};
+	size_t shown[6];
+	struct task_item items[6];
+	struct buf b;
+
+	memset(rows, 0, sizeof(rows));
+	for (size_t i = 0; i < 6; i++) {
+		rows[i].s.n_executed = runs[i][0];
+		rows[i].s.n_succeeded = runs[i][1];
+		rows[i].task_id = (int64_t)i + 1;
+		snprintf(rows[i].name, sizeof(rows[i].name), "flask-openapi-%zu", i);
+		snprintf(rows[i].framework, sizeof(rows[i].framework), "%s", i < 3 ? "flask" : "koa");
+		rows[i].has = i == 2 ? TASK_HAS_NO_REPORT | TASK_HAS_ASSERTIONS_FAILED : 0;
+		items[i] = (struct task_item){&rows[i], (int)i};
+		tap_is_int(tasks_outcome_of(&rows[i]), want[i], "a task's outcome from succeeded/attempts");
+	}
+	m.all = items;
+	m.n_all = 6;
+	m.shown = shown;
+	m.filter.level = -1;
+	buf_init(&b);
+	tasks_filter_counts(&m, &b);
+	tap_is_str(b.data, "outcome: all-passed 2, flaky 2, never-passed 2, not-all-passed 4\n"
+		   "has: no-server 0, verifier-failed 0, assertions-failed 1, no-report 1",
+		   "every value's count, for the filter prompt");
+	snprintf(m.filter.framework, sizeof(m.filter.framework), "flask");
+	tasks_filter_counts(&m, &b);
+	tap_is_str(b.data, "outcome: all-passed 1, flaky 1, never-passed 1, not-all-passed 2\n"
+		   "has: no-server 0, verifier-failed 0, assertions-failed 1, no-report 1",
+		   "counted with the rest of the filter");
+	m.filter.outcome = TASK_NOT_ALL_PASSED;
+	tasks_model_apply(&m);
+	tap_is_int((long)m.n_shown, 2, "outcome=not-all-passed: the flaky and the never-passed flask tasks");
+	m.filter.outcome = TASK_OUTCOME_ANY;
+	m.filter.framework[0] = '\0';
+	m.filter.has = TASK_HAS_NO_REPORT;
+	tasks_model_apply(&m);
+	tap_ok(m.n_shown == 1 && m.shown[0] == 2, "has=no-report: the task with such an attempt");
+	tap_is_int(tasks_outcome_next(TASK_NOT_ALL_PASSED), TASK_OUTCOME_ANY, "o cycles back to any");
 	buf_free(&b);
 }
 
@@ -97,6 +158,10 @@ test_attempt_doc(void)
 
 	tap_ok(!attempt_request_is_cascade(&a, 1), "Create Article itself is not a cascade");
 	tap_ok(attempt_request_is_cascade(&a, 2), "a request to /articles/null is");
+	tap_is_int(attempt_first_failure(&a), 1, "the first failure: Create Article, not its cascade");
+	tap_is_int(attempt_request_occurrence(&a, 2), 1, "a request's occurrence among its name");
+	tap_is_int(attempt_find_request(&a, "All Tags", 1), 3, "a request found by name");
+	tap_is_int(attempt_find_request(&a, "All Tags", 2), -1, "and not a second one");
 	attempt_doc_build(&a, &d);
 	tap_ok(doc_has(&d, "FAILED: assertions failed", DOC_BAD), "the outcome heads the document");
 	tap_ok(doc_has(&d, "Create Article failed: later {{slug}} requests cascade", DOC_WARN),
@@ -126,6 +191,8 @@ test_attempt_doc(void)
 	attempt_doc_build(&a, &d);
 	tap_ok(doc_has(&d, "the server never answered", DOC_BAD), "no response at all is said plainly");
 	tap_ok(!doc_has(&d, "[cascade]", (enum doc_role)-1), "and nothing is called a cascade");
+	tap_ok(attempt_server_down(&a), "the server was down");
+	tap_is_int(attempt_first_failure(&a), 1, "down: the first request that failed");
 	attempt_doc_free(&d);
 	attempt_free(&a);
 }
@@ -163,6 +230,7 @@ int
 main(void)
 {
 	test_filter();
+	test_outcomes();
 	test_sort();
 	test_attempt_doc();
 	return tap_done();
