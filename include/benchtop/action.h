@@ -37,7 +37,8 @@
 	_(TRAJDIFF, "trajdiff")                                                               \
 	_(COMPARE, "compare")                                                                 \
 	_(PAIR, "pair")                                                                       \
-	_(HELP, "help")
+	_(HELP, "help")                                                                       \
+	_(FAILURES, "failures")
 
 enum view_id {
 #define VIEW_ENUM(id, name) VIEW_##id,
@@ -49,6 +50,8 @@ enum view_id {
 /* An action's scope: a mask of views, ANY_VIEW for every view. */
 #define SCOPE(id) (1u << VIEW_##id)
 #define ANY_VIEW 0u
+/* The views whose rows can be sorted and taken away (a table op). */
+#define LIST_VIEWS (SCOPE(RUNS) | SCOPE(TASKS) | SCOPE(COMPARE) | SCOPE(FAILURES))
 
 const char *view_name(enum view_id v);
 /* The view named name, or -1. */
@@ -75,6 +78,8 @@ int view_from_name(const char *name);
 	_(HEAT, "view-heat", SCOPE(RUNS) | SCOPE(PLOT) | SCOPE(TASKS), "t", "Open the framework x level table")      \
 	_(TASKS, "view-tasks", SCOPE(RUNS) | SCOPE(PLOT) | SCOPE(HEAT), "T", "Open the task list of the current selection") \
 	_(TASKS_ALL, "view-all-tasks", SCOPE(RUNS), "A", "Open the task list of every run")            \
+	_(FAILURES, "view-failures", SCOPE(RUNS) | SCOPE(PLOT) | SCOPE(TASKS) | SCOPE(COMPARE), "b", \
+	  "Open the failure board: what fails most (of the marked runs A and B in the runs view)") \
 	_(REDRAW, "redraw", ANY_VIEW, "<C-l>", "Redraw the screen")                                 \
 	_(RELOAD, "reload", ANY_VIEW, "R", "Reload the data from the store (after an import)")      \
 	_(PROMPT, "prompt", ANY_VIEW, ":", "Type a command (see COMMAND LINE)")                     \
@@ -83,12 +88,20 @@ int view_from_name(const char *name);
 	_(SEARCH_BACK, "search-back", ANY_VIEW, "", "Search backward")                              \
 	_(FIND_NEXT, "find-next", ANY_VIEW, "n", "Go to the next match")                            \
 	_(FIND_PREV, "find-prev", ANY_VIEW, "N", "Go to the previous match")                        \
-	_(FILTER, "filter", SCOPE(TASKS), "f", "Filter the list (e.g. framework=flask level=2 outcome=failed)") \
-	_(CLEAR_FILTER, "clear-filter", SCOPE(TASKS), "F", "Remove every filter")                  \
+	_(FILTER, "filter", SCOPE(TASKS) | SCOPE(FAILURES), "f", "Filter the list (e.g. framework=flask level=2 outcome=failed)") \
+	_(CLEAR_FILTER, "clear-filter", SCOPE(TASKS) | SCOPE(FAILURES), "F", "Remove every filter")                  \
 	_(TOGGLE_KIND, "toggle-task-kind", SCOPE(TASKS), "K", "Switch between generation and feature tasks") \
-	_(OUTCOME, "cycle-outcome", SCOPE(TASKS), "o", "Cycle the outcome filter: all, passed, failed, verifier-failed, no-server") \
-	_(SORT, "sort", SCOPE(RUNS) | SCOPE(TASKS) | SCOPE(COMPARE), "s", "Sort by the next column")                  \
-	_(SORT_REVERSE, "sort-reverse", SCOPE(RUNS) | SCOPE(TASKS) | SCOPE(COMPARE), "S", "Reverse the sort order")   \
+	_(OUTCOME, "cycle-outcome", SCOPE(TASKS), "o", "Cycle the outcome filter: any, all-passed, flaky, never-passed, not-all-passed") \
+	_(SORT, "sort", LIST_VIEWS, "s", "Sort by the next column")                          \
+	_(SORT_REVERSE, "sort-reverse", LIST_VIEWS, "S", "Reverse the sort order")           \
+	_(FAILURE_BY, "cycle-failure-key", SCOPE(FAILURES), "<Tab>",                          \
+	  "Rank by the next key: request, assertion, category, subcategory, first failure")   \
+	/* Lists you can take away */                                                         \
+	_(EXPORT, "export", LIST_VIEWS, "e",                                                  \
+	  "Write the rows shown to a file: CSV, Markdown (.md) or JSON (.json)")              \
+	_(PIPE_ROWS, "pipe-rows", LIST_VIEWS, "|", "Pipe the rows shown, as CSV, to a command") \
+	_(COPY, "copy", LIST_VIEWS, "y",                                                      \
+	  "Copy the current row's name to the clipboard (OSC 52; set clipboard = osc52)")     \
 	/* Plot and table */                                                                  \
 	_(METRIC, "cycle-metric", SCOPE(PLOT) | SCOPE(HEAT) | SCOPE(COMPARE), "m", "Cycle the metric: strict A%, raw A%, pass@1") \
 	_(ERROR_BARS, "toggle-error-bars", SCOPE(PLOT), "e", "Show or hide +/-1 standard-error bars") \
@@ -157,9 +170,11 @@ int view_from_name(const char *name);
  * tests and are not listed.
  * Each entry: _(ID, "name", "ARGUMENTS", scope, "help") */
 #define COMMAND_INFO(_)                                                                       \
-	_(FILTER, "filter", "EXPR", SCOPE(TASKS),                                             \
-	  "tasks: keep the matching tasks, e.g. framework=flask level=2 "                     \
-	  "constraint=sqlite")                                                                   \
+	_(FILTER, "filter", "EXPR", SCOPE(TASKS) | SCOPE(FAILURES),                           \
+	  "tasks, failures: keep the matching tasks, e.g. framework=flask level=2 "           \
+	  "constraint=sqlite outcome=flaky has=no-report")                                    \
+	_(BY, "by", "request|assertion|category|subcategory|first-failure", SCOPE(FAILURES),  \
+	  "failures: what to rank")                                                           \
 	_(SORT, "sort", "COLUMN", SCOPE(RUNS) | SCOPE(TASKS),                                  \
 	  "runs: name, A%, delta, pass1 or tasks; tasks: task, framework, level, A%, raw, "   \
 	  "pass1 or category")                                                                \
@@ -267,12 +282,13 @@ void keymap_keys_for(const struct keymap *km, const char *view, enum action a, s
  *   color ELEMENT FG [BG [ATTR...]]
  *   set ascii true|false
  *   set journal wal|delete|auto      (also "set NAME = VALUE")
+ *   set clipboard osc52|off     (y copies a row's name with OSC 52; off by default)
  *   # comments
  * config_apply() applies one file's text; errors name file:line and stop at
  * the first bad line (the lines before it keep their effect). */
 struct ui_colors;
-int config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const char *text,
-		 size_t len, const char *file, struct bt_error *err);
+int config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, bool *osc52,
+		 const char *text, size_t len, const char *file, struct bt_error *err);
 /* The value of the last "set NAME VALUE" line of a configuration text into
  * out (the commands read `set journal` without the rest); false when none. */
 bool config_setting(const char *text, size_t len, const char *name, char *out, size_t n);

@@ -46,6 +46,7 @@ struct list_table {
 	ui_cell_fn cell;
 	void *ctx;
 	struct app *app;
+	size_t name_col; /* the column that names a row (what y copies) */
 };
 
 /* The rows as a report table (each cell's text; a strip as its letters),

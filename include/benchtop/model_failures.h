@@ -85,10 +85,13 @@ struct failures_model {
 	size_t ncols;
 	bool ascii;                  /* bars in ASCII */
 	unsigned loaded;             /* enum failure_load: what set[] holds */
-	/* frameworks and levels of tasks, by task id */
+	/* names, frameworks and levels of tasks, by task id; the runs */
+	char (*task_name)[128];
 	char (*task_fw)[16];
 	int *task_level;
 	int64_t n_task_ids;
+	struct run_summary *runs;
+	size_t n_runs;
 };
 
 /* Load the board of run_a (0: every run), against run_b when run_b > 0,
@@ -117,6 +120,9 @@ void failures_model_target(const struct failures_model *m, struct failure_ref re
 /* Does the attempt fail the row's key (its request, assertion, ...)? */
 bool failures_attempt_has(const struct failures_model *m, const struct failure_attempt *a,
 			  const struct failure_row *row);
+/* A task's name, a run's name (borrowed; "?" when unknown). */
+const char *failures_task_name(const struct failures_model *m, int64_t task_id);
+const char *failures_run_name(const struct failures_model *m, int64_t run_id);
 void failures_model_free(struct failures_model *m);
 
 #endif /* BENCHTOP_MODEL_FAILURES_H */

@@ -63,6 +63,9 @@ size_t sanitize_fit_tail(const char *data, size_t len, const struct san_opts *o,
 /* The ASCII stand-in for cp ("+-" for U+00B1, "e" for U+00E9), or NULL
  * when there is none (and for ASCII itself).  Static storage. */
 const char *sanitize_ascii(uint32_t cp);
+/* The OSC 52 sequence that sets the clipboard to text, sanitized first (no
+ * control character or escape of the text reaches the clipboard), into out. */
+void sanitize_osc52(const char *text, bool utf8, struct buf *out);
 /* Display width of data once sanitized. */
 long sanitize_width(const char *data, size_t len, const struct san_opts *o);
 

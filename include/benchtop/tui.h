@@ -23,6 +23,7 @@
 #include "benchtop/colors.h"
 #include "benchtop/listnav.h"
 #include "benchtop/listtable.h"
+#include "benchtop/model_tasks.h"
 #include "benchtop/store.h"
 #include "benchtop/util.h"
 
@@ -54,6 +55,9 @@ struct view_ops {
 	void (*click)(struct app *app, struct view *v, int y, int x, bool dbl);
 	/* Reload after the store changed, keeping the user's place. */
 	int (*reload)(struct app *app, struct view *v, struct bt_error *err);
+	/* A list view: the rows it shows (filtered and sorted as shown) and
+	 * the cursor row, for writing them out and copying a row's name. */
+	bool (*table)(struct app *app, struct view *v, struct list_table *t, size_t *cur);
 };
 
 struct view {
@@ -75,6 +79,7 @@ struct app {
 	struct keymap km;
 	struct ui_colors colors;
 	bool ascii;       /* line drawing and text in ASCII */
+	bool osc52;       /* y copies over OSC 52 (set clipboard = osc52) */
 	bool headless;    /* BENCHTOP_NO_DISPLAY */
 	FILE *script;     /* BENCHTOP_SCRIPT, or NULL */
 	struct view *stack[TUI_MAX_DEPTH];
@@ -123,6 +128,18 @@ void app_message(struct app *app, bool error, const char *fmt, ...)
 struct attempt_target {
 	int64_t run_id, task_id;
 	int prefer;
+	/* open scrolled to this request (its name and occurrence), or to the
+	 * first request where this assertion failed; NULL: the top */
+	const char *request;
+	int occurrence;
+	const char *assertion;
+};
+
+/* What the failure board opens on: run A (0: every run), against run B
+ * when run_b > 0, over the tasks the filter selects. */
+struct failures_target {
+	int64_t run_a, run_b;
+	struct task_filter filter;
 };
 
 /* What the text, diff, log and trajectory views open on: an artifact of an
@@ -149,6 +166,7 @@ struct compare_target {
 	int64_t run_a, run_b, task_id;
 };
 extern const struct view_ops view_compare_ops, view_pair_ops;
+extern const struct view_ops view_failures_ops;
 
 /* What the trajectory diff opens on: attempts A and B, or (b 0) attempt A
  * and a list of the task's other attempts to choose B from. */
@@ -166,6 +184,14 @@ bool app_prompt(struct app *app, const char *label, char *out, size_t outlen);
  * program and taken back after. */
 struct text_model;
 void app_external(struct app *app, const char *env, const char *fallback, struct text_model *m);
+
+/* The lists you can take away (export.c), for a view with a table op:
+ * write the rows shown to a file (asking for the path, never overwriting
+ * without asking), pipe them as CSV to a command, copy the current row's
+ * name with OSC 52. */
+void app_export_rows(struct app *app, struct view *v);
+void app_pipe_rows(struct app *app, struct view *v);
+void app_copy_row(struct app *app, struct view *v);
 
 /* Shared handling of movement actions for list views; true when consumed. */
 bool view_list_move(struct listnav *nav, enum action a);

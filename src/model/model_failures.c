@@ -72,6 +72,9 @@ note_task(struct failures_model *m, const struct task_row *r)
 {
 	if (r->task_id >= m->n_task_ids) {
 		int64_t n = r->task_id + 64;
+		m->task_name = xreallocarray(m->task_name, (size_t)n, sizeof(*m->task_name));
+		memset(m->task_name + m->n_task_ids, 0,
+		       (size_t)(n - m->n_task_ids) * sizeof(*m->task_name));
 		m->task_fw = xreallocarray(m->task_fw, (size_t)n, sizeof(*m->task_fw));
 		m->task_level = xreallocarray(m->task_level, (size_t)n, sizeof(*m->task_level));
 		memset(m->task_fw + m->n_task_ids, 0, (size_t)(n - m->n_task_ids) * sizeof(*m->task_fw));
@@ -79,6 +82,7 @@ note_task(struct failures_model *m, const struct task_row *r)
 		       (size_t)(n - m->n_task_ids) * sizeof(*m->task_level));
 		m->n_task_ids = n;
 	}
+	snprintf(m->task_name[r->task_id], sizeof(m->task_name[0]), "%s", r->name);
 	snprintf(m->task_fw[r->task_id], sizeof(m->task_fw[0]), "%s", r->framework);
 	m->task_level[r->task_id] = r->level;
 }
@@ -164,13 +168,11 @@ failures_model_load(struct failures_model *m, struct store *st, int64_t run_a, i
 	m->loaded = load_flags(by);
 	/* over two runs, what changed comes first */
 	m->sort = m->sides == 2 ? FAIL_SORT_CHANGE : FAIL_SORT_ATTEMPTS;
-	for (int s = 0; s < m->sides; s++) {
-		if (!m->run[s])
-			snprintf(m->run_name[s], sizeof(m->run_name[s]), "every run");
-		else if ((rc = store_run_name(st, m->run[s], m->run_name[s], sizeof(m->run_name[s]),
-					      err)))
-			return rc;
-	}
+	if ((rc = store_runs(st, &m->runs, &m->n_runs, err)))
+		return rc;
+	for (int s = 0; s < m->sides; s++)
+		snprintf(m->run_name[s], sizeof(m->run_name[s]), "%s",
+			 m->run[s] ? failures_run_name(m, m->run[s]) : "every run");
 	if ((rc = load_data(m, st, err)))
 		failures_model_free(m);
 	return rc;
@@ -617,10 +619,28 @@ failures_model_target(const struct failures_model *m, struct failure_ref ref, in
 	*index = (int)(ref.i - i);
 }
 
+const char *
+failures_task_name(const struct failures_model *m, int64_t task_id)
+{
+	return task_id >= 0 && task_id < m->n_task_ids && m->task_name[task_id][0]
+		       ? m->task_name[task_id] : "?";
+}
+
+const char *
+failures_run_name(const struct failures_model *m, int64_t run_id)
+{
+	for (size_t i = 0; i < m->n_runs; i++)
+		if (m->runs[i].id == run_id)
+			return m->runs[i].name;
+	return "?";
+}
+
 void
 failures_model_free(struct failures_model *m)
 {
 	free_data(m);
+	store_runs_free(m->runs, m->n_runs);
+	free(m->task_name);
 	free(m->rows);
 	free(m->task_fw);
 	free(m->task_level);

@@ -466,6 +466,9 @@ tasks_model_table(struct tasks_model *m, struct list_table *t)
 {
 	*t = (struct list_table){.title = "Tasks", .cols = m->cols, .ncols = m->ncols,
 				 .nrows = m->n_shown, .cell = tasks_model_cell, .ctx = m};
+	for (size_t c = 0; c < m->ncols; c++)
+		if (m->col_id[c] == TCOL_TASK)
+			t->name_col = c;
 }
 
 void

@@ -340,8 +340,8 @@ config_setting(const char *text, size_t len, const char *name, char *out, size_t
 }
 
 int
-config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const char *text,
-	     size_t len, const char *file, struct bt_error *err)
+config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, bool *osc52,
+	     const char *text, size_t len, const char *file, struct bt_error *err)
 {
 	long lineno = 0;
 
@@ -434,6 +434,18 @@ config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, const cha
 			if (store_journal_parse(set_value(words, nw)) < 0)
 				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: 'set journal' takes wal, delete "
 					       "or auto", file, lineno);
+		} else if (strcmp(words[0], "set") == 0 && set_value(words, nw) &&
+			   strcmp(words[1], "clipboard") == 0) {
+			/* "set clipboard = osc52": y copies over OSC 52 (off by default) */
+			const char *v = set_value(words, nw);
+			bool on = strcmp(v, "osc52") == 0;
+			if (!on && strcmp(v, "off") != 0 && strcmp(v, "none") != 0) {
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: 'set clipboard' takes osc52 or off",
+					       file, lineno);
+				goto next;
+			}
+			if (osc52)
+				*osc52 = on;
 		} else {
 			rc = bt_errorf(err, BT_EINPUT, "%s:%ld: unknown command '%s' (bind, color, set)",
 				       file, lineno, words[0]);

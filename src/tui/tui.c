@@ -341,6 +341,15 @@ app_dispatch(struct app *app, enum action a)
 	case ACT_RELOAD:
 		reload_all(app);
 		break;
+	case ACT_EXPORT:
+		app_export_rows(app, v);
+		break;
+	case ACT_PIPE_ROWS:
+		app_pipe_rows(app, v);
+		break;
+	case ACT_COPY:
+		app_copy_row(app, v);
+		break;
 	case ACT_PROMPT:
 		if (app_prompt(app, ":", text, sizeof(text)))
 			command_run(app, text);
@@ -413,7 +422,8 @@ load_config(struct app *app, const struct tui_options *o, struct bt_error *err)
 		return BT_OK;
 	rc = file_read(o->config, 1 << 20, &data, &len, NULL, err);
 	if (!rc) {
-		rc = config_apply(&app->km, &app->colors, &app->ascii, data, len, o->config, err);
+		rc = config_apply(&app->km, &app->colors, &app->ascii, &app->osc52, data, len, o->config,
+				  err);
 		free(data);
 	}
 	return rc;

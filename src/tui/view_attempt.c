@@ -28,6 +28,7 @@ struct attempt_view {
 	size_t n_rows, cap_rows;
 	int wrap_width;
 	struct listnav nav;
+	int goto_position; /* scroll to this request's line once drawn; 0: none */
 };
 
 static int
@@ -74,9 +75,31 @@ attemptview_open(struct app *app, struct view *v, const void *arg, struct bt_err
 	av->run_id = t->run_id;
 	av->task_id = t->task_id;
 	av->cur = t->prefer > 0 ? (size_t)t->prefer : 0;
-	if ((rc = load_briefs(app, av, err)))
+	if ((rc = load_briefs(app, av, err)) || (rc = load_current(app, av, err)))
 		return rc;
-	return load_current(app, av, err);
+	/* from the failure board: at the request the row was about */
+	long r = t->request ? attempt_find_request(&av->a, t->request, t->occurrence) : -1;
+	for (size_t i = 0; t->assertion && r < 0 && i < av->a.n_requests; i++)
+		for (size_t k = 0; k < av->a.requests[i].failed.n && r < 0; k++)
+			if (strcmp(av->a.requests[i].failed.v[k], t->assertion) == 0)
+				r = (long)i;
+	if (r >= 0)
+		av->goto_position = av->a.requests[r].position;
+	return BT_OK;
+}
+
+/* The row of the first line of request `position`'s entry, or -1. */
+static long
+request_row(const struct attempt_view *av, int position)
+{
+	for (size_t i = 0; i < av->n_rows; i++) {
+		const struct doc_line *l = &av->doc.v[av->rows[i].line];
+		int pos;
+		if (av->rows[i].first && (l->role == DOC_REQUEST_FAIL || l->role == DOC_CASCADE) &&
+		    sscanf(l->text, "#%d", &pos) == 1 && pos == position)
+			return (long)i;
+	}
+	return -1;
 }
 
 static void
@@ -175,6 +198,14 @@ attemptview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	draw_tabs(app, av, y0, w);
 	wrap(app, av, w);
 	listnav_set(&av->nav, av->n_rows, (size_t)(h - 1));
+	if (av->goto_position) {
+		long row = request_row(av, av->goto_position);
+		av->goto_position = 0;
+		if (row >= 0) {
+			av->nav.cur = av->nav.top = (size_t)row;
+			listnav_clamp(&av->nav);
+		}
+	}
 	for (int r = 0; r < h - 1; r++) {
 		size_t row = av->nav.top + (size_t)r;
 		const struct row_ref *rr;

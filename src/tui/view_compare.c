@@ -488,6 +488,13 @@ compareview_handle(struct app *app, struct view *v, enum action a)
 			app_message(app, false, "the plot and the table now show %s",
 				    plot_metric_name((enum plot_metric)cv->metric));
 		return ACT_NONE;
+	case ACT_FAILURES: {
+		/* what broke in B: both runs' failures side by side */
+		struct failures_target t = {.run_a = cv->m.run_a, .run_b = cv->m.run_b,
+					    .filter = {.level = -1}};
+		app_push(app, &view_failures_ops, &t);
+		return ACT_NONE;
+	}
 	case ACT_CHANGE_FILTER:
 		/* all, then each mark in turn */
 		cv->m.filter_mark = cv->m.filter_mark + 1 < CMP_MARKS ? cv->m.filter_mark + 1 : -1;
@@ -657,6 +664,23 @@ compareview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+/* The task list (tab 4) is the list this view writes out. */
+static bool
+compareview_table(struct app *app, struct view *v, struct list_table *t, size_t *cur)
+{
+	struct compare_view *cv = v->priv;
+
+	if (cv->tab != TAB_TASKS) {
+		app_message(app, true, "the task list (4) is what this view writes out");
+		return false;
+	}
+	*t = (struct list_table){.title = "Tasks compared", .cols = task_columns,
+				 .ncols = N_TASK_COLUMNS, .nrows = cv->m.n_shown, .cell = task_cell,
+				 .ctx = cv, .app = app, .name_col = 1};
+	*cur = cv->nav.cur;
+	return true;
+}
+
 const struct view_ops view_compare_ops = {
 	.id = VIEW_COMPARE,
 	.priv_size = sizeof(struct compare_view),
@@ -669,4 +693,5 @@ const struct view_ops view_compare_ops = {
 	.search = compareview_search,
 	.click = compareview_click,
 	.reload = compareview_reload,
+	.table = compareview_table,
 };

@@ -198,6 +198,11 @@ plotview_handle(struct app *app, struct view *v, enum action a)
 	case ACT_HEAT:
 		app_push(app, &view_heat_ops, &pv->run_id);
 		return ACT_NONE;
+	case ACT_FAILURES: {
+		struct failures_target t = {.run_a = pv->run_id, .filter = {.level = -1}};
+		app_push(app, &view_failures_ops, &t);
+		return ACT_NONE;
+	}
 	case ACT_ENTER:
 	case ACT_TASKS: {
 		struct task_filter f = {.run_id = pv->run_id, .level = -1};

@@ -172,6 +172,15 @@ runsview_handle(struct app *app, struct view *v, enum action a)
 	if (view_list_move(&rv->nav, a))
 		return ACT_NONE;
 	switch (a) {
+	case ACT_FAILURES:
+		/* two marked runs: A's and B's failures and the change */
+		if (r || rv->n_marked) {
+			struct failures_target t = {.run_a = rv->n_marked ? rv->marked[0] : r->id,
+						    .run_b = rv->n_marked == 2 ? rv->marked[1] : 0,
+						    .filter = {.level = -1}};
+			app_push(app, &view_failures_ops, &t);
+		}
+		return ACT_NONE;
 	case ACT_ENTER:
 	case ACT_PLOT:
 		if (r)
@@ -294,6 +303,17 @@ runsview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+static bool
+runsview_table(struct app *app, struct view *v, struct list_table *t, size_t *cur)
+{
+	struct runs_view *rv = v->priv;
+
+	*t = (struct list_table){.title = "Runs", .cols = columns, .ncols = N_COLUMNS,
+				 .nrows = rv->m.n, .cell = cell, .ctx = rv, .app = app};
+	*cur = rv->nav.cur;
+	return true;
+}
+
 const struct view_ops view_runs_ops = {
 	.id = VIEW_RUNS,
 	.priv_size = sizeof(struct runs_view),
@@ -307,4 +327,5 @@ const struct view_ops view_runs_ops = {
 	.click = runsview_click,
 	.command = runsview_command,
 	.reload = runsview_reload,
+	.table = runsview_table,
 };

@@ -158,6 +158,12 @@ tasksview_handle(struct app *app, struct view *v, enum action a)
 		tv->m.reverse = !tv->m.reverse;
 		reapply(tv);
 		return ACT_NONE;
+	case ACT_FAILURES: {
+		/* the failures of the tasks shown */
+		struct failures_target t = {.run_a = tv->m.filter.run_id, .filter = tv->m.filter};
+		app_push(app, &view_failures_ops, &t);
+		return ACT_NONE;
+	}
 	case ACT_PLOT:
 	case ACT_HEAT:
 		/* every run's tasks: the plot of the run under the cursor */
@@ -293,6 +299,17 @@ tasksview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+static bool
+tasksview_table(struct app *app, struct view *v, struct list_table *t, size_t *cur)
+{
+	struct tasks_view *tv = v->priv;
+
+	tasks_model_table(&tv->m, t);
+	t->app = app;
+	*cur = tv->nav.cur;
+	return true;
+}
+
 const struct view_ops view_tasks_ops = {
 	.id = VIEW_TASKS,
 	.priv_size = sizeof(struct tasks_view),
@@ -306,4 +323,5 @@ const struct view_ops view_tasks_ops = {
 	.command = tasksview_command,
 	.click = tasksview_click,
 	.reload = tasksview_reload,
+	.table = tasksview_table,
 };

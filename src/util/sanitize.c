@@ -272,3 +272,33 @@ sanitize_fit_tail(const char *data, size_t len, const struct san_opts *o, long c
 		;
 	return len - start;
 }
+
+void
+sanitize_osc52(const char *text, bool utf8, struct buf *out)
+{
+	static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	struct san_opts so = {.utf8 = utf8};
+	struct buf clean;
+	const unsigned char *s;
+
+	buf_init(&clean);
+	sanitize_to_buf(text, strlen(text), &so, &clean);
+	s = (const unsigned char *)(clean.data ? clean.data : "");
+	buf_reset(out);
+	buf_puts(out, "\033]52;c;");
+	for (size_t i = 0; i < clean.len; i += 3) {
+		unsigned v = (unsigned)s[i] << 16;
+		size_t n = clean.len - i < 3 ? clean.len - i : 3;
+		if (n > 1)
+			v |= (unsigned)s[i + 1] << 8;
+		if (n > 2)
+			v |= s[i + 2];
+		buf_putc(out, b64[v >> 18 & 63]);
+		buf_putc(out, b64[v >> 12 & 63]);
+		buf_putc(out, n > 1 ? b64[v >> 6 & 63] : '=');
+		buf_putc(out, n > 2 ? b64[v & 63] : '=');
+	}
+	buf_putc(out, '\a');
+	buf_cstr(out);
+	buf_free(&clean);
+}

@@ -60,7 +60,7 @@ main(void)
 	colors_default(&uc, 8);
 	const char cfg[] = "# comment\n\nbind x back\nbind plot <C-n> cycle-metric\nbind q none\n"
 			   "color cursor black yellow bold\nset ascii true\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, cfg, strlen(cfg), "cfg", &err), BT_OK,
+	tap_is_int(config_apply(&km, &uc, &ascii, NULL, cfg, strlen(cfg), "cfg", &err), BT_OK,
 		   "a valid configuration applies");
 	tap_is_int(keymap_lookup(&km, "runs", 'x'), ACT_BACK, "bind x back");
 	tap_is_int(keymap_lookup(&km, "plot", 14), ACT_METRIC, "bind plot <C-n>");
@@ -69,17 +69,17 @@ main(void)
 	       "color cursor black yellow bold");
 	tap_ok(ascii, "set ascii true");
 	const char bad[] = "bind x back\nbind y\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, bad, strlen(bad), "cfg", &err), BT_EINPUT, "bad line");
+	tap_is_int(config_apply(&km, &uc, &ascii, NULL, bad, strlen(bad), "cfg", &err), BT_EINPUT, "bad line");
 	tap_is_str(err.msg, "cfg:2: expected 'bind [VIEW] KEY ACTION'", "file and line");
 	const char badc[] = "color series-9 red\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, badc, strlen(badc), "cfg", &err), BT_EINPUT,
+	tap_is_int(config_apply(&km, &uc, &ascii, NULL, badc, strlen(badc), "cfg", &err), BT_EINPUT,
 		   "an unknown element");
 
 	/* set journal: checked here, read by the commands that open the store */
 	const char jcfg[] = "set ascii = false\nset journal wal\nset journal = delete\r\n";
 	char value[16];
 	ascii = true;
-	tap_is_int(config_apply(&km, &uc, &ascii, jcfg, strlen(jcfg), "cfg", &err), BT_OK,
+	tap_is_int(config_apply(&km, &uc, &ascii, NULL, jcfg, strlen(jcfg), "cfg", &err), BT_OK,
 		   "set journal, and set NAME = VALUE");
 	tap_ok(!ascii, "set ascii = false");
 	tap_ok(config_setting(jcfg, strlen(jcfg), "journal", value, sizeof(value)) &&
@@ -87,7 +87,7 @@ main(void)
 	tap_ok(!config_setting(cfg, strlen(cfg), "journal", value, sizeof(value)),
 	       "no 'set journal': nothing");
 	const char badj[] = "set journal fast\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, badj, strlen(badj), "cfg", &err), BT_EINPUT,
+	tap_is_int(config_apply(&km, &uc, &ascii, NULL, badj, strlen(badj), "cfg", &err), BT_EINPUT,
 		   "an unknown journal");
 	tap_is_str(err.msg, "cfg:1: 'set journal' takes wal, delete or auto", "says which");
 

@@ -38,6 +38,14 @@ terminal_safe(const char *s)
 int
 main(void)
 {
+	struct buf osc;
+	buf_init(&osc);
+	sanitize_osc52("flask", true, &osc);
+	tap_is_str(osc.data, "\033]52;c;Zmxhc2s=\a", "OSC 52: the text in base64");
+	sanitize_osc52("a\033]52;c;x\a", true, &osc);
+	/* "a^[]52;c;x^G": the escape and the bell as visible text, never raw */
+	tap_is_str(osc.data, "\033]52;c;YV5bXTUyO2M7eF5H\a", "OSC 52: control characters escaped first");
+	buf_free(&osc);
 	tap_is_str(S("plain text", true), "plain text", "printable ASCII passes");
 	tap_is_str(S("r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad", true), "r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad",
 		   "printable UTF-8 passes");
