@@ -15,6 +15,9 @@
 #   BENCH_INPUT=jsonl  import one JSONL file of the same attempts instead of
 #                 a results tree (cp copies that file): a million small
 #                 files wear out a cloud disk's write budget
+#   BENCH_FAILURES=0  skip the failure board part (BENCH_FAILURE_ATTEMPTS,
+#                 default 200,000 lean attempts: reports and 1 KB patches,
+#                 ~9 GB of JSONL and ~7.5 GB of store while it runs)
 set -u
 : "${abs_top_builddir:?run with make bench}"
 bin="$abs_top_builddir/benchtop"
@@ -208,5 +211,59 @@ q
 q
 KEYS
 	explore "$list" "$dir/keys"
+fi
+# The failure board (the triage issue's budget: one run < 300 ms, the whole
+# store < 2 s at 200,000 attempts), from the CLI and in the explorer, and
+# the schema-2 migration that backfills an older store's failures.
+if [ "${BENCH_FAILURES:-1}" != 0 ]; then
+	n=${BENCH_FAILURE_ATTEMPTS:-200000}
+	scale=$(( (n + 399) / 400 ))
+	big="$dir/failures.db"
+	t0=$(now)
+	"$gen" jsonl "$dir/failures.jsonl" --lean --attempts 5 --no-features --patch-kb 1 \
+		--scale "$scale" --runs mini_swe_sdk/bench:0.8 --quiet
+	"$bin" import "$dir/failures.jsonl" --store "$big" --quiet
+	rm -f "$dir/failures.jsonl"
+	echo "## the failure board on $(sqlite3 "$big" "select count(*) from attempt") attempts," \
+		"$(sqlite3 "$big" "select count(*) from run") runs (generated and imported in" \
+		"$(secs "$t0" "$(now)") s)"
+	run=$("$bin" runs --store "$big" --format csv | sed -n 2p | cut -d, -f1)
+	for args in "--run $run" "--run $run --by first-failure" "" "--by assertion" "--by category"; do
+		best=999999
+		for i in 1 2 3; do
+			# shellcheck disable=SC2086
+			t0=$(now); "$bin" failures --store "$big" $args --format csv > /dev/null; t1=$(now)
+			best=$(echo "$best $(ms "$t0" "$t1")" | awk '{ print ($2 < $1) ? $2 : $1 }')
+		done
+		echo "benchtop failures ${args:-(every run)}: $best ms (best of 3)"
+	done
+	# the explorer: b on the first run, then A (every run's tasks) and b
+	cat > "$dir/keys" <<'KEYS'
+b
+<Tab>
+<Tab>
+<Tab>
+<Tab>
+<Enter>
+<Enter>
+q
+q
+q
+A
+b
+<Tab>
+q
+q
+KEYS
+	explore "$big" "$dir/keys"
+	# an older store: the failures dropped, the schema one step back, migrated
+	sqlite3 "$big" "DROP TABLE attempt_failure; DROP TABLE request_key;
+		ALTER TABLE task_result DROP COLUMN has_flags; PRAGMA user_version = 1"
+	t0=$(now)
+	"$bin" migrate --store "$big" > /dev/null
+	echo "benchtop migrate (schema 1 -> 2, backfilling every attempt's failures):" \
+		"$(secs "$t0" "$(now)") s"
+	rm -f "$big" "$big"-wal "$big"-shm
+	echo
 fi
 [ -n "${BENCH_KEEP:-}" ] || rm -rf "$dir"
