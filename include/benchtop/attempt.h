@@ -154,6 +154,21 @@ long attempt_first_failure(const struct attempt *a);
 int attempt_request_occurrence(const struct attempt *a, size_t r);
 long attempt_find_request(const struct attempt *a, const char *name, int occurrence);
 
+/* How an agent's trajectory ended (spec 1.6), in the order upstream's
+ * trajectory_analysis.py counts them. */
+enum termination {
+	TERM_SUBMITTED,
+	TERM_LIMITS,        /* LimitsExceeded: the step or iteration limit */
+	TERM_ERROR,
+	TERM_NO_TRAJECTORY, /* also an attempt imported without any termination */
+	TERM_UNKNOWN,
+	TERM_COUNT
+};
+/* The stored name ("LimitsExceeded") of a reason, and back (NULL or an
+ * unknown name: TERM_NO_TRAJECTORY, as no trajectory told otherwise). */
+const char *termination_name(enum termination t);
+enum termination termination_parse(const char *name);
+
 const char *artifact_kind_name(enum artifact_kind kind);
 int artifact_kind_from_name(const char *name); /* -1 when unknown */
 const char *verifier_name(enum verifier_kind v);    /* architecture | database | orm */

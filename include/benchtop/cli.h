@@ -101,6 +101,7 @@ int cmd_import(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_table(int argc, char **argv);
+int cmd_export(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_tasks(int argc, char **argv);

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "benchtop/attempt.h"
 #include "benchtop/task.h"
 
 /* pass@k, the unbiased estimator of Chen et al.: 1 - C(n-c,k)/C(n,k);
@@ -75,6 +76,36 @@ enum task_has {
  * them): *first gets the index of its first row; returns how many. */
 size_t metrics_rows_of_run(const struct task_row *rows, size_t n, int64_t run_id, size_t *first);
 
+/* One attempt with its task, as the upstream exports and the termination,
+ * token and cost tables need it (store_attempt_facts() returns them). */
+struct attempt_fact {
+	int64_t run_id, task_id;
+	enum task_kind kind;
+	char name[128];
+	char framework[16], runtime[16]; /* runtime: uv/node, or a feature task's folder */
+	char difficulty[16];             /* feature tasks */
+	unsigned constraints;
+	int level;
+	int number; /* N of run_N */
+	long total, passed, failed;
+	double raw, strict;
+	bool tests_passed, succeeded;
+	bool arch_ok, db_ok, orm_ok; /* true when the verifier does not apply */
+	enum termination term;
+	long tokens_in, tokens_out, calls; /* -1 when unknown */
+	bool tokens_approx;                /* estimated from a Mini-SWE trajectory */
+	double cost;                       /* USD the trajectory recorded, < 0 when unknown */
+};
+
+/* The task rows of facts sorted by run, then task (as the store returns
+ * them), computed as the store computes its cached ones.  With
+ * exclude_limits the attempts that ended in LimitsExceeded are left out
+ * (spec 1.6, evaluation_tables_filtered.py) and a task left with none
+ * disappears; *excluded (may be NULL) gets how many were left out.
+ * Returns the number of rows; *out is malloc'd. */
+size_t metrics_task_rows_from_facts(const struct attempt_fact *f, size_t n, bool exclude_limits,
+				    struct task_row **out, size_t *excluded);
+
 enum agg_by {
 	AGG_FRAMEWORK,
 	AGG_FRAMEWORK_LEVEL,
@@ -107,6 +138,18 @@ size_t metrics_aggregate(const struct task_row *rows, size_t n, enum agg_by by,
  * means take most of the time, and a view of many runs shows only these. */
 size_t metrics_aggregate_means(const struct task_row *rows, size_t n, enum agg_by by,
 			       struct agg_row **out);
+/* The step-by-step decay of spec 4.3 (decay_stats.csv, the summary table 2
+ * of evaluation.py): A%(to) - A%(from) for L0->L1, L1->L2, L2->L3 and
+ * L0->L3, over the per-level means of a run's tasks of the RAW A% [quirk:
+ * Table 1 uses strict].  Only steps whose two levels exist; returns how many. */
+struct decay_step {
+	int from, to;
+	double from_raw, to_raw, delta; /* fractions */
+};
+#define METRICS_DECAY_STEPS 4
+size_t metrics_decay(const struct task_row *rows, size_t n,
+		     struct decay_step out[METRICS_DECAY_STEPS]);
+extern const int metrics_decay_levels[METRICS_DECAY_STEPS][2];
 /* How many distinct tasks rows hold.  With name_rank, *name_rank gets a
  * malloc'd array indexed by task id: each task's place in name order, the
  * same for tasks of the same name (for sorting many rows by name without
@@ -124,6 +167,12 @@ struct pair_stats {
 };
 void metrics_marginal_effect(const struct task_row *rows, size_t n, unsigned bit,
 			     struct pair_stats *out);
+
+/* Pearson's r of (x[i], y[i]) (NAN when either does not vary), and
+ * Spearman's rho: Pearson's r of the ranks, ties sharing their mean rank
+ * (evaluation_subset_representativeness.py). */
+double metrics_pearson(const double *x, const double *y, size_t n);
+double metrics_spearman(const double *x, const double *y, size_t n);
 
 /* A run is "full" (spec 4.8) when it covers at least 90% of the union of
  * task names seen in all runs and all 16 pipeline tasks of the subset. */

@@ -174,25 +174,34 @@ int store_task_rows_snapshot(struct store *s, enum task_kind kind, struct task_r
 void task_rows_release(struct task_rows *r);
 
 /* Judgement counts per (agent, model) and label, for Table 4.  `logic`
- * rows count subcategories, the others coarse categories. */
+ * rows count subcategories, the others coarse categories.  exclude_limits
+ * leaves out the judgements of attempts that ended in LimitsExceeded. */
 struct judgement_count {
 	char agent[64], model[64];
 	char label[48];
 	bool logic;
 	long n;
 };
-int store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
-			   struct bt_error *err);
+int store_judgement_counts(struct store *s, bool exclude_limits, struct judgement_count **out,
+			   size_t *n, struct bt_error *err);
 
 /* Verifier outcomes over a run's generation attempts (spec 4.3's confusion
- * matrix: only constrained attempts enter the 2x2 table). */
+ * matrix: only constrained attempts enter the 2x2 table); exclude_limits
+ * leaves out the attempts that ended in LimitsExceeded. */
 struct verifier_counts {
 	long attempts, test_pass, test_fail;
 	long constrained;
 	long tp_vp, tp_vf, tf_vp, tf_vf; /* tests pass/fail x verifiers pass/fail */
 };
-int store_verifier_counts(struct store *s, int64_t run_id, struct verifier_counts *c,
-			  struct bt_error *err);
+int store_verifier_counts(struct store *s, int64_t run_id, bool exclude_limits,
+			  struct verifier_counts *c, struct bt_error *err);
+
+/* Every attempt at tasks of `kind` of one run (run_id 0: every run), with
+ * its task, ordered by run, task runtime and name, then run_N as text
+ * ("run_10" before "run_2"): the order upstream's scripts walk the tree.
+ * *out is malloc'd (free()).  store_facts.c. */
+int store_attempt_facts(struct store *s, int64_t run_id, enum task_kind kind,
+			struct attempt_fact **out, size_t *n, struct bt_error *err);
 
 /* One attempt, briefly: for the tasks view's strips and the attempt tabs. */
 struct attempt_brief {

@@ -19,6 +19,7 @@ cmd_summary(int argc, char **argv)
 		{"kind", required_argument, NULL, 'k'},
 		{"format", required_argument, NULL, 'f'},
 		{"upstream", no_argument, NULL, 'u'},
+		{"exclude-limits", no_argument, NULL, 'x'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		CLI_OPT_LONG_IMMUTABLE,
@@ -32,9 +33,9 @@ cmd_summary(int argc, char **argv)
 	size_t n_ids;
 	int c, rc = BT_OK, fmt = FMT_TEXT, by = -1;
 	enum task_kind kind = TASK_GENERATION;
-	bool upstream = false;
+	bool upstream = false, exclude_limits = false;
 
-	while ((c = getopt_long(argc, argv, "s:r:b:k:f:uh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:r:b:k:f:uxh", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': store_path = optarg; break;
 		case 'r': strv_push(&run_names, optarg); break;
@@ -61,6 +62,7 @@ cmd_summary(int argc, char **argv)
 			}
 			break;
 		case 'u': upstream = true; break;
+		case 'x': exclude_limits = true; break;
 		case 'h': rc = cli_help("summary"); goto out;
 		case CLI_OPT_JOURNAL:
 		case CLI_OPT_IMMUTABLE:
@@ -87,10 +89,15 @@ cmd_summary(int argc, char **argv)
 		goto out;
 	}
 	if (upstream) {
-		if ((rc = summary_upstream_csv(st, ids, n_ids, stdout, &err)))
+		size_t excluded;
+		if ((rc = summary_upstream_csv(st, ids, n_ids, exclude_limits, stdout, &excluded,
+					       &err)))
 			cli_fail(rc, "%s", err.msg);
+		else if (exclude_limits) /* the CSV stays upstream's: the count goes aside */
+			fprintf(stderr, "benchtop: --exclude-limits: %zu attempt%s that ended in "
+				"LimitsExceeded left out\n", excluded, excluded == 1 ? "" : "s");
 	} else {
-		struct report_table *t = summary_by(st, ids, n_ids, by, kind, &err);
+		struct report_table *t = summary_by(st, ids, n_ids, by, kind, exclude_limits, &err);
 		if (!t) {
 			rc = cli_fail(err.code, "%s", err.msg);
 			goto out;

@@ -4,9 +4,29 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "benchtop/cli.h"
 #include "benchtop/tables.h"
+
+/* --price MODEL=IN,OUT: USD per million input and output tokens. */
+static int
+parse_price(char *arg, struct tables_price *p)
+{
+	char *eq = strrchr(arg, '='), *comma, *end1, *end2;
+
+	if (!eq || eq == arg || !(comma = strchr(eq, ',')))
+		return cli_usage_error("table", "--price takes MODEL=IN,OUT (USD per million input "
+				       "and output tokens), not '%s'", arg);
+	p->in = strtod(eq + 1, &end1);
+	p->out = strtod(comma + 1, &end2);
+	if (end1 != comma || *end2 || end2 == comma + 1 || !(p->in >= 0) || !(p->out >= 0))
+		return cli_usage_error("table", "--price %s: IN and OUT are numbers of USD per "
+				       "million tokens, such as gpt-4o=2.5,10", arg);
+	*eq = '\0';
+	p->model = arg;
+	return BT_OK;
+}
 
 int
 cmd_table(int argc, char **argv)
@@ -16,6 +36,11 @@ cmd_table(int argc, char **argv)
 		{"run", required_argument, NULL, 'r'},
 		{"format", required_argument, NULL, 'f'},
 		{"list", no_argument, NULL, 'l'},
+		{"exclude-limits", no_argument, NULL, 'x'},
+		{"sem", no_argument, NULL, 'S'},
+		{"by", required_argument, NULL, 'b'},
+		{"pipeline-only", no_argument, NULL, 'p'},
+		{"price", required_argument, NULL, 'P'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		CLI_OPT_LONG_IMMUTABLE,
@@ -30,8 +55,11 @@ cmd_table(int argc, char **argv)
 	size_t n_ids, n_tables = 0;
 	int c, rc = BT_OK, fmt = FMT_TEXT;
 	bool list = false;
+	struct tables_opts o = {0};
+	struct tables_price *prices = NULL;
+	size_t n_prices = 0, cap_prices = 0;
 
-	while ((c = getopt_long(argc, argv, "s:r:f:lh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:r:f:lxSb:pP:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': store_path = optarg; break;
 		case 'r': strv_push(&run_names, optarg); break;
@@ -42,6 +70,22 @@ cmd_table(int argc, char **argv)
 			}
 			break;
 		case 'l': list = true; break;
+		case 'x': o.exclude_limits = true; break;
+		case 'S': o.sem = true; break;
+		case 'p': o.pipeline_only = true; break;
+		case 'b':
+			if (strcmp(optarg, "level") != 0) {
+				rc = cli_usage_error("table", "--by takes 'level' (termination)");
+				goto out;
+			}
+			o.by_level = true;
+			break;
+		case 'P':
+			BT_GROW(prices, cap_prices, n_prices + 1);
+			if ((rc = parse_price(optarg, &prices[n_prices])))
+				goto out;
+			n_prices++;
+			break;
 		case 'h': rc = cli_help("table"); goto out;
 		case CLI_OPT_JOURNAL:
 		case CLI_OPT_IMMUTABLE:
@@ -60,7 +104,8 @@ cmd_table(int argc, char **argv)
 	}
 	if (optind + 1 != argc) {
 		rc = cli_usage_error("table", optind >= argc ? "which table? (1, 1-raw, 2a, 2b, 8, "
-				     "8-all, 4, verifier-impact)" : "one table at a time");
+				     "8-all, 4, verifier-impact, decay, termination, subset, "
+				     "tokens, cost)" : "one table at a time");
 		goto out;
 	}
 	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
@@ -68,8 +113,10 @@ cmd_table(int argc, char **argv)
 		rc = cli_fail(rc, "%s", err.msg);
 		goto out;
 	}
-	n_tables = tables_build(argv[optind], st, ids, run_names.n ? n_ids : 0,
-				fmt == FMT_CSV || fmt == FMT_JSON, &tables, &err);
+	o.machine = fmt == FMT_CSV || fmt == FMT_JSON;
+	o.prices = prices;
+	o.n_prices = n_prices;
+	n_tables = tables_build(argv[optind], st, ids, run_names.n ? n_ids : 0, &o, &tables, &err);
 	if (n_tables == 0) {
 		rc = err.code == BT_EUSAGE ? cli_usage_error("table", "%s", err.msg)
 					   : cli_fail(err.code, "%s", err.msg);
@@ -81,6 +128,7 @@ out:
 		report_table_free(tables[i]);
 	free(tables);
 	free(ids);
+	free(prices);
 	store_close(st);
 	strv_free(&run_names);
 	return rc;

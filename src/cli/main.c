@@ -73,6 +73,19 @@ static const struct cli_opt table_opts[] = {
 	{NULL, NULL},
 };
 
+static const struct cli_opt export_opts[] = {
+	STORE_OPT,
+	RUN_OPT,
+	{"--upstream DIR", "Write the CSV files of the benchmark's evaluation into DIR (made when "
+			   "missing): run_stats.csv, task_stats.csv, global_stats.csv and "
+			   "decay_stats.csv (evaluation.py) and feature_run_stats.csv, "
+			   "feature_task_stats.csv and feature_global_stats.csv "
+			   "(evaluation_feature.py), byte for byte: same columns, row order, "
+			   "4-decimal fractions and CRLF line ends. --run limits them to some runs, "
+			   "as upstream's --agent and --model do."},
+	{NULL, NULL},
+};
+
 static const struct cli_opt plot_opts[] = {
 	READ_OPTS,
 	{"--run RUN", "The run to plot (default: the first); a second --run is overlaid, drawn "
@@ -203,6 +216,12 @@ const struct cli_command cli_commands[] = {
 	 "LaTeX output is a tabular environment ready to \\input (one per part: Table 4 "
 	 "gives two, coarse and logic errors).",
 	 table_opts},
+	{"export", cmd_export, "export --upstream DIR [OPTIONS]",
+	 "write the benchmark's own evaluation CSVs",
+	 "Write the files the benchmark's evaluation scripts write, computed from the store, "
+	 "so that whatever reads them (spreadsheets, the scripts' plots) keeps working: see "
+	 "--upstream. An existing file of the same name is replaced.",
+	 export_opts},
 	{"plot", cmd_plot, "plot [OPTIONS]", "print the decay plot as text or SVG",
 	 "Print the decay plot: A% (or pass@1) against the number of constraints, one line per "
 	 "framework, the same plot the explorer draws, as text for notes and CI logs or as SVG.",

@@ -171,6 +171,25 @@ artifact_kind_from_name(const char *name)
 	return -1;
 }
 
+static const char *const termination_names[TERM_COUNT] = {
+	"Submitted", "LimitsExceeded", "Error", "NoTrajectory", "Unknown",
+};
+
+const char *
+termination_name(enum termination t)
+{
+	return t < TERM_COUNT ? termination_names[t] : "?";
+}
+
+enum termination
+termination_parse(const char *name)
+{
+	for (int i = 0; name && i < TERM_COUNT; i++)
+		if (strcmp(termination_names[i], name) == 0)
+			return (enum termination)i;
+	return TERM_NO_TRAJECTORY;
+}
+
 const char *
 verifier_name(enum verifier_kind v)
 {

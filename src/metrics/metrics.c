@@ -453,3 +453,132 @@ metrics_rows_of_run(const struct task_row *rows, size_t n, int64_t run_id, size_
 	*first = lo;
 	return end - lo;
 }
+
+size_t
+metrics_task_rows_from_facts(const struct attempt_fact *f, size_t n, bool exclude_limits,
+			     struct task_row **out, size_t *excluded)
+{
+	struct task_row *rows = xcalloc(n ? n : 1, sizeof(*rows));
+	struct attempt_outcome *o = xcalloc(n ? n : 1, sizeof(*o));
+	size_t nr = 0, skipped = 0;
+
+	for (size_t i = 0; i < n;) {
+		size_t j = i, k = 0;
+
+		for (; j < n && f[j].run_id == f[i].run_id && f[j].task_id == f[i].task_id; j++) {
+			if (exclude_limits && f[j].term == TERM_LIMITS) {
+				skipped++;
+				continue;
+			}
+			o[k++] = (struct attempt_outcome){
+				.raw = f[j].raw, .strict = f[j].strict,
+				.tests_passed = f[j].tests_passed, .succeeded = f[j].succeeded,
+			};
+		}
+		if (k) {
+			struct task_row *t = &rows[nr++];
+			t->run_id = f[i].run_id;
+			t->task_id = f[i].task_id;
+			t->kind = f[i].kind;
+			snprintf(t->name, sizeof(t->name), "%s", f[i].name);
+			snprintf(t->framework, sizeof(t->framework), "%s", f[i].framework);
+			snprintf(t->runtime, sizeof(t->runtime), "%s", f[i].runtime);
+			t->constraints = f[i].constraints;
+			t->level = f[i].level;
+			metrics_task_stats(o, k, &t->s);
+		}
+		i = j;
+	}
+	free(o);
+	if (excluded)
+		*excluded = skipped;
+	*out = rows;
+	return nr;
+}
+
+const int metrics_decay_levels[METRICS_DECAY_STEPS][2] = {{0, 1}, {1, 2}, {2, 3}, {0, 3}};
+
+size_t
+metrics_decay(const struct task_row *rows, size_t n, struct decay_step out[METRICS_DECAY_STEPS])
+{
+	struct agg_row *g;
+	size_t ng = metrics_aggregate(rows, n, AGG_LEVEL, &g), k = 0;
+	double raw[4];
+	bool have[4] = {false, false, false, false};
+
+	for (size_t i = 0; i < ng; i++)
+		if (g[i].level >= 0 && g[i].level < 4) {
+			raw[g[i].level] = g[i].raw;
+			have[g[i].level] = true;
+		}
+	free(g);
+	for (size_t s = 0; s < METRICS_DECAY_STEPS; s++) {
+		int lo = metrics_decay_levels[s][0], hi = metrics_decay_levels[s][1];
+		if (!have[lo] || !have[hi])
+			continue;
+		out[k++] = (struct decay_step){lo, hi, raw[lo], raw[hi], raw[hi] - raw[lo]};
+	}
+	return k;
+}
+
+double
+metrics_pearson(const double *x, const double *y, size_t n)
+{
+	double mx = metrics_mean(x, n), my = metrics_mean(y, n), cov = 0, sx = 0, sy = 0, r;
+
+	for (size_t i = 0; i < n; i++) {
+		cov += (x[i] - mx) * (y[i] - my);
+		sx += (x[i] - mx) * (x[i] - mx);
+		sy += (y[i] - my) * (y[i] - my);
+	}
+	if (n == 0 || sx == 0 || sy == 0)
+		return NAN;
+	r = cov / (sqrt(sx) * sqrt(sy));
+	return r > 1 ? 1 : r < -1 ? -1 : r;
+}
+
+struct ranked {
+	double v;
+	size_t i;
+};
+
+static int
+cmp_ranked(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+
+	/* ties in index order, as a stable sort leaves them */
+	return a->v < b->v ? -1 : a->v > b->v ? 1 : a->i < b->i ? -1 : a->i > b->i;
+}
+
+/* Fractional ranks from 1; equal values share the mean of their ranks. */
+static double *
+ranks(const double *v, size_t n)
+{
+	struct ranked *o = xcalloc(n ? n : 1, sizeof(*o));
+	double *r = xcalloc(n ? n : 1, sizeof(double));
+
+	for (size_t i = 0; i < n; i++)
+		o[i] = (struct ranked){v[i], i};
+	qsort(o, n, sizeof(*o), cmp_ranked);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j + 1 < n && o[j + 1].v == o[i].v)
+			j++;
+		for (size_t k = i; k <= j; k++)
+			r[o[k].i] = (double)(i + j) / 2.0 + 1.0;
+		i = j + 1;
+	}
+	free(o);
+	return r;
+}
+
+double
+metrics_spearman(const double *x, const double *y, size_t n)
+{
+	double *rx = ranks(x, n), *ry = ranks(y, n), rho = metrics_pearson(rx, ry, n);
+
+	free(rx);
+	free(ry);
+	return rho;
+}

@@ -43,6 +43,32 @@ rows_of_run(struct task_row *all, size_t n, int64_t run, struct task_row **out)
 	return k;
 }
 
+int
+summary_task_rows(struct store *st, const int64_t *runs, size_t n, enum task_kind kind,
+		  bool exclude_limits, struct task_row **rows, size_t *nrows, size_t *excluded,
+		  struct bt_error *err)
+{
+	struct attempt_fact *f;
+	size_t nf, k = 0;
+
+	*excluded = 0;
+	if (!exclude_limits)
+		return store_task_rows(st, 0, kind, rows, nrows, err);
+	if (store_attempt_facts(st, 0, kind, &f, &nf, err))
+		return err->code;
+	/* count only the selected runs' attempts; the rows are every run's */
+	for (size_t i = 0; i < nf; i++) {
+		bool selected = n == 0;
+		for (size_t j = 0; j < n && !selected; j++)
+			selected = runs[j] == f[i].run_id;
+		k += selected && f[i].term == TERM_LIMITS;
+	}
+	*nrows = metrics_task_rows_from_facts(f, nf, true, rows, NULL);
+	*excluded = k;
+	free(f);
+	return BT_OK;
+}
+
 struct report_table *
 summary_runs(struct store *st, struct bt_error *err)
 {
@@ -134,7 +160,7 @@ summary_row(struct report_table *t, const char *run, const struct agg_row *g)
 
 struct report_table *
 summary_by(struct store *st, const int64_t *runs, size_t n, int by, enum task_kind kind,
-		struct bt_error *err)
+	   bool exclude_limits, struct bt_error *err)
 {
 	static const char *const cols[] = {
 		"Run|run", "Group|group", "Level|level", ">Tasks|tasks", ">Attempts|attempts",
@@ -143,13 +169,13 @@ summary_by(struct store *st, const int64_t *runs, size_t n, int by, enum task_ki
 	};
 	struct run_index ri;
 	struct task_row *rows;
-	size_t nrows;
+	size_t nrows, excluded;
 	struct report_table *t;
 	char title[160];
 
 	if (run_index_load(st, &ri, err))
 		return NULL;
-	if (store_task_rows(st, 0, kind, &rows, &nrows, err)) {
+	if (summary_task_rows(st, runs, n, kind, exclude_limits, &rows, &nrows, &excluded, err)) {
 		run_index_free(&ri);
 		return NULL;
 	}
@@ -186,6 +212,8 @@ summary_by(struct store *st, const int64_t *runs, size_t n, int by, enum task_ki
 	}
 	report_note(t, "Means over tasks (unweighted); Attempts and Succeeded are sums. "
 		    "pass@k is the unbiased estimator; pass^3 = (c/n)^3.");
+	if (exclude_limits)
+		summary_note_excluded(t, excluded);
 	free(rows);
 	run_index_free(&ri);
 	return t;
@@ -197,9 +225,54 @@ static const enum agg_by upstream_order[] = {
 	AGG_GLOBAL, AGG_LEVEL, AGG_CONSTRAINT, AGG_FRAMEWORK_CONSTRAINT,
 };
 
+void
+summary_note_excluded(struct report_table *t, size_t excluded)
+{
+	report_note(t, "--exclude-limits: %zu attempt%s that ended in LimitsExceeded left out.",
+		    excluded, excluded == 1 ? "" : "s");
+}
+
+void
+summary_csv_field(FILE *out, const char *s)
+{
+	/* Python's csv module (QUOTE_MINIMAL), as upstream writes its CSVs */
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, out);
+		return;
+	}
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputc('"', out);
+}
+
+void
+summary_upstream_block(FILE *out, const char *agent, const char *model,
+		       const struct task_row *rows, size_t n)
+{
+	for (size_t o = 0; o < sizeof(upstream_order) / sizeof(upstream_order[0]); o++) {
+		struct agg_row *g;
+		size_t ng = metrics_aggregate(rows, n, upstream_order[o], &g);
+		for (size_t j = 0; j < ng; j++) {
+			summary_csv_field(out, agent);
+			fputc(',', out);
+			summary_csv_field(out, model);
+			fprintf(out, ",%s,%s,", metrics_agg_name(g[j].by), g[j].group);
+			if (g[j].level >= 0)
+				fprintf(out, "%d", g[j].level);
+			fprintf(out, ",%.4f,%.4f,%.4f,%.4f,%.4f,%ld,%ld\r\n", g[j].pass1, g[j].pass3,
+				g[j].pow3, g[j].raw, g[j].strict, g[j].n_succeeded, g[j].n_executed);
+		}
+		free(g);
+	}
+}
+
 int
-summary_upstream_csv(struct store *st, const int64_t *runs, size_t n, FILE *out,
-		     struct bt_error *err)
+summary_upstream_csv(struct store *st, const int64_t *runs, size_t n, bool exclude_limits,
+		     FILE *out, size_t *excluded, struct bt_error *err)
 {
 	struct run_index ri;
 	struct task_row *rows;
@@ -207,12 +280,12 @@ summary_upstream_csv(struct store *st, const int64_t *runs, size_t n, FILE *out,
 
 	if (run_index_load(st, &ri, err))
 		return err->code;
-	if (store_task_rows(st, 0, TASK_GENERATION, &rows, &nrows, err)) {
+	if (summary_task_rows(st, runs, n, TASK_GENERATION, exclude_limits, &rows, &nrows,
+			      excluded, err)) {
 		run_index_free(&ri);
 		return err->code;
 	}
-	fputs("agent,model,granularity,group,n_constraints,pass_at_1,pass_at_3,pass_power_3,"
-	      "passed_assertions_perc,strict_assertions_perc,n_succeeded,n_executed\r\n", out);
+	fputs(SUMMARY_GLOBAL_HEADER "\r\n", out);
 	/* ri is ordered by agent, then model: keep that order, not the argument's */
 	for (size_t i = 0; i < ri.n; i++) {
 		const struct run_summary *r = &ri.v[i];
@@ -223,20 +296,7 @@ summary_upstream_csv(struct store *st, const int64_t *runs, size_t n, FILE *out,
 			continue;
 		struct task_row *mine;
 		size_t k = rows_of_run(rows, nrows, r->id, &mine);
-		for (size_t o = 0; o < sizeof(upstream_order) / sizeof(upstream_order[0]); o++) {
-			struct agg_row *g;
-			size_t ng = metrics_aggregate(mine, k, upstream_order[o], &g);
-			for (size_t j = 0; j < ng; j++) {
-				fprintf(out, "%s,%s,%s,%s,", r->agent, r->model,
-					metrics_agg_name(g[j].by), g[j].group);
-				if (g[j].level >= 0)
-					fprintf(out, "%d", g[j].level);
-				fprintf(out, ",%.4f,%.4f,%.4f,%.4f,%.4f,%ld,%ld\r\n", g[j].pass1,
-					g[j].pass3, g[j].pow3, g[j].raw, g[j].strict, g[j].n_succeeded,
-					g[j].n_executed);
-			}
-			free(g);
-		}
+		summary_upstream_block(out, r->agent, r->model, mine, k);
 	}
 	free(rows);
 	run_index_free(&ri);

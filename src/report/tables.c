@@ -1,13 +1,14 @@
 /* tables.c: the paper's tables (spec sections 4.4-4.8 and 6.3). */
 #include "config.h"
 
-#include "benchtop/tables.h"
+#include "tables_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "benchtop/metrics.h"
+#include "benchtop/summary.h"
 
 const struct table_info tables_list[] = {
 	{"1", "Table 1: strict A% and pass@1 by constraint level"},
@@ -18,6 +19,11 @@ const struct table_info tables_list[] = {
 	{"8-all", "Table 8 over every configuration"},
 	{"4", "Table 4: failure taxonomy"},
 	{"verifier-impact", "Verifier impact: raw vs strict A% and the confusion matrix"},
+	{"decay", "Step-by-step decay of raw A% (evaluation.py's summary table 2)"},
+	{"termination", "How the trajectories ended (trajectory_analysis.py)"},
+	{"subset", "Subset representativeness: strict A% on all tasks vs the subset"},
+	{"tokens", "Token consumption per configuration and level"},
+	{"cost", "Cost per configuration (upstream's prices, or --price)"},
 	{NULL, NULL},
 };
 
@@ -30,33 +36,6 @@ static const char *const known_full[][2] = {
 };
 static const char *const known_subset[][2] = {
 	{"openhands_sdk", "minimax-m2.5"}, {"mini_swe_sdk", "Kimi-K2.5"}, {"mini_swe_sdk", "gpt-5.2"},
-};
-
-/* Configurations are grouped as upstream prints them (spec 4.4): the known
- * full ones in the paper's order, then the known subset ones (starred),
- * then every other configuration sorted by agent and model. */
-enum { GROUP_FULL, GROUP_SUBSET, GROUP_OTHER };
-
-/* One selected run with its task rows and the facts the tables need. */
-struct trun {
-	const struct run_summary *info;
-	struct task_row *gen, *feat;
-	size_t n_gen, n_feat;
-	bool covers;  /* covers the task set (spec 4.8's rule): for runs upstream does not know */
-	int group;    /* GROUP_* */
-	int rank;     /* ordering key */
-	char display[160];
-};
-
-struct tctx {
-	struct store *st;
-	struct run_summary *runs;
-	size_t n_runs;
-	struct task_row *gen_all, *feat_all;
-	size_t n_gen_all, n_feat_all;
-	struct trun *sel;
-	size_t n_sel;
-	bool machine;
 };
 
 static int
@@ -126,22 +105,31 @@ tctx_free(struct tctx *c)
 	free(c->sel);
 	free(c->gen_all);
 	free(c->feat_all);
+	free(c->facts);
 	store_runs_free(c->runs, c->n_runs);
 }
 
+/* need_facts: the table counts attempts (c->facts and each run's facts). */
 static int
-tctx_load(struct tctx *c, struct store *st, const int64_t *ids, size_t n, struct bt_error *err)
+tctx_load(struct tctx *c, struct store *st, const int64_t *ids, size_t n,
+	  const struct tables_opts *o, bool need_facts, struct bt_error *err)
 {
-	size_t all;
+	size_t all, ex_gen = 0, ex_feat = 0;
 
 	memset(c, 0, sizeof(*c));
 	c->st = st;
+	c->o = o;
+	c->machine = o->machine;
 	if (store_runs(st, &c->runs, &c->n_runs, err) ||
-	    store_task_rows(st, 0, TASK_GENERATION, &c->gen_all, &c->n_gen_all, err) ||
-	    store_task_rows(st, 0, TASK_FEATURE, &c->feat_all, &c->n_feat_all, err)) {
+	    summary_task_rows(st, ids, n, TASK_GENERATION, o->exclude_limits, &c->gen_all,
+			      &c->n_gen_all, &ex_gen, err) ||
+	    summary_task_rows(st, ids, n, TASK_FEATURE, o->exclude_limits, &c->feat_all,
+			      &c->n_feat_all, &ex_feat, err) ||
+	    (need_facts && store_attempt_facts(st, 0, TASK_GENERATION, &c->facts, &c->n_facts, err))) {
 		tctx_free(c);
 		return err->code;
 	}
+	c->excluded = ex_gen + ex_feat;
 	all = union_tasks(c->gen_all, c->n_gen_all);
 	c->sel = xcalloc(c->n_runs ? c->n_runs : 1, sizeof(*c->sel));
 	for (size_t i = 0; i < c->n_runs; i++) {
@@ -158,6 +146,9 @@ tctx_load(struct tctx *c, struct store *st, const int64_t *ids, size_t n, struct
 		t->info = r;
 		t->n_gen = select_rows(c->gen_all, c->n_gen_all, r->id, &t->gen);
 		t->n_feat = select_rows(c->feat_all, c->n_feat_all, r->id, &t->feat);
+		for (size_t k = 0; k < c->n_facts; k++)
+			if (c->facts[k].run_id == r->id && (t->n_facts++ == 0))
+				t->facts = &c->facts[k];
 		for (size_t k = 0; k < t->n_gen; k++)
 			pipeline += metrics_is_pipeline_task(t->gen[k].framework, t->gen[k].constraints);
 		t->covers = metrics_run_is_full(t->n_gen, all, pipeline);
@@ -505,22 +496,30 @@ table8(struct tctx *c, bool all)
 	}
 	qsort(rows, nrows, sizeof(rows[0]), cmp_leader_row);
 
-	ncols = 2 + (c->machine && with_p ? 2 * nc : nc);
+	/* columns per run: one cell for people; A%, pass@1 and with --sem the
+	 * run-level mean, SEM and n as numbers for programs */
+	size_t w = c->machine ? (with_p ? 2 : 1) + (c->o->sem ? 3 : 0) : 1;
+	ncols = 2 + w * nc;
 	specs = xcalloc(ncols, sizeof(char *));
 	specs[0] = xstrdup("Framework|framework");
 	for (size_t r = 0; r < nc; r++) {
 		const struct run_summary *ri = cols_runs[r]->info;
 		char ab[32];
+		size_t k = 1 + w * r;
 		snprintf(ab, sizeof(ab), "%s", strcmp(ri->agent, "mini_swe_sdk") == 0 ? "M"
 					       : strcmp(ri->agent, "openhands_sdk") == 0 ? "O" : ri->agent);
-		if (c->machine && with_p) {
-			specs[1 + 2 * r] = xasprintf(">%s A%%|%s a_pct", ri->name, ri->name);
-			specs[2 + 2 * r] = xasprintf(">%s pass@1|%s pass_at_1", ri->name, ri->name);
-		} else if (c->machine) {
-			specs[1 + r] = xasprintf(">%s A%%|%s a_pct", ri->name, ri->name);
-		} else {
-			specs[1 + r] = xasprintf(">%s (%s)%s|%s", task_model_display(ri->model), ab,
-						 cols_runs[r]->group == GROUP_SUBSET ? "*" : "", ri->name);
+		if (!c->machine) {
+			specs[k] = xasprintf(">%s (%s)%s|%s", task_model_display(ri->model), ab,
+					     cols_runs[r]->group == GROUP_SUBSET ? "*" : "", ri->name);
+			continue;
+		}
+		specs[k++] = xasprintf(">%s A%%|%s a_pct", ri->name, ri->name);
+		if (with_p)
+			specs[k++] = xasprintf(">%s pass@1|%s pass_at_1", ri->name, ri->name);
+		if (c->o->sem) {
+			specs[k++] = xasprintf(">%s run mean|%s run_mean", ri->name, ri->name);
+			specs[k++] = xasprintf(">%s SEM|%s run_sem", ri->name, ri->name);
+			specs[k++] = xasprintf(">%s runs|%s runs", ri->name, ri->name);
 		}
 	}
 	specs[ncols - 1] = xstrdup(">Avg|avg_a_pct");
@@ -533,17 +532,31 @@ table8(struct tctx *c, bool all)
 		size_t row = report_add_row(t);
 		report_set_text(t, row, 0, task_framework_display(lr->framework));
 		for (size_t r = 0; r < nc; r++) {
+			size_t k = 1 + w * r, runs = 0;
+			double mean = 0, sem = 0;
 			if (!lr->have[r])
 				continue;
-			if (c->machine && with_p) {
-				report_set_num(t, row, 1 + 2 * r, lr->a[r], 1);
-				report_set_num(t, row, 2 + 2 * r, lr->p[r], 0);
-			} else if (!with_p) {
-				report_set_num(t, row, 1 + r, lr->a[r], 1);
+			if (c->o->sem)
+				tables_run_level(c, cols_runs[r], lr->framework, &mean, &sem, &runs);
+			if (c->machine) {
+				report_set_num(t, row, k++, lr->a[r], 1);
+				if (with_p)
+					report_set_num(t, row, k++, lr->p[r], 0);
+				if (c->o->sem) {
+					report_set_num(t, row, k++, mean * 100, 1);
+					report_set_num(t, row, k++, sem * 100, 1);
+					report_set_int(t, row, k, (long)runs);
+				}
+			} else if (!with_p && !c->o->sem) {
+				report_set_num(t, row, k, lr->a[r], 1);
 			} else {
-				char cell[32];
-				snprintf(cell, sizeof(cell), "%.1f/%.0f", lr->a[r], lr->p[r]);
-				report_set_text(t, row, 1 + r, cell);
+				char cell[96];
+				int l = with_p ? snprintf(cell, sizeof(cell), "%.1f/%.0f", lr->a[r], lr->p[r])
+					       : snprintf(cell, sizeof(cell), "%.1f", lr->a[r]);
+				if (c->o->sem)
+					snprintf(cell + l, sizeof(cell) - (size_t)l, " %.1f±%.1f (%zu)",
+						 mean * 100, sem * 100, runs);
+				report_set_text(t, row, k, cell);
 			}
 		}
 		report_set_num(t, row, ncols - 1, lr->avg, 1);
@@ -554,6 +567,10 @@ table8(struct tctx *c, bool all)
 	report_note(t, "%s over all of the framework's tasks (every level); Avg: mean of the A%% "
 		    "cells of the configurations shown; rows sorted by Avg.",
 		    with_p ? "Cells: strict A% / pass@1" : "Cells: strict A%");
+	if (c->o->sem)
+		report_note(t, "--sem: then the mean ± SEM of the strict A%% of every attempt at the "
+			    "framework's tasks (run-level, as compute_sem.py; SEM = sample std / "
+			    "sqrt(n)) and n, the attempts.");
 	if (why)
 		report_note(t, "%s", why);
 	if (nc == 0)
@@ -644,7 +661,7 @@ table4(struct tctx *c, bool all_runs, struct report_table **coarse_out,
 	bool any_known = false;
 	int rc;
 
-	if ((rc = store_judgement_counts(c->st, &jc, &njc, err)))
+	if ((rc = store_judgement_counts(c->st, c->o->exclude_limits, &jc, &njc, err)))
 		return rc;
 	for (size_t i = 0; i < njc; i++)
 		for (size_t k = 0; k < sizeof(judge_models) / sizeof(judge_models[0]); k++)
@@ -835,7 +852,7 @@ verifier_impact(struct tctx *c, struct report_table **levels_out, struct report_
 			decay_raw[n_decay] = r0 * 100 - r3 * 100;
 			n_decay++;
 		}
-		if (store_verifier_counts(c->st, r->info->id, &vc, err)) {
+		if (store_verifier_counts(c->st, r->info->id, c->o->exclude_limits, &vc, err)) {
 			report_table_free(t);
 			report_table_free(m);
 			return err->code;
@@ -882,19 +899,20 @@ verifier_impact(struct tctx *c, struct report_table **levels_out, struct report_
 }
 
 size_t
-tables_build(const char *name, struct store *st, const int64_t *runs, size_t n, bool machine,
-	     struct report_table ***out, struct bt_error *err)
+tables_build(const char *name, struct store *st, const int64_t *runs, size_t n,
+	     const struct tables_opts *o, struct report_table ***out, struct bt_error *err)
 {
 	struct tctx c;
 	struct report_table **v = xcalloc(2, sizeof(*v));
 	size_t k = 0;
+	bool facts = o->exclude_limits || o->sem || strcmp(name, "termination") == 0 ||
+		     strcmp(name, "tokens") == 0 || strcmp(name, "cost") == 0;
 
 	*out = NULL;
-	if (tctx_load(&c, st, runs, n, err)) {
+	if (tctx_load(&c, st, runs, n, o, facts, err)) {
 		free(v);
 		return 0;
 	}
-	c.machine = machine;
 	if (strcmp(name, "1") == 0)
 		v[k++] = table1(&c, false);
 	else if (strcmp(name, "1-raw") == 0)
@@ -911,10 +929,23 @@ tables_build(const char *name, struct store *st, const int64_t *runs, size_t n, 
 	} else if (strcmp(name, "verifier-impact") == 0) {
 		if (!verifier_impact(&c, &v[0], &v[1], err))
 			k = 2;
-	} else {
+	} else if (strcmp(name, "decay") == 0)
+		v[k++] = tables_decay(&c);
+	else if (strcmp(name, "termination") == 0)
+		v[k++] = tables_termination(&c);
+	else if (strcmp(name, "subset") == 0)
+		k = tables_subset(&c, v);
+	else if (strcmp(name, "tokens") == 0)
+		v[k++] = tables_tokens(&c);
+	else if (strcmp(name, "cost") == 0)
+		v[k++] = tables_cost(&c);
+	else {
 		bt_errorf(err, BT_EUSAGE, "unknown table '%s' (1, 1-raw, 2a, 2b, 8, 8-all, 4, "
-			  "verifier-impact)", name);
+			  "verifier-impact, decay, termination, subset, tokens, cost)", name);
 	}
+	/* every table says what --exclude-limits left out */
+	if (o->exclude_limits && k)
+		summary_note_excluded(v[0], c.excluded);
 	tctx_free(&c);
 	if (k == 0) {
 		free(v);

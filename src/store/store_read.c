@@ -412,16 +412,24 @@ fill_judgement_count(sqlite3_stmt *st, void *row)
 }
 
 int
-store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
-		       struct bt_error *err)
+store_judgement_counts(struct store *s, bool exclude_limits, struct judgement_count **out,
+		       size_t *n, struct bt_error *err)
 {
+	/* a judgement is about the attempt of the same agent, model, task and
+	 * number; ?1 leaves out those whose attempt hit its limits */
+#define NOT_LIMITS \
+	" AND (?1 = 0 OR NOT EXISTS (SELECT 1 FROM attempt a JOIN run r ON r.id = a.run_id" \
+	"  JOIN task t ON t.id = a.task_id WHERE r.agent = j.agent AND r.model = j.model" \
+	"  AND t.runtime = j.runtime AND t.name = j.task AND a.number = j.number" \
+	"  AND a.termination = 'LimitsExceeded'))"
 	static const char sql[] =
-		"SELECT agent, model, category, 0, count(*) FROM judgement"
-		"  WHERE category IS NOT NULL GROUP BY agent, model, category"
+		"SELECT agent, model, category, 0, count(*) FROM judgement j"
+		"  WHERE category IS NOT NULL" NOT_LIMITS " GROUP BY agent, model, category"
 		" UNION ALL "
-		"SELECT agent, model, subcategory, 1, count(*) FROM judgement"
-		"  WHERE subcategory IS NOT NULL GROUP BY agent, model, subcategory"
+		"SELECT agent, model, subcategory, 1, count(*) FROM judgement j"
+		"  WHERE subcategory IS NOT NULL" NOT_LIMITS " GROUP BY agent, model, subcategory"
 		" ORDER BY 1, 2, 4, 3";
+#undef NOT_LIMITS
 	sqlite3_stmt *st;
 	int rc;
 
@@ -429,6 +437,7 @@ store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
 	*n = 0;
 	if ((rc = store_prepare(s, sql, &st, err)))
 		return rc;
+	sqlite3_bind_int(st, 1, exclude_limits);
 	rc = store_collect(s, st, sizeof(**out), fill_judgement_count, (void **)out, n,
 			   "cannot count judgements", err);
 	if (rc) {
@@ -440,8 +449,8 @@ store_judgement_counts(struct store *s, struct judgement_count **out, size_t *n,
 }
 
 int
-store_verifier_counts(struct store *s, int64_t run_id, struct verifier_counts *c,
-		      struct bt_error *err)
+store_verifier_counts(struct store *s, int64_t run_id, bool exclude_limits,
+		      struct verifier_counts *c, struct bt_error *err)
 {
 	static const char sql[] =
 		"SELECT count(*), coalesce(sum(a.tests_passed), 0),"
@@ -451,7 +460,8 @@ store_verifier_counts(struct store *s, int64_t run_id, struct verifier_counts *c
 		" coalesce(sum(t.level > 0 AND NOT a.tests_passed AND a.verifiers_ok), 0),"
 		" coalesce(sum(t.level > 0 AND NOT a.tests_passed AND NOT a.verifiers_ok), 0)"
 		" FROM attempt a JOIN task t ON t.id = a.task_id"
-		" WHERE a.run_id = ?1 AND t.kind = 'generation'";
+		" WHERE a.run_id = ?1 AND t.kind = 'generation'"
+		" AND (?2 = 0 OR a.termination IS NOT 'LimitsExceeded')";
 	sqlite3_stmt *st;
 	int rc;
 
@@ -459,6 +469,7 @@ store_verifier_counts(struct store *s, int64_t run_id, struct verifier_counts *c
 	if ((rc = store_prepare(s, sql, &st, err)))
 		return rc;
 	sqlite3_bind_int64(st, 1, run_id);
+	sqlite3_bind_int(st, 2, exclude_limits);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		c->attempts = sqlite3_column_int64(st, 0);
 		c->test_pass = sqlite3_column_int64(st, 1);

@@ -329,9 +329,9 @@ test_query_plans(const char *path)
 	free(rows);
 	store_task_rows(s, 0, TASK_GENERATION, &rows, &n, &err);
 	free(rows);
-	store_judgement_counts(s, &jc, &n, &err);
+	store_judgement_counts(s, false, &jc, &n, &err);
 	free(jc);
-	store_verifier_counts(s, run, &vc, &err);
+	store_verifier_counts(s, run, false, &vc, &err);
 	store_attempt_briefs(s, run, 0, &briefs, &n, &err);
 	free(briefs);
 	store_find_attempt(s, run, "flask-openapi-sqlite", 0, &att, &err);
