@@ -168,6 +168,13 @@ struct pair_stats {
 void metrics_marginal_effect(const struct task_row *rows, size_t n, unsigned bit,
 			     struct pair_stats *out);
 
+/* Run-level strict A% of the attempts at one framework's tasks (all
+ * levels), as compute_sem.py and the RQ2 figure compute it: mean and SEM
+ * (sample std / sqrt(n), 0 when n < 2) as fractions, *n the attempts;
+ * exclude_limits leaves out the attempts that ended in LimitsExceeded. */
+void metrics_run_level(const struct attempt_fact *f, size_t nf, const char *framework,
+		       bool exclude_limits, double *mean, double *sem, size_t *n);
+
 /* Pearson's r of (x[i], y[i]) (NAN when either does not vary), and
  * Spearman's rho: Pearson's r of the ranks, ties sharing their mean rank
  * (evaluation_subset_representativeness.py). */

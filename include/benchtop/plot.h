@@ -120,4 +120,28 @@ bool plot_point_near(const struct plot_data *d, const struct plot_opts *o, int x
  * byte for byte everywhere. */
 void plot_svg(const struct plot_data *d, bool error_bars, FILE *out);
 
+/* ---------------------------------------------------------------- RQ2 */
+
+/* The framework-sensitivity figure (plot_framework_sensitivity.py): for
+ * each framework and configuration the run-level strict A% (every attempt
+ * at the framework's tasks) as mean +/- SEM.  sensitivity.h builds it. */
+#define SENS_MAX_CONFIGS 8
+struct sens_cell {
+	bool have;
+	double mean, sem; /* fractions */
+	size_t n;         /* attempts */
+};
+struct sens_plot {
+	char title[160];
+	int n_cfg;
+	char cfg[SENS_MAX_CONFIGS][96]; /* legend labels */
+	int n_fw;
+	char fw[TASK_N_FRAMEWORKS][16]; /* display names, in the figure's order */
+	struct sens_cell c[TASK_N_FRAMEWORKS][SENS_MAX_CONFIGS];
+};
+/* A standalone SVG (640x400) in the style of plot_svg(): one group of
+ * markers with +/-1 SEM bars per framework, one colour and marker shape per
+ * configuration, and a legend. */
+void plot_svg_sensitivity(const struct sens_plot *p, FILE *out);
+
 #endif

@@ -10,6 +10,7 @@
 
 #include "benchtop/cli.h"
 #include "benchtop/plot.h"
+#include "benchtop/sensitivity.h"
 
 enum plot_format { PLOT_FMT_TEXT, PLOT_FMT_SVG };
 
@@ -43,6 +44,42 @@ run_name(struct store *st, int64_t id, char *out, size_t n, struct bt_error *err
 	return BT_OK;
 }
 
+/* --framework-sensitivity: the RQ2 figure. */
+static int
+plot_sensitivity(const char *store_path, const struct strv *run_names, enum plot_format fmt,
+		 int width, bool ascii, bool decay_options)
+{
+	struct bt_error err = {0};
+	struct store *st = NULL;
+	struct sens_plot p;
+	int64_t *ids = NULL;
+	size_t n_ids;
+	int rc;
+
+	if (decay_options)
+		return cli_usage_error("plot", "--metric and --error-bars are the decay plot's: "
+				       "the sensitivity figure is always run-level strict A%% "
+				       "with +/-1 SEM");
+	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
+	    (run_names->n && (rc = cli_select_runs(st, run_names->v, run_names->n, &ids, &n_ids,
+						   &err))) ||
+	    (rc = sensitivity_build(st, ids, run_names->n ? n_ids : 0, &p, &err))) {
+		rc = err.code == BT_EUSAGE ? cli_usage_error("plot", "%s", err.msg)
+					   : cli_fail(rc, "%s", err.msg);
+		goto out;
+	}
+	if (fmt == PLOT_FMT_SVG)
+		plot_svg_sensitivity(&p, stdout);
+	else
+		sensitivity_print(&p, width - 40, ascii, stdout);
+	if (fflush(stdout) != 0 || ferror(stdout))
+		rc = cli_fail(BT_EIO, "writing the plot: %s", strerror(errno));
+out:
+	free(ids);
+	store_close(st);
+	return rc;
+}
+
 int
 cmd_plot(int argc, char **argv)
 {
@@ -55,6 +92,7 @@ cmd_plot(int argc, char **argv)
 		{"width", required_argument, NULL, 'W'},
 		{"height", required_argument, NULL, 'H'},
 		{"ascii", no_argument, NULL, 'a'},
+		{"framework-sensitivity", no_argument, NULL, 'F'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		CLI_OPT_LONG_IMMUTABLE,
@@ -73,15 +111,16 @@ cmd_plot(int argc, char **argv)
 	size_t n_ids;
 	int c, rc = BT_OK, metric = PLOT_STRICT;
 	enum plot_format fmt = PLOT_FMT_TEXT;
-	bool ascii = false;
+	bool ascii = false, sensitivity = false, metric_given = false;
 	char names[2][64];
 
 	memset(&d, 0, sizeof(d));
-	while ((c = getopt_long(argc, argv, "s:r:m:f:eW:H:ah", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:r:m:f:eW:H:aFh", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': store_path = optarg; break;
 		case 'r': strv_push(&run_names, optarg); break;
 		case 'm':
+			metric_given = true;
 			if ((metric = plot_metric_parse(optarg)) < 0) {
 				rc = cli_usage_error("plot", "unknown --metric '%s' (strict, raw, "
 						     "pass1)", optarg);
@@ -107,6 +146,7 @@ cmd_plot(int argc, char **argv)
 				goto out;
 			break;
 		case 'a': ascii = true; break;
+		case 'F': sensitivity = true; break;
 		case 'h': rc = cli_help("plot"); goto out;
 		case CLI_OPT_JOURNAL:
 		case CLI_OPT_IMMUTABLE:
@@ -120,6 +160,11 @@ cmd_plot(int argc, char **argv)
 	}
 	if (optind < argc) {
 		rc = cli_usage_error("plot", "unexpected argument '%s'", argv[optind]);
+		goto out;
+	}
+	if (sensitivity) {
+		rc = plot_sensitivity(store_path, &run_names, fmt, po.w, ascii || !cli_locale_utf8(),
+				      metric_given || po.error_bars);
 		goto out;
 	}
 	if (run_names.n > 2) {

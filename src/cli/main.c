@@ -96,6 +96,14 @@ static const struct cli_opt plot_opts[] = {
 	{"--error-bars", "Draw +/-1 standard error of the mean over the tasks of each point."},
 	{"--width N, --height N", "The text plot's size in characters (default 78x22)."},
 	{"--ascii", "ASCII lines and markers (the default when the locale is not UTF-8)."},
+	{"--framework-sensitivity", "Instead of the decay plot, the RQ2 figure "
+				    "(plot_framework_sensitivity.py): per framework the run-level "
+				    "strict A% (every attempt at its tasks, all levels) as mean +/- "
+				    "SEM, one marker per configuration: those given with --run (up to "
+				    "8), else upstream's six (Mini-SWE and OpenHands with GPT-5-mini "
+				    "and Qwen3-Coder, Mini-SWE with MiniMax-M2.5 and GPT-5.4) that the "
+				    "store has. As text, one bar per framework and configuration; as "
+				    "SVG, the figure."},
 	{NULL, NULL},
 };
 

@@ -582,3 +582,20 @@ metrics_spearman(const double *x, const double *y, size_t n)
 	free(ry);
 	return rho;
 }
+
+void
+metrics_run_level(const struct attempt_fact *f, size_t nf, const char *framework,
+		  bool exclude_limits, double *mean, double *sem, size_t *n)
+{
+	double *v = xcalloc(nf + 1, sizeof(double)), std;
+	size_t k = 0;
+
+	for (size_t i = 0; i < nf; i++)
+		if (strcmp(f[i].framework, framework) == 0 &&
+		    !(exclude_limits && f[i].term == TERM_LIMITS))
+			v[k++] = f[i].strict;
+	metrics_mean_std(v, k, mean, &std);
+	*sem = metrics_sem(std, k);
+	*n = k;
+	free(v);
+}

@@ -218,17 +218,10 @@ svg_legend(FILE *out, const struct plot_data *d)
 	}
 }
 
-void
-plot_svg(const struct plot_data *d, bool error_bars, FILE *out)
+/* The document's start: the prolog, the title (escaped) as <title> and on top. */
+static void
+svg_begin(FILE *out, const char *title)
 {
-	const char *metric = plot_metric_name(d->metric);
-	size_t ml = strlen(metric);
-	char title[200];
-
-	if (d->title[0])
-		snprintf(title, sizeof(title), "%s", d->title);
-	else
-		snprintf(title, sizeof(title), "%s by number of constraints", metric);
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n", out);
 	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"%d\" "
 		"height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"Helvetica, Arial, sans-serif\" "
@@ -241,41 +234,123 @@ plot_svg(const struct plot_data *d, bool error_bars, FILE *out)
 		"font-weight=\"bold\">", N(SVG_W / 2.0));
 	svg_text(out, title);
 	fputs("</text>\n", out);
+}
 
-	/* gridlines, then the axes over them */
+/* Gridlines (every 25%, and at the x positions xs[0..nx)), the axes over
+ * them, their ticks and the y labels; the caller labels x. */
+static void
+svg_axes(FILE *out, const double *xs, int nx)
+{
 	fputs("<g stroke=\"#DDDDDD\" stroke-width=\"1.00\">", out);
 	for (int p = 0; p <= 100; p += 25)
 		svg_line(out, AREA_L, py(p / 100.0), AREA_R, py(p / 100.0));
-	for (int l = 0; l < PLOT_LEVELS; l++)
-		svg_line(out, px(l), AREA_T, px(l), AREA_B);
+	for (int i = 0; i < nx; i++)
+		svg_line(out, xs[i], AREA_T, xs[i], AREA_B);
 	fputs("</g>\n", out);
 	fprintf(out, "<path d=\"M%s %sV%sH%s\" fill=\"none\" stroke=\"#000000\" "
 		"stroke-width=\"1.00\"/>\n", N(AREA_L), N(AREA_T), N(AREA_B), N(AREA_R));
 	fputs("<g stroke=\"#000000\" stroke-width=\"1.00\">", out);
 	for (int p = 0; p <= 100; p += 25)
 		svg_line(out, AREA_L - 5, py(p / 100.0), AREA_L, py(p / 100.0));
-	for (int l = 0; l < PLOT_LEVELS; l++)
-		svg_line(out, px(l), AREA_B, px(l), AREA_B + 5);
+	for (int i = 0; i < nx; i++)
+		svg_line(out, xs[i], AREA_B, xs[i], AREA_B + 5);
 	fputs("</g>\n<g text-anchor=\"end\">", out);
 	for (int p = 0; p <= 100; p += 25)
 		fprintf(out, "<text x=\"%s\" y=\"%s\">%d</text>", N(AREA_L - 8),
 			N(py(p / 100.0) + 4), p);
-	fputs("</g>\n<g text-anchor=\"middle\">", out);
+	fputs("</g>\n", out);
+}
+
+/* The rotated y-axis title; the ticks are percent: say so unless the
+ * metric's name already does. */
+static void
+svg_y_label(FILE *out, const char *metric)
+{
+	size_t ml = strlen(metric);
+
+	fprintf(out, "<text transform=\"rotate(-90 %s %s)\" x=\"%s\" y=\"%s\" "
+		"text-anchor=\"middle\" font-size=\"13\">", N(24), N((AREA_T + AREA_B) / 2), N(24),
+		N((AREA_T + AREA_B) / 2));
+	svg_text(out, metric);
+	fputs(ml && metric[ml - 1] == '%' ? "" : " (%)", out);
+	fputs("</text>\n", out);
+}
+
+void
+plot_svg(const struct plot_data *d, bool error_bars, FILE *out)
+{
+	const char *metric = plot_metric_name(d->metric);
+	char title[200];
+
+	if (d->title[0])
+		snprintf(title, sizeof(title), "%s", d->title);
+	else
+		snprintf(title, sizeof(title), "%s by number of constraints", metric);
+	double xs[PLOT_LEVELS];
+
+	for (int l = 0; l < PLOT_LEVELS; l++)
+		xs[l] = px(l);
+	svg_begin(out, title);
+	svg_axes(out, xs, PLOT_LEVELS);
+	fputs("<g text-anchor=\"middle\">", out);
 	for (int l = 0; l < PLOT_LEVELS; l++)
 		fprintf(out, "<text x=\"%s\" y=\"%s\">%d</text>", N(px(l)), N(AREA_B + 20), l);
 	fputs("</g>\n", out);
 	fprintf(out, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"13\">Number of "
 		"constraints</text>\n", N((AREA_L + AREA_R) / 2), N(AREA_B + 42));
-	fprintf(out, "<text transform=\"rotate(-90 %s %s)\" x=\"%s\" y=\"%s\" "
-		"text-anchor=\"middle\" font-size=\"13\">", N(24), N((AREA_T + AREA_B) / 2), N(24),
-		N((AREA_T + AREA_B) / 2));
-	/* the ticks are percent: say so unless the metric's name already does */
-	svg_text(out, metric);
-	fputs(ml && metric[ml - 1] == '%' ? "" : " (%)", out);
-	fputs("</text>\n", out);
-
+	svg_y_label(out, metric);
 	for (int i = 0; i < d->n; i++)
 		svg_series(out, &d->s[i], error_bars);
 	svg_legend(out, d);
+	fputs("</svg>\n", out);
+}
+
+/* ---------------------------------------------------------------- RQ2 */
+
+void
+plot_svg_sensitivity(const struct sens_plot *p, FILE *out)
+{
+	double xs[TASK_N_FRAMEWORKS], band = (AREA_R - AREA_L) / (p->n_fw > 0 ? p->n_fw : 1);
+
+	for (int f = 0; f < p->n_fw; f++)
+		xs[f] = AREA_L + band * (f + 0.5);
+	svg_begin(out, p->title);
+	svg_axes(out, xs, p->n_fw);
+	fputs("<g text-anchor=\"middle\">", out);
+	for (int f = 0; f < p->n_fw; f++) {
+		fprintf(out, "<text x=\"%s\" y=\"%s\">", N(xs[f]), N(AREA_B + 20));
+		svg_text(out, p->fw[f]);
+		fputs("</text>", out);
+	}
+	fputs("</g>\n", out);
+	fprintf(out, "<text x=\"%s\" y=\"%s\" text-anchor=\"middle\" font-size=\"13\">"
+		"Framework</text>\n", N((AREA_L + AREA_R) / 2), N(AREA_B + 42));
+	svg_y_label(out, "run-level strict A% (mean ± SEM)");
+	for (int k = 0; k < p->n_cfg; k++) {
+		const char *col = palette[k % 8];
+		/* the configurations side by side inside each framework's band */
+		double dx = p->n_cfg > 1 ? band * 0.6 / (p->n_cfg - 1) : 0;
+
+		fprintf(out, "<g stroke=\"%s\" fill=\"%s\" stroke-width=\"1.20\">", col, col);
+		for (int f = 0; f < p->n_fw; f++) {
+			const struct sens_cell *c = &p->c[f][k];
+			double x = xs[f] - band * 0.3 * (p->n_cfg > 1) + dx * k;
+			if (!c->have)
+				continue;
+			if (c->sem > 0) {
+				svg_line(out, x, py(c->mean + c->sem), x, py(c->mean - c->sem));
+				svg_line(out, x - 3, py(c->mean + c->sem), x + 3, py(c->mean + c->sem));
+				svg_line(out, x - 3, py(c->mean - c->sem), x + 3, py(c->mean - c->sem));
+			}
+			svg_marker(out, k % 8, x, py(c->mean));
+		}
+		fputs("</g>\n", out);
+		fprintf(out, "<g stroke=\"%s\" fill=\"%s\" stroke-width=\"1.50\">", col, col);
+		svg_marker(out, k % 8, LEGEND_X + 14, LEGEND_Y + k * LEGEND_DY);
+		fprintf(out, "</g><text x=\"%s\" y=\"%s\">", N(LEGEND_X + 28),
+			N(LEGEND_Y + k * LEGEND_DY + 4));
+		svg_text(out, p->cfg[k]);
+		fputs("</text>\n", out);
+	}
 	fputs("</svg>\n", out);
 }

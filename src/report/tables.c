@@ -537,7 +537,8 @@ table8(struct tctx *c, bool all)
 			if (!lr->have[r])
 				continue;
 			if (c->o->sem)
-				tables_run_level(c, cols_runs[r], lr->framework, &mean, &sem, &runs);
+				metrics_run_level(cols_runs[r]->facts, cols_runs[r]->n_facts, lr->framework,
+						  c->o->exclude_limits, &mean, &sem, &runs);
 			if (c->machine) {
 				report_set_num(t, row, k++, lr->a[r], 1);
 				if (with_p)

@@ -46,9 +46,4 @@ struct report_table *tables_termination(struct tctx *c);
 size_t tables_subset(struct tctx *c, struct report_table **out);
 struct report_table *tables_tokens(struct tctx *c);
 struct report_table *tables_cost(struct tctx *c);
-/* Table 8 --sem: the run-level strict A% of one run's attempts at a
- * framework's tasks: mean and SEM as fractions, n = attempts (compute_sem.py). */
-void tables_run_level(const struct tctx *c, const struct trun *r, const char *framework,
-		      double *mean, double *sem, size_t *n);
-
 #endif

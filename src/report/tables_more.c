@@ -164,24 +164,6 @@ tables_termination(struct tctx *c)
 	return t;
 }
 
-/* ------------------------------------------------------------ Table 8 --sem */
-
-void
-tables_run_level(const struct tctx *c, const struct trun *r, const char *framework, double *mean,
-		 double *sem, size_t *n)
-{
-	double *v = xcalloc(r->n_facts + 1, sizeof(double)), std;
-	size_t k = 0;
-
-	for (size_t i = 0; i < r->n_facts; i++)
-		if (strcmp(r->facts[i].framework, framework) == 0 && kept(c, &r->facts[i]))
-			v[k++] = r->facts[i].strict;
-	metrics_mean_std(v, k, mean, &std);
-	*sem = metrics_sem(std, k);
-	*n = k;
-	free(v);
-}
-
 /* ------------------------------------------------------------ subset */
 
 static bool
