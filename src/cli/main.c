@@ -31,6 +31,9 @@ static const struct cli_opt store_opt = {
 		       "meanwhile. Done by itself when nobody may write the file."}
 #define READ_OPTS STORE_OPT, JOURNAL_OPT, IMMUTABLE_OPT
 #define FORMAT_OPT {"--format FMT", "Output format: text (default), csv, json, md or latex."}
+#define EXCLUDE_LIMITS_OPT {"--exclude-limits", "Leave out the attempts whose trajectory ended " \
+	"in LimitsExceeded (the step or iteration limit), as evaluation_tables_filtered.py does, " \
+	"and say how many were left out (on standard error with --upstream)."}
 #define RUN_OPT {"--run RUN", "Only this run (repeatable): its full name as 'benchtop runs' " \
 		 "shows it, agent/model, or a unique prefix. Default: every run."}
 
@@ -62,6 +65,7 @@ static const struct cli_opt summary_opts[] = {
 	{"--upstream", "With --format csv: write exactly the columns, row order and 4-decimal "
 		       "fractions of the benchmark's data/global_stats.csv (CRLF line ends), one "
 		       "block per run, runs ordered by agent then model, so the two can be diffed."},
+	EXCLUDE_LIMITS_OPT,
 	{NULL, NULL},
 };
 
@@ -70,6 +74,14 @@ static const struct cli_opt table_opts[] = {
 	RUN_OPT,
 	FORMAT_OPT,
 	{"--list", "List the tables."},
+	EXCLUDE_LIMITS_OPT,
+	{"--sem", "8, 8-all: add to each cell the run-level mean +/- SEM and n of the strict "
+		  "A% of every attempt at the framework's tasks (compute_sem.py)."},
+	{"--by level", "termination: one row per configuration and level."},
+	{"--pipeline-only", "subset: compare with the 16 pipeline tasks instead of every task of "
+			    "the four subset frameworks."},
+	{"--price MODEL=IN,OUT", "cost: USD per million input and output tokens for MODEL "
+				 "(repeatable); it replaces upstream's price of a model it lists."},
 	{NULL, NULL},
 };
 
@@ -220,7 +232,10 @@ const struct cli_command cli_commands[] = {
 	 "marginal effect of each constraint by matched pairs: mean, std, SEM, N), 2b "
 	 "(feature-task pass@1), 8 (framework leaderboard over the full configurations), 8-all "
 	 "(over every configuration), 4 (failure taxonomy and logic subcategories with the "
-	 "data-layer share), verifier-impact (raw against strict A% and the confusion matrix). "
+	 "data-layer share), verifier-impact (raw against strict A% and the confusion matrix), "
+	 "decay (the step-by-step decay of raw A%, evaluation.py's summary table 2), "
+	 "termination (how the trajectories ended), subset (subset representativeness), tokens "
+	 "(token consumption) and cost; see TABLES in benchtop(1) for each one's rule. "
 	 "LaTeX output is a tabular environment ready to \\input (one per part: Table 4 "
 	 "gives two, coarse and logic errors).",
 	 table_opts},
