@@ -526,6 +526,15 @@ out:
 	return rc;
 }
 
+/* "agent/model" of an attempt, in b. */
+static const char *
+pair_of(const struct attempt *a, struct buf *b)
+{
+	buf_reset(b);
+	buf_printf(b, "%s/%s", a->run.agent, a->run.model);
+	return buf_cstr(b);
+}
+
 /* Skip blank and comment lines. */
 static bool
 line_is_blank(const char *s, size_t n)
@@ -543,10 +552,11 @@ int
 jsonl_import(struct store *st, const char *path, const struct import_options *o,
 	     struct import_summary *sum, struct bt_error *err)
 {
-	char *dir, *line = NULL;
+	char *dir, *line = NULL, *first_pair = NULL;
+	struct buf pair = {0};
 	size_t cap = 0;
 	ssize_t got;
-	long lineno = 0, bytes = 0;
+	long lineno = 0, bytes = 0, first_line = 0;
 	struct progress prog;
 	struct stat sb;
 	FILE *f;
@@ -586,6 +596,20 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 			if (o->run_name && *o->run_name) {
 				free(a.run.name);
 				a.run.name = xstrdup(o->run_name);
+				/* --name renames one agent/model; more would merge into one run */
+				if (!first_pair) {
+					first_pair = xstrdup(pair_of(&a, &pair));
+					first_line = lineno;
+				} else if (strcmp(first_pair, pair_of(&a, &pair)) != 0) {
+					rc = bt_errorf(err, BT_EINPUT,
+						       "%s:%ld: --name %s: the file holds more than one "
+						       "agent/model pair (%s on line %ld, %s); --name "
+						       "needs one", path, lineno, o->run_name, first_pair,
+						       first_line, pair.data);
+					attempt_free(&a);
+					store_rollback(st);
+					goto out;
+				}
 			}
 			ingest_complete_attempt(&a);
 			if (o->keep_going && (rc = store_savepoint(st, &lerr)) == BT_OK) {
@@ -596,6 +620,11 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 					rc = store_release(st, &lerr);
 			} else if (!o->keep_going) {
 				rc = store_put_attempt(st, &a, &lerr);
+			}
+			if (rc == BT_EINPUT) {
+				char msg[sizeof(lerr.msg)];
+				snprintf(msg, sizeof(msg), "%s", lerr.msg);
+				bt_errorf(&lerr, rc, "%s:%ld: %s", path, lineno, msg);
 			}
 			if (rc && lerr.code != BT_EINPUT) {
 				/* a store failure is not the line's fault: stop */
@@ -637,6 +666,8 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 	sum->tasks += pairs;
 out:
 	progress_end(&prog);
+	free(first_pair);
+	buf_free(&pair);
 	free(dir);
 	free(line);
 	fclose(f);

@@ -456,6 +456,35 @@ plan_build(struct tree_ctx *c, const struct tree_walk *w, struct plan *p)
 	}
 }
 
+/* --name renames one agent/model pair: a tree of several would merge
+ * different agents' attempts into one run. */
+static int
+plan_check_name(const struct plan *p, const char *name, struct bt_error *err)
+{
+	struct strv pairs = {0};
+	struct buf list;
+	int rc = BT_OK;
+
+	for (size_t i = 0; i < p->n_units; i++) {
+		char *pair = xasprintf("%s/%s", p->units[i].run.agent, p->units[i].run.model);
+		if (!strv_contains(&pairs, pair))
+			strv_push(&pairs, pair);
+		free(pair);
+	}
+	if (pairs.n > 1) {
+		buf_init(&list);
+		strv_sort(&pairs);
+		for (size_t i = 0; i < pairs.n; i++)
+			buf_printf(&list, "%s%s", i ? ", " : "", pairs.v[i]);
+		rc = bt_errorf(err, BT_EINPUT, "--name %s: the input holds %zu agent/model pairs "
+			       "(%s); --name needs one: import each pair's folder with its own name",
+			       name, pairs.n, buf_cstr(&list));
+		buf_free(&list);
+	}
+	strv_free(&pairs);
+	return rc;
+}
+
 /* Free a unit's strings: once imported, only its task is looked at again. */
 static void
 plan_unit_release(struct plan_unit *pu)
@@ -835,6 +864,8 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	}
 
 	plan_build(&c, &w, &plan);
+	if (o->run_name && (rc = plan_check_name(&plan, o->run_name, err)))
+		goto out;
 	progress_start(&c.prog, o->progress_out, o->progress && !o->quiet, (long)plan.n_jobs,
 		       "attempts");
 	if ((rc = store_begin(st, err)))

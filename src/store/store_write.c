@@ -8,7 +8,8 @@
 #include <string.h>
 
 static const char *const stmt_sql[SQL_COUNT_STMTS] = {
-	[SQL_RUN_FIND] = "SELECT id FROM run WHERE name = ?1",
+	[SQL_RUN_FIND] = "SELECT id, agent = ?2 AND model = ?3, agent || '/' || model FROM run"
+			 " WHERE name = ?1",
 	[SQL_RUN_INSERT] = "INSERT INTO run (name, agent, model, label, source, imported_at)"
 			   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[SQL_RUN_UPDATE] = "UPDATE run SET agent = ?2, model = ?3,"
@@ -127,8 +128,21 @@ put_run(struct store *s, const struct run_ident *r, int64_t *id, struct bt_error
 	if (!(st = store_stmt(s, SQL_RUN_FIND, err)))
 		return err->code;
 	store_bind_text(st, 1, r->name);
-	if ((rc = store_step_id(s, st, id, err)))
+	store_bind_text(st, 2, r->agent);
+	store_bind_text(st, 3, r->model);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW && !sqlite3_column_int(st, 1)) {
+		/* one name, one agent/model: a second one would silently merge
+		 * two agents' attempts under one run */
+		rc = bt_errorf(err, BT_EINPUT, "run '%s' is %s in the store, not %s/%s: give "
+			       "another name (--name, run.name)", r->name,
+			       (const char *)sqlite3_column_text(st, 2), r->agent, r->model);
+		sqlite3_reset(st);
 		return rc;
+	}
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, err, "lookup failed");
 	time_iso_now(now);
 	st = store_stmt(s, *id ? SQL_RUN_UPDATE : SQL_RUN_INSERT, err);
 	if (!st)
