@@ -28,6 +28,7 @@ struct import_options {
 	const char *run_name;   /* --name: overrides the run name of a tree */
 	const char *label;      /* --label */
 	const char *collection; /* --collection FILE: the Postman collection */
+	struct strv allow_outside; /* --allow-outside DIR: real paths of trusted folders */
 };
 
 /* What an import did, for the summary printed at the end. */
@@ -43,6 +44,7 @@ struct import_summary {
 	struct strv superseded_paths;
 	struct strv bad_lines;  /* "file:line: message" (JSONL --keep-going) */
 	struct strv unreadable; /* "path: why" for files that could not be read */
+	long read_errors;       /* of them, OS read errors: the import exits 74 */
 	struct strv failed_inputs; /* inputs that failed as a whole, with why */
 	double seconds;
 	long bytes;             /* input bytes read */
@@ -57,16 +59,43 @@ void import_summary_print(const struct import_summary *s, FILE *out);
 int import_paths(struct store *st, char *const *paths, size_t n, const struct import_options *o,
 		 struct import_summary *sum, struct bt_error *err);
 
+/* Where an import may read artifacts from: inside root (after symbolic
+ * links are resolved: the JSONL file's folder, the task JSON's folder, the
+ * results tree named), or inside a folder --allow-outside names, so that a
+ * path in the input cannot put another file of the machine into a store. */
+struct ingest_scope {
+	const char *root;         /* a real path; NULL: only the allowed folders */
+	const struct strv *allow; /* real paths (import_options.allow_outside) */
+};
+/* BT_OK when path resolves inside the scope; else BT_EINPUT (outside, or
+ * missing: BT_ENOINPUT) or BT_EIO (an OS error resolving it), err naming
+ * the path. */
+int ingest_scope_check(const struct ingest_scope *s, const char *path, struct bt_error *err);
+/* The same, cheaper, for an entry of a folder already found in the scope. */
+int ingest_scope_check_entry(const struct ingest_scope *s, const char *path,
+			     struct bt_error *err);
+
 /* ---------------------------------------------------------------- JSONL */
 
+/* Where a JSONL file's artifact paths lead: relative ones start at dir;
+ * every one must be in the scope. */
+struct jsonl_origin {
+	const char *dir;
+	struct ingest_scope scope;
+};
 /* Parse one JSONL line into an attempt (not finished, not verified).
- * basedir resolves artifact paths; with basedir NULL, artifact paths are
- * refused (used by the fuzzer).  Errors say "file:line: field 'x': ...". */
+ * origin resolves artifact paths; with origin NULL, artifact paths are
+ * refused (used by the fuzzer).  Errors say "file:line: field 'x': ...";
+ * BT_EIO is an artifact that could not be read. */
 int jsonl_parse_line(const char *line, size_t len, const char *file, long lineno,
-		     const char *basedir, struct attempt *a, struct bt_error *err);
+		     const struct jsonl_origin *origin, struct attempt *a, struct bt_error *err);
 /* Import a whole JSONL file in one transaction. */
 int jsonl_import(struct store *st, const char *path, const struct import_options *o,
 		 struct import_summary *sum, struct bt_error *err);
+/* The same from a stream (standard input), `name` in messages. */
+int jsonl_import_stream(struct store *st, FILE *f, const char *name,
+			const struct import_options *o, struct import_summary *sum,
+			struct bt_error *err);
 
 /* ---------------------------------------------------------------- trees */
 
@@ -81,9 +110,14 @@ int tree_import(struct store *st, const char *path, const struct import_options 
 /* A failure-taxonomy judge CSV (failure_analysis_*.csv, logic_subcategories*.csv). */
 int judge_import(struct store *st, const char *path, const struct import_options *o,
 		 struct import_summary *sum, struct bt_error *err);
-/* One task JSON (data/tasks/FOLDER/NAME.json), with its reference patch when named. */
-int taskdef_import(struct store *st, const char *path, struct import_summary *sum,
-		   struct bt_error *err);
+/* The same from bytes already read (standard input), `name` in messages. */
+int judge_import_data(struct store *st, const char *data, size_t len, const char *name,
+		      const struct import_options *o, struct import_summary *sum,
+		      struct bt_error *err);
+/* One task JSON (data/tasks/FOLDER/NAME.json), with its reference patch when
+ * named (from the JSON's folder, or one --allow-outside names). */
+int taskdef_import(struct store *st, const char *path, const struct import_options *o,
+		   struct import_summary *sum, struct bt_error *err);
 
 /* ---------------------------------------------------------------- shared */
 
@@ -91,12 +125,21 @@ int taskdef_import(struct store *st, const char *path, struct import_summary *su
  * trajectory artifact when unknown, run the verifiers that are still
  * unset, and derive the metrics. */
 void ingest_complete_attempt(struct attempt *a);
-/* Read a file as an artifact (capped at INGEST_ARTIFACT_LIMIT); problems
- * are noted on the attempt; returns false when it could not be read. */
-bool ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *path);
+/* Read a file of the scope as an artifact (capped at INGEST_ARTIFACT_LIMIT;
+ * scope NULL: the caller checked the path).
+ * A missing, outside or special file is a problem noted on the attempt
+ * (BT_OK, nothing stored); an OS read error returns BT_EIO with err naming
+ * the path and the error: the caller stores nothing of the attempt's unit. */
+int ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *path,
+			 const struct ingest_scope *scope, struct bt_error *err);
 /* Bundle an OpenHands conversation folder (base_state.json + events/) into
- * the stored form {"base_state": ..., "events": [...]}.  Caller frees *out. */
-int ingest_bundle_openhands(const char *dir, char **out, size_t *len, struct bt_error *err);
+ * the stored form {"base_state": ..., "events": [...]}.  dir is in the
+ * scope (the caller checked); its files must be too.  Caller frees *out. */
+int ingest_bundle_openhands(const char *dir, const struct ingest_scope *scope, char **out,
+			    size_t *len, struct bt_error *err);
+/* An input given as a stream: "-" (standard input), /dev/stdin, /dev/fd/N,
+ * /proc/self/fd/N.  Such an input is read once, front to back. */
+bool ingest_is_stream(const char *path);
 
 /* A progress bar on a terminal: "attempts done, rate, time left". */
 struct progress {

@@ -118,11 +118,15 @@ bool str_to_long(const char *s, long *out);
 bool str_to_double(const char *s, double *out);
 
 /* Read a whole file.  At most `limit` bytes are read (0 = no limit); when the
- * file is longer *truncated is set.  Returns BT_OK or an error (ENOENT gives
- * BT_ENOINPUT).  *data is NUL-terminated and owned by the caller. */
+ * file is longer *truncated is set.  Returns BT_OK or an error: ENOENT gives
+ * BT_ENOINPUT, anything but a regular file (a directory, a FIFO, a device)
+ * BT_EINPUT without a blocking open, any other OS error BT_EIO; the message
+ * names the path and the error.  *data is NUL-terminated and owned by the caller. */
 int file_read(const char *path, size_t limit, char **data, size_t *len, bool *truncated,
 	      struct bt_error *err);
 bool file_exists(const char *path);
+/* "a FIFO", "a character device", ... for a st_mode. */
+const char *file_type_name(unsigned mode);
 bool file_is_dir(const char *path);
 /* Join two path parts with one '/'.  Caller frees. */
 char *path_join(const char *a, const char *b);

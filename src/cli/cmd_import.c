@@ -1,13 +1,30 @@
 /* cmd_import.c: `benchtop import PATH...`. */
 #include "config.h"
 
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "benchtop/cli.h"
 #include "benchtop/ingest.h"
+
+/* Remove a store this import made and left empty (the import failed before
+ * anything went in), with its journal files. */
+static void
+remove_new_store(const char *path)
+{
+	const char *suffix[] = {"", "-wal", "-shm", "-journal"};
+
+	for (size_t i = 0; i < sizeof(suffix) / sizeof(suffix[0]); i++) {
+		char *p = xasprintf("%s%s", path, suffix[i]);
+		unlink(p);
+		free(p);
+	}
+}
 
 int
 cmd_import(int argc, char **argv)
@@ -20,6 +37,7 @@ cmd_import(int argc, char **argv)
 		{"collection", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},
 		{"portable", no_argument, NULL, 'p'},
+		{"allow-outside", required_argument, NULL, 'a'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		{0, 0, 0, 0},
@@ -28,11 +46,11 @@ cmd_import(int argc, char **argv)
 	struct import_summary sum = {0};
 	struct bt_error err = {0};
 	struct store *st;
-	char *store_path = NULL;
-	bool portable = false;
-	int c, rc;
+	char *store_path = NULL, real[PATH_MAX];
+	bool portable = false, existed;
+	int c, rc = BT_OK;
 
-	while ((c = getopt_long(argc, argv, "s:kn:l:c:qph", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:kn:l:c:qpa:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': free(store_path); store_path = xstrdup(optarg); break;
 		case 'k': o.keep_going = true; break;
@@ -41,27 +59,40 @@ cmd_import(int argc, char **argv)
 		case 'c': o.collection = optarg; break;
 		case 'q': o.quiet = true; break;
 		case 'p': portable = true; break;
-		case 'h': free(store_path); return cli_help("import");
+		case 'a':
+			/* compared with the real paths of artifacts */
+			if (!realpath(optarg, real)) {
+				rc = cli_fail(BT_ENOINPUT, "--allow-outside %s: %s", optarg,
+					      strerror(errno));
+				goto out;
+			}
+			if (!file_is_dir(real)) {
+				rc = cli_fail(BT_EUSAGE, "--allow-outside %s: not a folder", optarg);
+				goto out;
+			}
+			strv_push(&o.allow_outside, real);
+			break;
+		case 'h': rc = cli_help("import"); goto out;
 		case CLI_OPT_JOURNAL:
 			if (cli_store_option("import", c, optarg)) {
-				free(store_path);
-				return BT_EUSAGE;
+				rc = BT_EUSAGE;
+				goto out;
 			}
 			break;
-		default: free(store_path); return cli_usage_error("import", "bad option");
+		default: rc = cli_usage_error("import", "bad option"); goto out;
 		}
 	}
 	if (optind >= argc) {
-		free(store_path);
-		return cli_usage_error("import", "nothing to import: give a results tree, a JSONL "
-				       "file or a judge CSV");
+		rc = cli_usage_error("import", "nothing to import: give a results tree, a JSONL "
+				     "file or a judge CSV, or - for standard input");
+		goto out;
 	}
 	/* nothing to read: say so before making (or touching) a store */
-	for (int i = optind; i < argc && !file_exists(argv[i]); i++)
+	for (int i = optind; i < argc && !file_exists(argv[i]) && !ingest_is_stream(argv[i]); i++)
 		if (i + 1 == argc) {
-			free(store_path);
-			return cli_fail(BT_ENOINPUT, "%s: no such file or directory%s", argv[optind],
-					argc - optind > 1 ? " (nor any other input)" : "");
+			rc = cli_fail(BT_ENOINPUT, "%s: no such file or directory%s", argv[optind],
+				      argc - optind > 1 ? " (nor any other input)" : "");
+			goto out;
 		}
 	if (!store_path) {
 		/* the default store's directory is ours to make; a path the
@@ -72,19 +103,22 @@ cmd_import(int argc, char **argv)
 		rc = path_mkdirs(dir, &err);
 		free(dir);
 		if (rc) {
-			free(store_path);
-			return cli_fail(rc, "%s", err.msg);
+			rc = cli_fail(rc, "%s", err.msg);
+			goto out;
 		}
 	}
 	o.progress = isatty(2);
+	existed = file_exists(store_path);
 	if ((rc = cli_open_write(store_path, &st, &err))) {
-		free(store_path);
-		return cli_fail(rc, "%s", err.msg);
+		rc = cli_fail(rc, "%s", err.msg);
+		goto out;
 	}
 	rc = import_paths(st, argv + optind, (size_t)(argc - optind), &o, &sum, &err);
 	if (!rc && portable)
 		rc = store_make_portable(st, &err);
 	store_close(st);
+	if (rc && !existed && !sum.attempts && !sum.judgements && !sum.task_files)
+		remove_new_store(store_path);
 	if (rc && sum.failed_inputs.n <= 1) {
 		/* one failure: its message once, not again in the list */
 		cli_fail(rc, "%s (nothing of it imported)", err.msg);
@@ -96,9 +130,16 @@ cmd_import(int argc, char **argv)
 		if (!rc)
 			printf("store: %s\n", store_path);
 	}
+	/* unread input is never a result: say so in the status too */
+	if (!rc && sum.read_errors)
+		rc = cli_fail(BT_EIO, "%ld file%s or folder%s could not be read (listed above); "
+			      "nothing of their units was imported", sum.read_errors,
+			      sum.read_errors == 1 ? "" : "s", sum.read_errors == 1 ? "" : "s");
 	if (!rc && sum.bad_lines.n)
 		rc = BT_EINPUT;
+out:
 	import_summary_free(&sum);
+	strv_free(&o.allow_outside);
 	free(store_path);
 	return rc;
 }

@@ -42,7 +42,12 @@ static const struct cli_opt import_opts[] = {
 	JOURNAL_OPT,
 	{"--keep-going", "Import the good lines of a JSONL file and list the bad ones, instead of "
 			 "importing nothing when one line is bad. The exit status is still 65."},
-	{"--name NAME", "Name the run(s) NAME instead of agent/model."},
+	{"--name NAME", "Name the run NAME instead of agent/model. Refused (status 65) when the "
+			"input holds more than one agent/model pair, or when the store has a run "
+			"NAME of another agent/model."},
+	{"--allow-outside DIR", "Trust the folder DIR too: artifacts whose paths lead into it "
+				"(an absolute path a harness wrote, a symbolic link) are read. "
+				"Repeatable."},
 	{"--label TEXT", "A label shown beside the run."},
 	{"--collection FILE", "The Postman collection, used to split assertion names "
 			      "(default: runtime/newman/Conduit.postman_collection.json beside the "
@@ -215,7 +220,14 @@ const struct cli_command cli_commands[] = {
 	 "(failure_analysis_*.csv, logic_subcategories*.csv) or a task JSON. A JSONL file is "
 	 "imported in one transaction: all of it or, on the first bad line, none of it. A tree "
 	 "is committed task by task. Importing the same input again changes nothing; a newer "
-	 "date folder replaces the attempts of the older one.",
+	 "date folder replaces the attempts of the older one. PATH - reads standard input "
+	 "(JSONL or a judge CSV, told apart by the content), as do /dev/stdin and /dev/fd/N; "
+	 "a FIFO or a device anywhere else is refused. Artifacts are read only from inside "
+	 "the input (after symbolic links): the JSONL file's folder, the task JSON's folder, "
+	 "the results tree named; any other path is refused with a problem naming it, unless "
+	 "--allow-outside names its folder. A file that cannot be read (permissions, I/O) "
+	 "stores nothing of its unit (the JSONL file; the task folder of a tree) and the "
+	 "import exits with status 74, naming the path and the error.",
 	 import_opts},
 	{"runs", cmd_runs, "runs [OPTIONS]", "list the runs in a store",
 	 "List the runs (agent configurations) in the store with their attempt counts, the "

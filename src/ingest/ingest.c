@@ -5,6 +5,9 @@
 #include "benchtop/ingest.h"
 
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -74,18 +77,65 @@ import_summary_print(const struct import_summary *s, FILE *out)
 
 /* ------------------------------------------------------------ artifacts */
 
-bool
-ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *path)
+static bool
+path_inside(const char *real, const char *dir)
 {
-	struct bt_error err;
+	size_t n = strlen(dir);
+
+	if (n == 1 && dir[0] == '/')
+		return true;
+	return strncmp(real, dir, n) == 0 && (real[n] == '\0' || real[n] == '/');
+}
+
+int
+ingest_scope_check(const struct ingest_scope *s, const char *path, struct bt_error *err)
+{
+	char real[PATH_MAX];
+
+	if (!realpath(path, real))
+		return bt_errorf(err, errno == ENOENT || errno == ENOTDIR ? BT_ENOINPUT
+				 : errno == ELOOP || errno == ENAMETOOLONG ? BT_EINPUT : BT_EIO,
+				 "%s: %s", path, strerror(errno));
+	if (s->root && path_inside(real, s->root))
+		return BT_OK;
+	for (size_t i = 0; s->allow && i < s->allow->n; i++)
+		if (path_inside(real, s->allow->v[i]))
+			return BT_OK;
+	return bt_errorf(err, BT_EINPUT, "%s%s%s: outside the input%s%s%s, not read "
+			 "(--allow-outside DIR trusts a folder)", path,
+			 strcmp(real, path) ? " -> " : "", strcmp(real, path) ? real : "",
+			 s->root ? " (" : "", s->root ? s->root : "", s->root ? ")" : "");
+}
+
+int
+ingest_scope_check_entry(const struct ingest_scope *s, const char *path, struct bt_error *err)
+{
+	struct stat st;
+
+	/* in a folder of the scope, only a symbolic link can lead out */
+	if (lstat(path, &st) == 0 && !S_ISLNK(st.st_mode))
+		return BT_OK;
+	return ingest_scope_check(s, path, err);
+}
+
+int
+ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *path,
+		     const struct ingest_scope *scope, struct bt_error *err)
+{
+	struct bt_error e;
 	struct stat st;
 	char *data;
 	size_t len;
 	bool trunc;
+	int rc;
 
-	if (file_read(path, INGEST_ARTIFACT_LIMIT, &data, &len, &trunc, &err)) {
-		attempt_problem(a, "%s: cannot read: %s", artifact_kind_name(kind), err.msg);
-		return false;
+	if (!scope || !(rc = ingest_scope_check(scope, path, &e)))
+		rc = file_read(path, INGEST_ARTIFACT_LIMIT, &data, &len, &trunc, &e);
+	if (rc == BT_EIO)
+		return bt_errorf(err, rc, "%s", e.msg);
+	if (rc) {
+		attempt_problem(a, "%s: not read: %s", artifact_kind_name(kind), e.msg);
+		return BT_OK;
 	}
 	size_t size = len;
 	if (trunc) {
@@ -94,7 +144,7 @@ ingest_read_artifact(struct attempt *a, enum artifact_kind kind, const char *pat
 				artifact_kind_name(kind), path_base(path), size, len);
 	}
 	attempt_set_artifact(a, kind, path, data, len, size, trunc);
-	return true;
+	return BT_OK;
 }
 
 /* Append data as JSON: the document itself when it is valid JSON in valid
@@ -128,7 +178,8 @@ append_json_or_string(struct buf *b, const char *data, size_t n)
 }
 
 int
-ingest_bundle_openhands(const char *dir, char **out, size_t *len, struct bt_error *err)
+ingest_bundle_openhands(const char *dir, const struct ingest_scope *scope, char **out,
+			size_t *len, struct bt_error *err)
 {
 	char *base_path = path_join(dir, "base_state.json");
 	char *events_dir = path_join(dir, "events");
@@ -141,7 +192,8 @@ ingest_bundle_openhands(const char *dir, char **out, size_t *len, struct bt_erro
 
 	*out = NULL;
 	*len = 0;
-	rc = file_read(base_path, INGEST_ARTIFACT_LIMIT, &data, &n, NULL, err);
+	if (!(rc = ingest_scope_check_entry(scope, base_path, err)))
+		rc = file_read(base_path, INGEST_ARTIFACT_LIMIT, &data, &n, NULL, err);
 	free(base_path);
 	if (rc) {
 		free(events_dir);
@@ -152,36 +204,51 @@ ingest_bundle_openhands(const char *dir, char **out, size_t *len, struct bt_erro
 	append_json_or_string(&b, data, n);
 	free(data);
 	buf_puts(&b, ",\n\"events\": [");
-	if ((d = opendir(events_dir))) {
+	rc = ingest_scope_check_entry(scope, events_dir, err);
+	if (rc == BT_ENOINPUT)
+		rc = BT_OK; /* no events yet */
+	else if (!rc && (d = opendir(events_dir))) {
 		struct dirent *e;
 		while ((e = readdir(d)))
 			if (str_starts(e->d_name, "event-") && str_ends(e->d_name, ".json"))
 				strv_push(&names, e->d_name);
 		closedir(d);
+	} else if (!rc) {
+		rc = bt_errorf(err, BT_EIO, "%s: %s", events_dir, strerror(errno));
 	}
 	strv_sort(&names);
-	for (size_t i = 0; i < names.n; i++) {
+	for (size_t i = 0; i < names.n && !rc; i++) {
 		char *p = path_join(events_dir, names.v[i]);
 		struct bt_error e;
-		if (file_read(p, INGEST_ARTIFACT_LIMIT, &data, &n, NULL, &e) != BT_OK) {
-			/* keep the place of an unreadable event: the last one decides */
+		int erc = ingest_scope_check_entry(scope, p, &e);
+		if (!erc)
+			erc = file_read(p, INGEST_ARTIFACT_LIMIT, &data, &n, NULL, &e);
+		free(p);
+		if (erc == BT_EIO) {
+			rc = bt_errorf(err, erc, "%s", e.msg);
+			break;
+		}
+		if (erc) {
+			/* keep the place of an event not read: the last one decides */
 			data = xstrdup(e.msg);
 			n = strlen(data);
 		}
 		if (b.len + n > INGEST_ARTIFACT_LIMIT) {
 			free(data);
-			free(p);
 			break;
 		}
 		if (i)
 			buf_puts(&b, ",\n");
 		append_json_or_string(&b, data, n);
 		free(data);
-		free(p);
 	}
 	buf_puts(&b, "]}\n");
 	strv_free(&names);
 	free(events_dir);
+	if (rc) {
+		buf_free(&b);
+		return rc;
+	}
 	*len = b.len;
 	*out = buf_steal(&b);
 	return BT_OK;
@@ -283,19 +350,12 @@ progress_end(struct progress *p)
 
 enum input_kind { INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT_TASK_JSON };
 
+/* What the first bytes of an input say it is; path's suffix breaks ties. */
 static enum input_kind
-sniff(const char *path)
+sniff_head(const char *path, char *head, size_t n)
 {
-	char head[4096];
-	size_t n, first_line;
-	FILE *f;
+	size_t first_line;
 
-	if (file_is_dir(path))
-		return INPUT_TREE;
-	if (!(f = fopen(path, "rb")))
-		return INPUT_UNKNOWN;
-	n = fread(head, 1, sizeof(head) - 1, f);
-	fclose(f);
 	head[n] = '\0';
 	if (judge_sniff(head, n))
 		return INPUT_JUDGE_CSV;
@@ -316,6 +376,123 @@ sniff(const char *path)
 	return INPUT_JSONL;
 }
 
+/* A named input: a folder is a tree, a file is sniffed; anything else (a
+ * FIFO, a device) is refused, never opened for a blocking read. */
+static int
+sniff_path(const char *path, enum input_kind *kind, struct bt_error *err)
+{
+	char head[4096];
+	struct stat sb;
+	ssize_t n;
+	int fd;
+
+	*kind = INPUT_UNKNOWN;
+	if (stat(path, &sb) != 0)
+		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
+				 strerror(errno));
+	if (S_ISDIR(sb.st_mode)) {
+		*kind = INPUT_TREE;
+		return BT_OK;
+	}
+	if (!S_ISREG(sb.st_mode))
+		return bt_errorf(err, BT_EINPUT, "%s: %s, not a file or a folder%s", path,
+				 file_type_name(sb.st_mode),
+				 S_ISFIFO(sb.st_mode) ? " (to read a pipe: benchtop import - < PATH)" : "");
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)) < 0 ||
+	    (n = read(fd, head, sizeof(head) - 1)) < 0) {
+		int e = errno;
+		if (fd >= 0)
+			close(fd);
+		return bt_errorf(err, BT_EIO, "%s: %s", path, strerror(e));
+	}
+	close(fd);
+	*kind = sniff_head(path, head, (size_t)n);
+	return BT_OK;
+}
+
+bool
+ingest_is_stream(const char *path)
+{
+	return strcmp(path, "-") == 0 || strcmp(path, "/dev/stdin") == 0 ||
+	       str_starts(path, "/dev/fd/") || str_starts(path, "/proc/self/fd/");
+}
+
+/* Standard input or a pipe: copied to a temporary file (it can be read only
+ * once, and the content decides how to read it), then imported as JSONL
+ * or a judge CSV. */
+static int
+import_stream(struct store *st, const char *path, const struct import_options *o,
+	      struct import_summary *sum, struct bt_error *err)
+{
+	const char *name = strcmp(path, "-") == 0 ? "<stdin>" : path;
+	int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_CLOEXEC);
+	char chunk[1 << 16];
+	FILE *tmp;
+	size_t n;
+	ssize_t got;
+	int rc = BT_OK;
+
+	if (fd < 0)
+		return bt_errorf(err, BT_EIO, "%s: %s", name, strerror(errno));
+	if (!(tmp = tmpfile())) {
+		close(fd);
+		return bt_errorf(err, BT_EIO, "cannot make a temporary file for %s: %s", name,
+				 strerror(errno));
+	}
+	while ((got = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0 || fwrite(chunk, 1, (size_t)got, tmp) != (size_t)got) {
+			rc = bt_errorf(err, BT_EIO, "%s: %s", name, strerror(errno));
+			break;
+		}
+	}
+	close(fd);
+	if (!rc) {
+		rewind(tmp);
+		n = fread(chunk, 1, 4095, tmp);
+		rewind(tmp);
+		switch (sniff_head(name, chunk, n)) {
+		case INPUT_JSONL:
+			rc = jsonl_import_stream(st, tmp, name, o, sum, err);
+			break;
+		case INPUT_JUDGE_CSV: {
+			struct buf b;
+			buf_init(&b);
+			while ((n = fread(chunk, 1, sizeof(chunk), tmp)) > 0)
+				buf_append(&b, chunk, n);
+			rc = judge_import_data(st, b.data ? b.data : "", b.len, name, o, sum, err);
+			buf_free(&b);
+			break;
+		}
+		default:
+			rc = bt_errorf(err, BT_EINPUT, "%s: not JSONL or a judge CSV (a results tree "
+				       "or a task JSON is named by its path)", name);
+		}
+	}
+	fclose(tmp);
+	return rc;
+}
+
+static int
+import_kind(struct store *st, const char *path, enum input_kind kind,
+	    const struct import_options *o, struct import_summary *sum, struct bt_error *err)
+{
+	switch (kind) {
+	case INPUT_JSONL:
+		return jsonl_import(st, path, o, sum, err);
+	case INPUT_TREE:
+		return tree_import(st, path, o, sum, err);
+	case INPUT_JUDGE_CSV:
+		return judge_import(st, path, o, sum, err);
+	case INPUT_TASK_JSON:
+		return taskdef_import(st, path, o, sum, err);
+	default:
+		return bt_errorf(err, BT_EINPUT, "%s: not a JSONL file, a results tree, a task JSON "
+				 "or a judge CSV", path);
+	}
+}
+
 int
 import_paths(struct store *st, char *const *paths, size_t n, const struct import_options *o,
 	     struct import_summary *sum, struct bt_error *err)
@@ -328,30 +505,13 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 	for (size_t i = 0; i < n; i++) {
 		struct bt_error e = {0};
 		struct import_summary before = *sum;
+		enum input_kind kind = INPUT_UNKNOWN;
 		int rc;
 
-		switch (sniff(paths[i])) {
-		case INPUT_JSONL:
-			rc = jsonl_import(st, paths[i], o, sum, &e);
-			break;
-		case INPUT_TREE:
-			rc = tree_import(st, paths[i], o, sum, &e);
-			break;
-		case INPUT_JUDGE_CSV:
-			rc = judge_import(st, paths[i], o, sum, &e);
-			break;
-		case INPUT_TASK_JSON:
-			rc = taskdef_import(st, paths[i], sum, &e);
-			break;
-		default:
-			if (!file_exists(paths[i]))
-				rc = bt_errorf(&e, BT_ENOINPUT, "%s: no such file or directory", paths[i]);
-			else
-				rc = bt_errorf(&e, BT_EINPUT,
-					       "%s: not a JSONL file, a results tree, a task JSON or a "
-					       "judge CSV", paths[i]);
-			break;
-		}
+		if (ingest_is_stream(paths[i]))
+			rc = import_stream(st, paths[i], o, sum, &e);
+		else if ((rc = sniff_path(paths[i], &kind, &e)) == BT_OK)
+			rc = import_kind(st, paths[i], kind, o, sum, &e);
 		if (rc) {
 			/* the input was rolled back: so are its counts */
 			sum->tasks = before.tasks;

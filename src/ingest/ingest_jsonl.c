@@ -5,6 +5,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <math.h>
 #include <stdio.h>
@@ -20,7 +21,7 @@
 struct jctx {
 	const char *file;
 	long line;
-	const char *basedir;
+	const struct jsonl_origin *origin;
 	struct bt_error *err;
 };
 
@@ -426,26 +427,36 @@ parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind,
 					     "expected auto, mini-sdk, mini-swe-agent or openhands, "
 					     "got \"%s\"", format);
 		}
-		if (!c->basedir)
+		if (!c->origin)
 			return jfail(c, field, "artifact paths are not allowed here");
-		path = rel[0] == '/' ? xstrdup(rel) : path_join(c->basedir, rel);
+		path = rel[0] == '/' ? xstrdup(rel) : path_join(c->origin->dir, rel);
 		if (kind == ARTIFACT_TRAJECTORY && file_is_dir(path)) {
 			struct bt_error e;
 			char *data;
 			size_t len;
-			if (ingest_bundle_openhands(path, &data, &len, &e) == BT_OK) {
+			rc = ingest_scope_check(&c->origin->scope, path, &e);
+			if (!rc)
+				rc = ingest_bundle_openhands(path, &c->origin->scope, &data, &len, &e);
+			if (!rc) {
 				attempt_set_artifact(a, kind, path, data, len, len, false);
 				snprintf(a->artifacts[kind].format, sizeof(a->artifacts[kind].format),
 					 "openhands");
+			} else if (rc != BT_EIO) {
+				attempt_problem(a, "%s: not read: %s", key, e.msg);
+				rc = BT_OK;
 			} else {
-				attempt_problem(a, "%s", e.msg);
+				bt_errorf(c->err, rc, "%s", e.msg);
 			}
-		} else if (ingest_read_artifact(a, kind, path) && format && strcmp(format, "auto")) {
-			/* the parser's hint where the content does not tell */
-			snprintf(a->artifacts[kind].format, sizeof(a->artifacts[kind].format), "%s",
-				 strcmp(format, "mini-sdk") ? format : "mini");
+		} else {
+			rc = ingest_read_artifact(a, kind, path, &c->origin->scope, c->err);
+			if (!rc && a->artifacts[kind].present && format && strcmp(format, "auto"))
+				/* the parser's hint where the content does not tell */
+				snprintf(a->artifacts[kind].format, sizeof(a->artifacts[kind].format),
+					 "%s", strcmp(format, "mini-sdk") ? format : "mini");
 		}
 		free(path);
+		if (rc)
+			return rc;
 	} else {
 		return jfail(c, field, "expected a string, {\"path\": ...} or null, got %s",
 			     parse_json_type(v));
@@ -458,10 +469,10 @@ parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind,
 }
 
 int
-jsonl_parse_line(const char *line, size_t len, const char *file, long lineno, const char *basedir,
-		 struct attempt *a, struct bt_error *err)
+jsonl_parse_line(const char *line, size_t len, const char *file, long lineno,
+		 const struct jsonl_origin *origin, struct attempt *a, struct bt_error *err)
 {
-	struct jctx c = {.file = file, .line = lineno, .basedir = basedir, .err = err};
+	struct jctx c = {.file = file, .line = lineno, .origin = origin, .err = err};
 	const char *end = NULL;
 	const cJSON *version, *number, *batch, *arts;
 	cJSON *root;
@@ -548,25 +559,20 @@ line_is_blank(const char *s, size_t n)
 	return true;
 }
 
-int
-jsonl_import(struct store *st, const char *path, const struct import_options *o,
-	     struct import_summary *sum, struct bt_error *err)
+/* Import the JSONL text read from f, named path in messages. */
+static int
+import_stream(struct store *st, FILE *f, const char *path, const struct jsonl_origin *origin,
+	      const struct import_options *o, struct import_summary *sum, struct bt_error *err)
 {
-	char *dir, *line = NULL, *first_pair = NULL;
+	char *line = NULL, *first_pair = NULL;
 	struct buf pair = {0};
 	size_t cap = 0;
 	ssize_t got;
 	long lineno = 0, bytes = 0, first_line = 0;
 	struct progress prog;
 	struct stat sb;
-	FILE *f;
 	int rc;
 
-	/* streamed line by line: a file of any size imports in bounded memory */
-	if (!(f = fopen(path, "r")))
-		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
-				 strerror(errno));
-	dir = path_dirname(path);
 	progress_start(&prog, o->progress_out, o->progress && !o->quiet,
 		       fstat(fileno(f), &sb) == 0 ? (long)(sb.st_size >> 20) + 1 : 1, "MB");
 
@@ -587,7 +593,7 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 		if (line_is_blank(line, n))
 			continue;
 		attempt_init(&a);
-		rc = jsonl_parse_line(line, n, path, lineno, dir, &a, &lerr);
+		rc = jsonl_parse_line(line, n, path, lineno, origin, &a, &lerr);
 		if (!rc) {
 			if (o->label && *o->label) {
 				free(a.run.label);
@@ -636,8 +642,12 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 		}
 		if (rc) {
 			attempt_free(&a);
-			if (!o->keep_going) {
-				bt_errorf(err, rc, "%s", lerr.msg);
+			/* an artifact that cannot be read fails the file, --keep-going or not */
+			if (rc == BT_EIO)
+				bt_errorf(err, rc, "%s:%ld: %s", path, lineno, lerr.msg);
+			if (!o->keep_going || rc == BT_EIO) {
+				if (rc != BT_EIO)
+					bt_errorf(err, rc, "%s", lerr.msg);
 				store_rollback(st);
 				goto out;
 			}
@@ -668,8 +678,40 @@ out:
 	progress_end(&prog);
 	free(first_pair);
 	buf_free(&pair);
-	free(dir);
 	free(line);
-	fclose(f);
 	return rc;
+}
+
+int
+jsonl_import(struct store *st, const char *path, const struct import_options *o,
+	     struct import_summary *sum, struct bt_error *err)
+{
+	char *dir = path_dirname(path), real[PATH_MAX];
+	struct jsonl_origin origin = {.dir = dir, .scope = {.allow = &o->allow_outside}};
+	int rc;
+	FILE *f;
+
+	/* streamed line by line: a file of any size imports in bounded memory */
+	if (!(f = fopen(path, "r"))) {
+		free(dir);
+		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
+				 strerror(errno));
+	}
+	/* artifacts come from the file's folder, as it really is */
+	if (realpath(dir, real))
+		origin.scope.root = real;
+	rc = import_stream(st, f, path, &origin, o, sum, err);
+	fclose(f);
+	free(dir);
+	return rc;
+}
+
+int
+jsonl_import_stream(struct store *st, FILE *f, const char *name, const struct import_options *o,
+		    struct import_summary *sum, struct bt_error *err)
+{
+	/* a stream has no folder: artifact paths only from --allow-outside */
+	struct jsonl_origin origin = {.dir = ".", .scope = {.allow = &o->allow_outside}};
+
+	return import_stream(st, f, name, &origin, o, sum, err);
 }

@@ -20,18 +20,27 @@ int
 judge_import(struct store *st, const char *path, const struct import_options *o,
 	     struct import_summary *sum, struct bt_error *err)
 {
-	struct judge_file jf = {0};
 	char *data;
 	size_t len;
+	int rc;
+
+	if ((rc = file_read(path, 0, &data, &len, NULL, err)))
+		return rc;
+	rc = judge_import_data(st, data, len, path, o, sum, err);
+	free(data);
+	return rc;
+}
+
+int
+judge_import_data(struct store *st, const char *data, size_t len, const char *path,
+		  const struct import_options *o, struct import_summary *sum, struct bt_error *err)
+{
+	struct judge_file jf = {0};
 	int rc, rank = 0;
 
 	(void)o;
-	if ((rc = file_read(path, 0, &data, &len, NULL, err)))
-		return rc;
 	sum->bytes += (long)len;
-	rc = judge_parse(data, len, path, &jf, err);
-	free(data);
-	if (rc)
+	if ((rc = judge_parse(data, len, path, &jf, err)))
 		return rc;
 	if ((rc = store_begin(st, err)))
 		goto out;

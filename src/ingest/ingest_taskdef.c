@@ -3,12 +3,13 @@
 
 #include "benchtop/ingest.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 int
-taskdef_import(struct store *st, const char *path, struct import_summary *sum,
-	       struct bt_error *err)
+taskdef_import(struct store *st, const char *path, const struct import_options *o,
+	       struct import_summary *sum, struct bt_error *err)
 {
 	struct task_json tj = {0};
 	struct task_meta meta = {0};
@@ -33,13 +34,22 @@ taskdef_import(struct store *st, const char *path, struct import_summary *sum,
 		goto out;
 	}
 	if (tj.patch_file && *tj.patch_file) {
-		char *dir = path_dirname(path);
+		char *dir = path_dirname(path), real[PATH_MAX];
 		char *p = path_join(dir, tj.patch_file);
+		struct ingest_scope scope = {.root = realpath(dir, real), .allow = &o->allow_outside};
 		struct bt_error e;
-		if (file_read(p, INGEST_ARTIFACT_LIMIT, &patch, &patch_len, NULL, &e))
-			strv_push(&sum->unreadable, e.msg);
+		int prc = ingest_scope_check(&scope, p, &e);
+		if (!prc)
+			prc = file_read(p, INGEST_ARTIFACT_LIMIT, &patch, &patch_len, NULL, &e);
+		if (prc == BT_EIO)
+			rc = bt_errorf(err, prc, "%s: field 'patch': %s", path, e.msg);
+		else if (prc)
+			strv_push_owned(&sum->unreadable, xasprintf("%s: field 'patch': %s", path,
+								    e.msg));
 		free(p);
 		free(dir);
+		if (rc)
+			goto out;
 	}
 	meta.description = tj.description;
 	meta.prompt = tj.prompt;

@@ -12,6 +12,7 @@
 #include "benchtop/ingest.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -55,15 +56,16 @@ is_feature_folder(const char *runtime)
 	return false;
 }
 
-/* Subdirectory names of dir, sorted as strings.  Returns false if dir cannot be listed. */
-static bool
+/* Subdirectory names of dir, sorted as strings.  Returns 0, or the errno
+ * of a folder that cannot be listed. */
+static int
 list_dirs(const char *dir, struct strv *out, struct strv *files)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
 	if (!d)
-		return false;
+		return errno ? errno : EIO;
 	while ((e = readdir(d))) {
 		bool isdir;
 		if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
@@ -86,7 +88,7 @@ list_dirs(const char *dir, struct strv *out, struct strv *files)
 		strv_sort(out);
 	if (files)
 		strv_sort(files);
-	return true;
+	return 0;
 }
 
 static bool
@@ -95,7 +97,7 @@ has_run_dirs(const char *dir)
 	struct strv subs = {0};
 	bool found = false;
 
-	if (list_dirs(dir, &subs, NULL))
+	if (list_dirs(dir, &subs, NULL) == 0)
 		for (size_t i = 0; i < subs.n && !found; i++)
 			found = is_run_name(subs.v[i]);
 	strv_free(&subs);
@@ -136,6 +138,15 @@ add_unit(struct tree_walk *w, const char *task_dir, const char *date, const char
 	u->whole_batch = whole;
 }
 
+/* A folder of the input that cannot be read: named with the OS error;
+ * the import exits 74. */
+static void
+read_error(struct import_summary *sum, const char *path, int e)
+{
+	strv_push_owned(&sum->unreadable, xasprintf("%s: %s", path, strerror(e)));
+	sum->read_errors++;
+}
+
 /* A task folder found while walking: pick its newest date folder. */
 static void
 add_task_dir(struct tree_walk *w, const char *task_dir)
@@ -146,7 +157,9 @@ add_task_dir(struct tree_walk *w, const char *task_dir)
 	bool feature = is_feature_folder(path_base(runtime_dir));
 	const char *newest = NULL;
 
-	list_dirs(task_dir, &dates, NULL);
+	int e = list_dirs(task_dir, &dates, NULL);
+	if (e)
+		read_error(w->sum, task_dir, e);
 	/* sorted ascending: the last eligible name is the newest */
 	for (size_t i = 0; i < dates.n; i++)
 		if (!feature || is_timestamp_name(dates.v[i]))
@@ -171,9 +184,14 @@ static void
 walk(struct tree_walk *w, const char *dir, int depth)
 {
 	struct strv subs = {0};
+	int e;
 
-	if (depth > TREE_MAX_DEPTH || !list_dirs(dir, &subs, NULL))
+	if (depth > TREE_MAX_DEPTH)
 		goto out;
+	if ((e = list_dirs(dir, &subs, NULL))) {
+		read_error(w->sum, dir, e);
+		goto out;
+	}
 	for (size_t i = 0; i < subs.n; i++) {
 		if (is_run_name(subs.v[i])) {
 			/* dir is a date folder */
@@ -219,9 +237,10 @@ newest_file(const struct strv *files, const char *prefix, const char *suffix, si
 	return best;
 }
 
-static void
+static int
 read_report(struct attempt *a, const char *dir, const struct strv *files,
-	    const struct assertion_catalogue *cat)
+	    const struct assertion_catalogue *cat, const struct ingest_scope *scope,
+	    struct bt_error *rerr)
 {
 	size_t count;
 	const char *csv = newest_file(files, "newman-run-report-", ".csv", &count);
@@ -229,18 +248,25 @@ read_report(struct attempt *a, const char *dir, const struct strv *files,
 	size_t len;
 	bool trunc;
 	struct bt_error err;
+	int rc;
 
 	if (!csv)
-		return;
+		return BT_OK;
 	if (count > 1) {
 		a->flags |= ATTEMPT_MULTIPLE_REPORTS;
 		attempt_problem(a, "%zu Newman reports in the folder; used the newest, %s", count,
 				csv);
 	}
 	path = path_join(dir, csv);
-	if (file_read(path, INGEST_ARTIFACT_LIMIT, &data, &len, &trunc, &err)) {
+	if (!(rc = ingest_scope_check_entry(scope, path, &err)))
+		rc = file_read(path, INGEST_ARTIFACT_LIMIT, &data, &len, &trunc, &err);
+	if (rc == BT_EIO) {
+		/* unread is not "no report": the task folder fails */
+		bt_errorf(rerr, rc, "%s", err.msg);
+	} else if (rc) {
 		attempt_problem(a, "report: %s", err.msg);
 		a->flags |= ATTEMPT_BROKEN_REPORT;
+		rc = BT_OK;
 	} else {
 		if (trunc)
 			attempt_problem(a, "report: %s is larger than %u MB; read the start only", csv,
@@ -252,21 +278,49 @@ read_report(struct attempt *a, const char *dir, const struct strv *files,
 		free(data);
 	}
 	free(path);
+	return rc;
+}
+
+/* One file of a run folder as an artifact: outside the scope or missing,
+ * a problem on the attempt; an OS error goes to errors. */
+static void
+read_entry(struct attempt *a, enum artifact_kind kind, const char *path,
+	   const struct ingest_scope *scope, struct strv *errors)
+{
+	struct bt_error err;
+	int e = ingest_scope_check_entry(scope, path, &err);
+
+	if (e == BT_OK)
+		e = ingest_read_artifact(a, kind, path, NULL, &err);
+	else if (e != BT_EIO)
+		attempt_problem(a, "%s: not read: %s", artifact_kind_name(kind), err.msg);
+	if (e == BT_EIO)
+		strv_push(errors, err.msg);
 }
 
 /* The trajectory, by agent as upstream's trajectory_analysis.py reads it:
  * Mini-SWE's mini/trajectory.json, OpenHands' first subfolder holding a
  * base_state.json; another agent's run may have either. */
 static void
-read_trajectory(struct attempt *a, const char *dir, const struct strv *subdirs)
+read_trajectory(struct attempt *a, const char *dir, const struct strv *subdirs,
+		const struct ingest_scope *scope, struct strv *errors)
 {
 	struct artifact *t = &a->artifacts[ARTIFACT_TRAJECTORY];
 	bool mini_ok = !str_eq(a->run.agent, "openhands_sdk");
 	bool openhands_ok = !str_eq(a->run.agent, "mini_swe_sdk");
-	char *mini = path_join(dir, "mini/trajectory.json");
+	char *mini_dir = path_join(dir, "mini"), *mini = path_join(mini_dir, "trajectory.json");
+	struct bt_error e;
+	int rc;
 
 	if (mini_ok && file_exists(mini)) {
-		if (ingest_read_artifact(a, ARTIFACT_TRAJECTORY, mini))
+		/* mini/ itself may be a link */
+		if (!(rc = ingest_scope_check_entry(scope, mini_dir, &e)))
+			read_entry(a, ARTIFACT_TRAJECTORY, mini, scope, errors);
+		else if (rc == BT_EIO)
+			strv_push(errors, e.msg);
+		else
+			attempt_problem(a, "trajectory: not read: %s", e.msg);
+		if (t->present)
 			snprintf(t->format, sizeof(t->format), "mini");
 	} else if (openhands_ok) {
 		for (size_t i = 0; i < subdirs->n; i++) {
@@ -274,15 +328,18 @@ read_trajectory(struct attempt *a, const char *dir, const struct strv *subdirs)
 			char *base = path_join(conv, "base_state.json");
 			bool found = file_exists(base);
 			if (found) {
-				struct bt_error err;
 				char *data;
 				size_t len;
-				if (ingest_bundle_openhands(conv, &data, &len, &err) == BT_OK) {
+				if (!(rc = ingest_scope_check_entry(scope, conv, &e)))
+					rc = ingest_bundle_openhands(conv, scope, &data, &len, &e);
+				if (!rc) {
 					attempt_set_artifact(a, ARTIFACT_TRAJECTORY, conv, data, len, len,
 							     false);
 					snprintf(t->format, sizeof(t->format), "openhands");
+				} else if (rc == BT_EIO) {
+					strv_push(errors, e.msg);
 				} else {
-					attempt_problem(a, "trajectory: %s", err.msg);
+					attempt_problem(a, "trajectory: not read: %s", e.msg);
 				}
 			}
 			free(base);
@@ -292,6 +349,7 @@ read_trajectory(struct attempt *a, const char *dir, const struct strv *subdirs)
 		}
 	}
 	free(mini);
+	free(mini_dir);
 	if (!t->present && !a->termination)
 		a->termination = xstrdup("NoTrajectory");
 }
@@ -299,6 +357,7 @@ read_trajectory(struct attempt *a, const char *dir, const struct strv *subdirs)
 struct tree_ctx {
 	struct store *st;
 	const struct import_options *o;
+	struct ingest_scope scope; /* the tree named: artifacts come from inside it */
 	struct import_summary *sum;
 	const struct assertion_catalogue *cat;
 	struct progress prog;
@@ -307,25 +366,39 @@ struct tree_ctx {
 };
 
 /* Read one run folder into an attempt.  Runs on the reading thread: it
- * touches nothing shared; *bytes and *unlistable report back. */
+ * touches nothing shared; *bytes and the OS errors met (which fail the
+ * attempt's task folder) report back. */
 static void
-read_attempt(const struct assertion_catalogue *cat, struct attempt *a, const char *run_dir,
-	     long *bytes, bool *unlistable)
+read_attempt(const struct assertion_catalogue *cat, const struct ingest_scope *scope,
+	     struct attempt *a, const char *run_dir, long *bytes, struct strv *errors)
 {
 	struct strv files = {0}, subdirs = {0};
+	struct bt_error err;
 	size_t count;
 	const char *patch;
+	int e;
 
-	*unlistable = !list_dirs(run_dir, &subdirs, &files);
-	if (*unlistable)
-		attempt_problem(a, "cannot list %s", run_dir);
-	read_report(a, run_dir, &files, cat);
+	*bytes = 0;
+	if ((e = list_dirs(run_dir, &subdirs, &files))) {
+		strv_push_owned(errors, xasprintf("%s: %s", run_dir, strerror(e)));
+		return;
+	}
+	/* a folder reached through a symbolic link may be anywhere */
+	if ((e = ingest_scope_check(scope, run_dir, &err))) {
+		if (e == BT_EIO)
+			strv_push(errors, err.msg);
+		else
+			attempt_problem(a, "run folder not read: %s", err.msg);
+		goto out;
+	}
+	if (read_report(a, run_dir, &files, cat, scope, &err))
+		strv_push(errors, err.msg);
 	patch = newest_file(&files, "", ".patch", &count);
 	if (patch) {
 		char *p = path_join(run_dir, patch);
 		if (count > 1)
 			attempt_problem(a, "%zu patch files in the folder; used %s", count, patch);
-		ingest_read_artifact(a, ARTIFACT_PATCH, p);
+		read_entry(a, ARTIFACT_PATCH, p, scope, errors);
 		free(p);
 	}
 	static const struct {
@@ -335,13 +408,13 @@ read_attempt(const struct assertion_catalogue *cat, struct attempt *a, const cha
 	for (size_t i = 0; i < 2; i++)
 		if (strv_contains(&files, logs[i].name)) {
 			char *p = path_join(run_dir, logs[i].name);
-			ingest_read_artifact(a, logs[i].kind, p);
+			read_entry(a, logs[i].kind, p, scope, errors);
 			free(p);
 		}
-	read_trajectory(a, run_dir, &subdirs);
-	*bytes = 0;
+	read_trajectory(a, run_dir, &subdirs, scope, errors);
 	for (int k = 0; k < ARTIFACT_KINDS; k++)
 		*bytes += (long)a->artifacts[k].len;
+out:
 	strv_free(&files);
 	strv_free(&subdirs);
 }
@@ -422,7 +495,15 @@ plan_unit(struct tree_ctx *c, const struct tree_unit *u, struct plan_unit *pu)
 			strv_push(&pu->runs, u->only_run);
 		else {
 			struct strv all = {0};
-			list_dirs(pu->date_dir, &all, NULL);
+			int e = list_dirs(pu->date_dir, &all, NULL);
+			if (e) {
+				/* not "no run folders": that would prune what the store holds */
+				read_error(c->sum, pu->date_dir, e);
+				ok = false;
+				run_ident_free(&pu->run);
+				free(pu->date_dir);
+				pu->date_dir = NULL;
+			}
 			for (size_t i = 0; i < all.n; i++)
 				if (is_run_name(all.v[i]))
 					strv_push(&pu->runs, all.v[i]);
@@ -526,7 +607,7 @@ job_dir(const struct plan *p, const struct plan_job *job)
 struct slot {
 	struct attempt *a;
 	long bytes;
-	bool unlistable;
+	struct strv errors; /* OS errors met reading it: its task folder fails */
 	bool filled;
 };
 
@@ -541,6 +622,7 @@ struct reader {
 	bool stop;                  /* the writer gave up: read no further */
 	const struct plan *plan;
 	const struct assertion_catalogue *cat;
+	const struct ingest_scope *scope;
 };
 
 struct reader_arg {
@@ -572,7 +654,7 @@ reader_main(void *arg)
 		s.a->number = job->number;
 		snprintf(s.a->batch, sizeof(s.a->batch), "%s", pu->u->date);
 		dir = job_dir(r->plan, job);
-		read_attempt(r->cat, s.a, dir, &s.bytes, &s.unlistable);
+		read_attempt(r->cat, r->scope, s.a, dir, &s.bytes, &s.errors);
 		free(dir);
 		ingest_complete_attempt(s.a);
 
@@ -583,6 +665,7 @@ reader_main(void *arg)
 			pthread_mutex_unlock(&r->mu);
 			attempt_free(s.a);
 			free(s.a);
+			strv_free(&s.errors);
 			break;
 		}
 		r->q[j % QUEUE_SLOTS] = s;
@@ -656,6 +739,7 @@ reader_finish(struct reader *r)
 		if (r->q[i].filled) {
 			attempt_free(r->q[i].a);
 			free(r->q[i].a);
+			strv_free(&r->q[i].errors);
 		}
 	pthread_mutex_destroy(&r->mu);
 	pthread_cond_destroy(&r->changed);
@@ -667,8 +751,10 @@ reader_finish(struct reader *r)
 static int
 import_plan(struct tree_ctx *c, struct plan *p, struct bt_error *err)
 {
-	struct reader r = {.plan = p, .cat = c->cat};
+	struct reader r = {.plan = p, .cat = c->cat, .scope = &c->scope};
 	int *numbers = xcalloc(p->n_jobs + 1, sizeof(int));
+	long unit_attempts = 0, unit_flagged = 0;
+	bool unit_failed = false;
 	int rc = BT_OK;
 
 	if ((rc = reader_start(&r, err))) {
@@ -680,15 +766,24 @@ import_plan(struct tree_ctx *c, struct plan *p, struct bt_error *err)
 		struct plan_unit *pu = &p->units[job->unit];
 		struct slot s = reader_next(&r, j);
 
+		/* a unit goes in whole or not at all: a file that cannot be
+		 * read drops it back to this savepoint */
+		if (j == pu->first_job) {
+			unit_failed = false;
+			unit_attempts = unit_flagged = 0;
+			rc = store_savepoint(c->st, err);
+		}
 		c->sum->bytes += s.bytes;
-		if (s.unlistable)
-			strv_push_owned(&c->sum->unreadable, job_dir(p, job));
-		rc = store_put_attempt(c->st, s.a, err);
-		if (!rc) {
-			c->sum->attempts++;
-			c->since_commit++;
-			if (s.a->flags & ATTEMPT_PROBLEMS)
-				c->sum->flagged++;
+		for (size_t i = 0; i < s.errors.n; i++) {
+			strv_push(&c->sum->unreadable, s.errors.v[i]);
+			c->sum->read_errors++;
+			unit_failed = true;
+		}
+		strv_free(&s.errors);
+		if (!rc && !unit_failed) {
+			rc = store_put_attempt(c->st, s.a, err);
+			unit_attempts++;
+			unit_flagged += (s.a->flags & ATTEMPT_PROBLEMS) != 0;
 		}
 		numbers[j] = job->number;
 		attempt_free(s.a);
@@ -696,16 +791,25 @@ import_plan(struct tree_ctx *c, struct plan *p, struct bt_error *err)
 		progress_step(&c->prog, 1);
 		/* the unit's last attempt: prune older batches, maybe commit */
 		if (!rc && j + 1 == pu->first_job + pu->runs.n) {
+			if (unit_failed) {
+				store_rollback_savepoint(c->st);
+				plan_unit_release(pu);
+				continue;
+			}
 			if (pu->u->whole_batch) {
 				long removed = 0;
 				rc = store_prune_task(c->st, pu->run.name, &pu->ti, pu->u->date,
 						      numbers + pu->first_job, pu->runs.n, &removed, err);
 				c->sum->replaced += removed;
 			}
-			if (!rc && !strv_contains(&c->sum->runs, pu->run.name))
-				strv_push(&c->sum->runs, pu->run.name);
-			if (!rc)
+			if (!rc && (rc = store_release(c->st, err)) == BT_OK) {
+				c->sum->attempts += unit_attempts;
+				c->sum->flagged += unit_flagged;
+				c->since_commit += unit_attempts;
+				if (!strv_contains(&c->sum->runs, pu->run.name))
+					strv_push(&c->sum->runs, pu->run.name);
 				rc = commit_point(c, false, err);
+			}
 			/* the reader is past it: memory stays flat on a huge tree */
 			plan_unit_release(pu);
 		}
@@ -768,16 +872,23 @@ static void
 import_task_defs(struct tree_ctx *c, const char *tasks_dir, int depth, struct bt_error *err)
 {
 	struct strv subs = {0}, files = {0};
+	int e;
 
-	if (depth > 3 || !list_dirs(tasks_dir, &subs, &files))
+	if (depth > 3)
 		return;
+	if ((e = list_dirs(tasks_dir, &subs, &files))) {
+		read_error(c->sum, tasks_dir, e);
+		return;
+	}
 	for (size_t i = 0; i < files.n; i++) {
 		if (!str_ends(files.v[i], ".json"))
 			continue;
 		char *p = path_join(tasks_dir, files.v[i]);
-		struct bt_error e;
-		if (taskdef_import(c->st, p, c->sum, &e))
-			strv_push_owned(&c->sum->unreadable, xasprintf("%s", e.msg));
+		struct bt_error terr;
+		int rc = taskdef_import(c->st, p, c->o, c->sum, &terr);
+		if (rc)
+			strv_push(&c->sum->unreadable, terr.msg);
+		c->sum->read_errors += rc == BT_EIO;
 		free(p);
 	}
 	for (size_t i = 0; i < subs.n; i++) {
@@ -826,6 +937,8 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	if (!realpath(path, real))
 		return bt_errorf(err, BT_ENOINPUT, "%s: cannot resolve the path", path);
 	c.source = xstrdup(real);
+	c.scope.root = c.source;
+	c.scope.allow = &o->allow_outside;
 	strset_init(&w.seen, &w.dirs);
 
 	if (is_run_name(path_base(real))) {

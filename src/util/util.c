@@ -417,21 +417,44 @@ str_to_double(const char *s, double *out)
 
 /* ------------------------------------------------------------------ files */
 
+const char *
+file_type_name(unsigned mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFREG: return "a file";
+	case S_IFDIR: return "a directory";
+	case S_IFIFO: return "a FIFO";
+	case S_IFCHR: return "a character device";
+	case S_IFBLK: return "a block device";
+	case S_IFSOCK: return "a socket";
+	case S_IFLNK: return "a symbolic link";
+	default: return "a special file";
+	}
+}
+
 int
 file_read(const char *path, size_t limit, char **data, size_t *len, bool *truncated,
 	  struct bt_error *err)
 {
 	struct buf b;
+	struct stat st;
 	int fd;
 
 	*data = NULL;
 	*len = 0;
 	if (truncated)
 		*truncated = false;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO is refused below, never waited on */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return bt_errorf(err, errno == ENOENT ? BT_ENOINPUT : BT_EIO, "%s: %s", path,
 				 strerror(errno));
+	if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode)) {
+		close(fd);
+		return bt_errorf(err, BT_EINPUT, "%s: %s, not a regular file", path,
+				 file_type_name(st.st_mode));
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	buf_init(&b);
 	for (;;) {
 		size_t want = 1 << 16;
