@@ -101,8 +101,8 @@ ingest_scope_check(const struct ingest_scope *s, const char *path, struct bt_err
 	for (size_t i = 0; s->allow && i < s->allow->n; i++)
 		if (path_inside(real, s->allow->v[i]))
 			return BT_OK;
-	return bt_errorf(err, BT_EINPUT, "%s%s%s: outside the input%s%s%s, not read "
-			 "(--allow-outside DIR trusts a folder)", path,
+	return bt_errorf(err, BT_EINPUT, "%s%s%s: outside the input%s%s%s; --allow-outside DIR "
+			 "trusts a folder", path,
 			 strcmp(real, path) ? " -> " : "", strcmp(real, path) ? real : "",
 			 s->root ? " (" : "", s->root ? s->root : "", s->root ? ")" : "");
 }

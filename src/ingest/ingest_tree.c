@@ -19,6 +19,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <linux/magic.h>
+#include <sys/vfs.h>
+#endif
 
 /* Commit after this many attempts (at a task boundary). */
 #define TREE_COMMIT_EVERY 500
@@ -118,6 +122,7 @@ struct tree_walk {
 	struct strv dirs;    /* the units' task folders, */
 	struct strset seen;  /* as a set: a tree has 40,000 of them */
 	struct import_summary *sum;
+	const struct ingest_scope *scope;
 };
 
 static void
@@ -186,8 +191,16 @@ walk(struct tree_walk *w, const char *dir, int depth)
 	struct strv subs = {0};
 	int e;
 
+	struct bt_error err;
+
 	if (depth > TREE_MAX_DEPTH)
 		goto out;
+	/* a linked folder may lead anywhere (/proc/1/root is /) */
+	if ((e = ingest_scope_check_entry(w->scope, dir, &err))) {
+		strv_push(&w->sum->unreadable, err.msg);
+		w->sum->read_errors += e == BT_EIO;
+		goto out;
+	}
 	if ((e = list_dirs(dir, &subs, NULL))) {
 		read_error(w->sum, dir, e);
 		goto out;
@@ -936,9 +949,17 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 
 	if (!realpath(path, real))
 		return bt_errorf(err, BT_ENOINPUT, "%s: cannot resolve the path", path);
+#ifdef __linux__
+	struct statfs fs;
+	/* endless files and links to everywhere */
+	if (statfs(real, &fs) == 0 && (fs.f_type == PROC_SUPER_MAGIC || fs.f_type == SYSFS_MAGIC))
+		return bt_errorf(err, BT_EINPUT, "%s: a kernel file system (/proc, /sys), not a "
+				 "results tree", path);
+#endif
 	c.source = xstrdup(real);
 	c.scope.root = c.source;
 	c.scope.allow = &o->allow_outside;
+	w.scope = &c.scope;
 	strset_init(&w.seen, &w.dirs);
 
 	if (is_run_name(path_base(real))) {

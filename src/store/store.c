@@ -336,6 +336,10 @@ store_open_with(const char *path, enum store_mode mode, const struct store_optio
 	if (stat(path, &st) == 0) {
 		if (S_ISDIR(st.st_mode))
 			return bt_errorf(err, BT_EINPUT, "%s: is a directory, not a store file", path);
+		/* SQLite would block on a FIFO's open, or read a device */
+		if (!S_ISREG(st.st_mode))
+			return bt_errorf(err, BT_EINPUT, "%s: %s, not a store file", path,
+					 file_type_name(st.st_mode));
 	} else if (mode == STORE_READ) {
 		return bt_errorf(err, BT_ENOINPUT, "%s: no such store", path);
 	} else {
