@@ -87,6 +87,20 @@ get_long(const struct jctx *c, const cJSON *obj, const char *prefix, const char 
 	return BT_OK;
 }
 
+/* A count (of assertions, requests): it must fit the int it is stored in. */
+static int
+get_count(const struct jctx *c, const cJSON *obj, const char *prefix, const char *key,
+	  bool required, long *out)
+{
+	int rc = get_long(c, obj, prefix, key, required, out);
+	char field[160];
+
+	if (rc || *out <= INT_MAX)
+		return rc;
+	snprintf(field, sizeof(field), "%s%s", prefix, key);
+	return jfail(c, field, "%ld does not fit a count (at most %d)", *out, INT_MAX);
+}
+
 static int
 get_object(const struct jctx *c, const cJSON *obj, const char *key, bool required,
 	   const cJSON **out)
@@ -198,32 +212,48 @@ parse_request(const struct jctx *c, const cJSON *o, int index, struct attempt *a
 	    (rc = get_long(c, o, prefix, "code", false, &code)) ||
 	    (rc = get_long(c, o, prefix, "response_ms", false, &ms)) ||
 	    (rc = get_long(c, o, prefix, "response_bytes", false, &bytes)) ||
-	    (rc = get_long(c, o, prefix, "total", false, &total)) ||
-	    (rc = get_long(c, o, prefix, "n_passed", false, &np)) ||
-	    (rc = get_long(c, o, prefix, "n_failed", false, &nf)) ||
-	    (rc = get_long(c, o, prefix, "n_skipped", false, &ns)))
+	    (rc = get_count(c, o, prefix, "total", false, &total)) ||
+	    (rc = get_count(c, o, prefix, "n_passed", false, &np)) ||
+	    (rc = get_count(c, o, prefix, "n_failed", false, &nf)) ||
+	    (rc = get_count(c, o, prefix, "n_skipped", false, &ns)))
 		return rc;
+	if (code > 999) {
+		char field[96];
+		snprintf(field, sizeof(field), "%scode", prefix);
+		return jfail(c, field, "%ld is not an HTTP status (100 to 999)", code);
+	}
 	r = attempt_add_request(a);
 	r->name = xstrdup(name);
 	r->method = xstrdup(method ? method : "");
 	r->url = xstrdup(url ? url : "");
 	r->status = xstrdup(status ? status : "");
-	r->code = code < 0 ? -1 : (int)(code > 999 ? 999 : code);
+	r->code = code < 0 ? -1 : (int)code;
 	r->response_ms = ms;
 	r->response_bytes = bytes;
 	if ((rc = parse_names(c, o, prefix, "passed", &r->passed)) ||
 	    (rc = parse_names(c, o, prefix, "failed", &r->failed)))
 		return rc;
-	r->n_passed = (int)(np >= 0 ? np : (long)r->passed.n);
-	r->n_failed = (int)(nf >= 0 ? nf : (long)r->failed.n);
-	r->n_skipped = (int)(ns >= 0 ? ns : 0);
-	r->n_total = (int)(total >= 0 ? total : r->n_passed + r->n_failed + r->n_skipped);
-	if (r->n_passed + r->n_failed + r->n_skipped > r->n_total) {
+	/* each fits an int (get_count); their sum is taken in long */
+	np = np >= 0 ? np : (long)r->passed.n;
+	nf = nf >= 0 ? nf : (long)r->failed.n;
+	ns = ns >= 0 ? ns : 0;
+	if (total < 0 && np + nf + ns > INT_MAX) {
 		char field[96];
 		snprintf(field, sizeof(field), "%stotal", prefix);
-		return jfail(c, field, "%d is less than passed + failed + skipped (%d)", r->n_total,
-			     r->n_passed + r->n_failed + r->n_skipped);
+		return jfail(c, field, "passed + failed + skipped (%ld) does not fit a count "
+			     "(at most %d)", np + nf + ns, INT_MAX);
 	}
+	total = total >= 0 ? total : np + nf + ns;
+	if (np + nf + ns > total) {
+		char field[96];
+		snprintf(field, sizeof(field), "%stotal", prefix);
+		return jfail(c, field, "%ld is less than passed + failed + skipped (%ld)", total,
+			     np + nf + ns);
+	}
+	r->n_passed = (int)np;
+	r->n_failed = (int)nf;
+	r->n_skipped = (int)ns;
+	r->n_total = (int)total;
 	a->total += r->n_total;
 	a->passed += r->n_passed;
 	a->failed += r->n_failed;
@@ -254,9 +284,9 @@ parse_report(const struct jctx *c, const cJSON *root, struct attempt *a)
 	if (!totals || !cJSON_IsObject(totals))
 		return jfail(c, "report", "expected \"requests\" (an array) or \"totals\" (an object)");
 	long t, p, f;
-	if ((rc = get_long(c, totals, "report.totals.", "total", true, &t)) ||
-	    (rc = get_long(c, totals, "report.totals.", "passed", true, &p)) ||
-	    (rc = get_long(c, totals, "report.totals.", "failed", true, &f)))
+	if ((rc = get_count(c, totals, "report.totals.", "total", true, &t)) ||
+	    (rc = get_count(c, totals, "report.totals.", "passed", true, &p)) ||
+	    (rc = get_count(c, totals, "report.totals.", "failed", true, &f)))
 		return rc;
 	if (p + f > t)
 		return jfail(c, "report.totals", "passed + failed (%ld) exceeds total (%ld)", p + f, t);

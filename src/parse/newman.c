@@ -224,6 +224,8 @@ count_row(struct newman_state *st, const struct csv_row *row, struct request *r)
 		fields[1] = &r->n_passed;
 		fields[2] = &r->n_failed;
 	}
+	long got[3] = {0, 0, 0};
+
 	for (int k = 0; k < 3; k++) {
 		const char *s = field(row, cols[k]);
 		long v = 0;
@@ -243,9 +245,16 @@ count_row(struct newman_state *st, const struct csv_row *row, struct request *r)
 			return;
 		}
 		*sums[k] += v;
+		got[k] = v;
 		if (fields[k])
-			*fields[k] = (int)v;
+			*fields[k] = (int)v; /* python_int keeps it in int range */
+		if (v < 0)
+			problem(st, row->line, "%s is %ld: counted as upstream does, but a count "
+				"cannot be negative", newman_columns[cols[k]], v);
 	}
+	if (got[1] > got[0] - got[2])
+		problem(st, row->line, "executedCount (%ld) + failedCount (%ld) exceed "
+			"totalAssertions (%ld): counted as upstream does", got[1], got[2], got[0]);
 }
 
 static void
@@ -351,6 +360,10 @@ newman_parse(const char *data, size_t len, const char *name,
 		take_row(&st, &row);
 	}
 	csv_row_free(&row);
+	/* raw A% = passed / total: over 100% (or negative) only from bad counts */
+	if (a->passed > a->total || a->passed < 0 || a->total < 0)
+		problem(&st, 0, "%ld of %ld assertions passed: raw A%% is out of 0-100%%, "
+			"from inconsistent counts", a->passed, a->total);
 	if (st.n_problems > NEWMAN_MAX_PROBLEMS)
 		attempt_problem(a, "%s: %d more problems not shown", name,
 				st.n_problems - NEWMAN_MAX_PROBLEMS);
