@@ -34,6 +34,11 @@ cmd_migrate(int argc, char **argv)
 		default: free(path); return cli_usage_error("migrate", "bad option");
 		}
 	}
+	if (optind < argc) {
+		/* a store is named with --store; a stray word is a mistake, not a no-op */
+		free(path);
+		return cli_usage_error("migrate", "unexpected argument '%s'", argv[optind]);
+	}
 	if (!path)
 		path = cli_default_store();
 	if (!file_exists(path)) {

@@ -207,6 +207,9 @@ task_parse_generation(const char *name, struct task_info *out, char *why, size_t
 	}
 	if (!fw)
 		return fail(why, whylen, "empty task name%s", "");
+	/* one database: the database verifier could pass neither */
+	if ((out->constraints & TC_POSTGRES) && (out->constraints & TC_SQLITE))
+		return fail(why, whylen, "task name '%s' asks for both postgres and sqlite", name);
 	if (index < 3)
 		return fail(why, whylen, "task name '%s' has no constraint part", name);
 	snprintf(out->framework, sizeof(out->framework), "%s", fw);

@@ -498,6 +498,68 @@ parse_artifact(const struct jctx *c, const cJSON *arts, enum artifact_kind kind,
 	return BT_OK;
 }
 
+/* Bytes cJSON would take silently: invalid UTF-8 (stored raw) and NUL, raw
+ * or as \u0000 (a C string ends there, cutting the value). */
+static int
+check_bytes(const struct jctx *c, const char *line, size_t len)
+{
+	size_t bad;
+	const char *nul = memchr(line, '\0', len);
+
+	if (!parse_utf8_valid(line, len, &bad))
+		return jfail(c, NULL, "invalid UTF-8 at column %zu", bad + 1);
+	if (nul)
+		return jfail(c, NULL, "a NUL byte at column %ld", (long)(nul - line) + 1);
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (line[i] != '\\')
+			continue;
+		if (i + 5 < len && memcmp(line + i + 1, "u0000", 5) == 0)
+			return jfail(c, NULL, "\\u0000 (NUL) at column %zu: text cannot hold it", i + 1);
+		i++; /* the escaped character, maybe a backslash */
+	}
+	return BT_OK;
+}
+
+/* cJSON keeps both copies of a repeated key and reads the first: refuse
+ * the line instead of guessing which one the harness meant. */
+static int
+check_keys(const struct jctx *c, const cJSON *v, struct buf *path)
+{
+	size_t at = path->len;
+	const cJSON *it;
+	int rc = BT_OK, i = 0;
+
+	if (cJSON_IsObject(v)) {
+		struct strv keys = {0};
+		cJSON_ArrayForEach(it, v)
+			strv_push(&keys, it->string ? it->string : "");
+		strv_sort(&keys);
+		for (size_t k = 1; k < keys.n && !rc; k++)
+			if (strcmp(keys.v[k - 1], keys.v[k]) == 0) {
+				buf_printf(path, "%s%s", at ? "." : "", keys.v[k]);
+				rc = jfail(c, buf_cstr(path), "the key appears more than once");
+			}
+		strv_free(&keys);
+		cJSON_ArrayForEach(it, v) {
+			if (rc)
+				break;
+			path->len = at;
+			buf_printf(path, "%s%s", at ? "." : "", it->string ? it->string : "");
+			rc = check_keys(c, it, path);
+		}
+	} else if (cJSON_IsArray(v)) {
+		cJSON_ArrayForEach(it, v) {
+			if (rc)
+				break;
+			path->len = at;
+			buf_printf(path, "[%d]", i++);
+			rc = check_keys(c, it, path);
+		}
+	}
+	path->len = at;
+	return rc;
+}
+
 int
 jsonl_parse_line(const char *line, size_t len, const char *file, long lineno,
 		 const struct jsonl_origin *origin, struct attempt *a, struct bt_error *err)
@@ -508,6 +570,8 @@ jsonl_parse_line(const char *line, size_t len, const char *file, long lineno,
 	cJSON *root;
 	int rc;
 
+	if ((rc = check_bytes(&c, line, len)))
+		return rc;
 	root = cJSON_ParseWithLengthOpts(line, len, &end, false);
 	if (!root) {
 		const char *at = cJSON_GetErrorPtr();
@@ -524,6 +588,12 @@ jsonl_parse_line(const char *line, size_t len, const char *file, long lineno,
 		rc = jfail(&c, NULL, "expected a JSON object, got %s", parse_json_type(root));
 		goto out;
 	}
+	struct buf path;
+	buf_init(&path);
+	rc = check_keys(&c, root, &path);
+	buf_free(&path);
+	if (rc)
+		goto out;
 	version = cJSON_GetObjectItemCaseSensitive(root, "benchtop");
 	if (!cJSON_IsNumber(version)) {
 		rc = jfail(&c, "benchtop", "missing; expected the format version 1");

@@ -33,15 +33,25 @@ static const char *const feature_folders[] = {
 	"aiohttp", "django", "express", "fastapi", "fastify", "flask", "honojs", "koa",
 };
 
+/* Any run_* folder marks a date folder; run_number() says if it is one. */
 static bool
 is_run_name(const char *name)
 {
-	if (!str_starts(name, "run_") || !name[4])
-		return false;
-	for (const char *p = name + 4; *p; p++)
-		if (*p < '0' || *p > '9')
-			return false;
-	return true;
+	return str_starts(name, "run_");
+}
+
+/* N of run_N (no sign, no leading zero, at most 999999), or -1: run_-1 or
+ * run_01 is no attempt number, and atoi would make it one. */
+static int
+run_number(const char *name)
+{
+	const char *d = name + 4;
+	size_t n = strlen(d);
+
+	if (!is_run_name(name) || n == 0 || n > 6 || (d[0] == '0' && n > 1) ||
+	    strspn(d, "0123456789") != n)
+		return -1;
+	return atoi(d);
 }
 
 /* The feature walker only takes timestamp-like date folders (spec 1.2). */
@@ -517,9 +527,16 @@ plan_unit(struct tree_ctx *c, const struct tree_unit *u, struct plan_unit *pu)
 				free(pu->date_dir);
 				pu->date_dir = NULL;
 			}
-			for (size_t i = 0; i < all.n; i++)
-				if (is_run_name(all.v[i]))
+			for (size_t i = 0; i < all.n; i++) {
+				if (run_number(all.v[i]) >= 0)
 					strv_push(&pu->runs, all.v[i]);
+				else if (is_run_name(all.v[i]))
+					strv_push_owned(&c->sum->unreadable,
+							xasprintf("%s/%s: not a run folder (run_N, N "
+								  "from 0 to 999999 without leading "
+								  "zeros): not imported", pu->date_dir,
+								  all.v[i]));
+			}
 			strv_free(&all);
 		}
 	}
@@ -542,7 +559,7 @@ plan_build(struct tree_ctx *c, const struct tree_walk *w, struct plan *p)
 		for (size_t r = 0; r < pu->runs.n; r++) {
 			BT_GROW(p->jobs, p->cap_jobs, p->n_jobs + 1);
 			p->jobs[p->n_jobs].unit = p->n_units;
-			p->jobs[p->n_jobs].number = atoi(pu->runs.v[r] + 4);
+			p->jobs[p->n_jobs].number = run_number(pu->runs.v[r]);
 			p->jobs[p->n_jobs].run = pu->runs.v[r];
 			p->n_jobs++;
 		}
@@ -944,7 +961,7 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	struct tree_ctx c = {.st = st, .o = o, .sum = sum};
 	struct plan plan = {0};
 	struct assertion_catalogue *cat = NULL;
-	char real[PATH_MAX], *data_dir;
+	char real[PATH_MAX], *data_dir = NULL;
 	int rc = BT_OK;
 
 	if (!realpath(path, real))
@@ -962,7 +979,11 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	w.scope = &c.scope;
 	strset_init(&w.seen, &w.dirs);
 
-	if (is_run_name(path_base(real))) {
+	if (is_run_name(path_base(real)) && run_number(path_base(real)) < 0) {
+		rc = bt_errorf(err, BT_EINPUT, "%s: not a run folder (run_N, N from 0 to 999999 "
+			       "without leading zeros)", path);
+		goto out;
+	} else if (is_run_name(path_base(real))) {
 		char *date_dir = path_dirname(real), *task_dir = path_dirname(date_dir);
 		add_unit(&w, task_dir, path_base(date_dir), path_base(real), false);
 		free(date_dir);

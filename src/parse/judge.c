@@ -151,6 +151,18 @@ check_row(const struct csv_row *row, enum judge_kind kind, const char *name, str
 		return bt_errorf(err, BT_EINPUT, "%s:%ld:%s: expected one of %s, got '%s'", name,
 				 row->line, label_column(kind), keys, ex);
 	}
+	/* the task must be one the benchmark has, where the row says it is */
+	const char *runtime = row->fields.v[2], *task = row->fields.v[3];
+	struct task_info ti;
+	char why[160];
+	bool generation = strcmp(runtime, "uv") == 0 || strcmp(runtime, "node") == 0;
+	if (generation ? !task_parse_generation(task, &ti, why, sizeof(why))
+		       : !task_parse_feature(runtime, task, &ti, why, sizeof(why)))
+		return bt_errorf(err, BT_EINPUT, "%s:%ld:%s: %s", name, row->line,
+				 generation ? "task" : "runtime", why);
+	if (generation && strcmp(ti.runtime, runtime) != 0)
+		return bt_errorf(err, BT_EINPUT, "%s:%ld:runtime: %s is a %s task, not %s", name,
+				 row->line, task, ti.runtime, runtime);
 	return BT_OK;
 }
 
@@ -173,6 +185,53 @@ add_row(struct judge_file *out, struct csv_row *row)
 	r->number = run_number(r->run_id);
 	r->line = row->line;
 	row->fields.n = 0;
+}
+
+static int
+row_key_cmp(const void *a, const void *b)
+{
+	const struct judge_row *x = *(const struct judge_row *const *)a;
+	const struct judge_row *y = *(const struct judge_row *const *)b;
+	int c;
+
+	if ((c = strcmp(x->agent, y->agent)) || (c = strcmp(x->model, y->model)) ||
+	    (c = strcmp(x->runtime, y->runtime)) || (c = strcmp(x->task, y->task)))
+		return c;
+	if (x->number != y->number)
+		return x->number < y->number ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Two rows judging one attempt differently: which one counts would depend
+ * on the order of the rows, so the file is refused.  Copies are fine. */
+static int
+check_duplicates(const struct judge_file *f, enum judge_kind kind, const char *name,
+		 struct bt_error *err)
+{
+	const struct judge_row **by_key = xcalloc(f->n ? f->n : 1, sizeof(*by_key));
+	int rc = BT_OK;
+
+	for (size_t i = 0; i < f->n; i++)
+		by_key[i] = &f->rows[i];
+	qsort(by_key, f->n, sizeof(*by_key), row_key_cmp);
+	for (size_t i = 1; i < f->n && !rc; i++) {
+		const struct judge_row *a = by_key[i - 1], *b = by_key[i];
+		if (strcmp(a->agent, b->agent) || strcmp(a->model, b->model) ||
+		    strcmp(a->runtime, b->runtime) || strcmp(a->task, b->task) ||
+		    a->number != b->number)
+			continue;
+		if (strcmp(a->label, b->label))
+			rc = bt_errorf(err, BT_EINPUT, "%s:%ld: judges %s/%s %s %s again, "
+				       "differently from line %ld (%s '%s', then '%s')", name, b->line,
+				       a->agent, a->model, a->task, a->run_id, a->line,
+				       label_column(kind), a->label, b->label);
+		else if (strcmp(a->reasoning, b->reasoning))
+			rc = bt_errorf(err, BT_EINPUT, "%s:%ld: judges %s/%s %s %s again, with "
+				       "other reasoning than line %ld", name, b->line, a->agent,
+				       a->model, a->task, a->run_id, a->line);
+	}
+	free(by_key);
+	return rc;
 }
 
 int
@@ -216,7 +275,9 @@ judge_parse(const char *data, size_t len, const char *name, struct judge_file *o
 		add_row(out, &row);
 	}
 	csv_row_free(&row);
-	return BT_OK;
+	if ((rc = check_duplicates(out, out->kind, name, err)))
+		judge_file_free(out);
+	return rc;
 fail:
 	csv_row_free(&row);
 	judge_file_free(out);

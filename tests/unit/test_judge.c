@@ -99,7 +99,7 @@ bad_row(const char *row, const char *want, const char *name)
 	int rc;
 
 	buf_init(&b);
-	buf_printf(&b, COARSE_HEADER "mini_swe_sdk,m,uv,t,run_0,other,fine\r\n%s", row);
+	buf_printf(&b, COARSE_HEADER "mini_swe_sdk,m,uv,flask-openapi-sqlite,run_0,other,fine\r\n%s", row);
 	rc = parse(b.data, b.len, &f, &err);
 	tap_is_int(rc, BT_EINPUT, name);
 	if (!tap_ok(rc == BT_EINPUT && strstr(err.msg, want) != NULL, "  message has '%s'", want))
@@ -113,30 +113,54 @@ test_bad(void)
 {
 	struct judge_file f;
 	struct bt_error err;
-	static const char nul[] = COARSE_HEADER "a,b,uv,t,run_0,other,x\0y\r\n";
+	static const char nul[] = COARSE_HEADER "a,b,uv,flask-openapi-sqlite,run_0,other,x\0y\r\n";
 
-	bad_row("a,m,uv,t,run_0,syntax_error,x",
+	bad_row("a,m,uv,flask-openapi-sqlite,run_0,syntax_error,x",
 		"f.csv:3:category: expected one of logic_error, server_startup_failure",
 		"unknown category");
-	bad_row("a,m,uv,t,run_0,incorrect_query_logic,x", "f.csv:3:category: expected one of",
+	bad_row("a,m,uv,flask-openapi-sqlite,run_0,incorrect_query_logic,x", "f.csv:3:category: expected one of",
 		"a logic label in a coarse file");
-	bad_row("a,m,uv,t,run_x,other,x",
+	bad_row("a,m,uv,flask-openapi-sqlite,run_x,other,x",
 		"f.csv:3:run_id: expected run_N (N a non-negative integer), got 'run_x'",
 		"run_id not a number");
-	bad_row("a,m,uv,t,run_-1,other,x", "f.csv:3:run_id", "negative run number");
-	bad_row("a,m,uv,t,run_01,other,x", "f.csv:3:run_id", "leading zero");
-	bad_row("a,m,uv,t,3,other,x", "got '3'", "bare number");
-	bad_row("a,m,uv,t,run_99999999999,other,x", "f.csv:3:run_id", "run number overflow");
-	bad_row(",m,uv,t,run_0,other,x", "f.csv:3:agent: expected a non-empty value", "empty agent");
+	bad_row("a,m,uv,flask-openapi-sqlite,run_-1,other,x", "f.csv:3:run_id", "negative run number");
+	bad_row("a,m,uv,flask-openapi-sqlite,run_01,other,x", "f.csv:3:run_id", "leading zero");
+	bad_row("a,m,uv,flask-openapi-sqlite,3,other,x", "got '3'", "bare number");
+	bad_row("a,m,uv,flask-openapi-sqlite,run_99999999999,other,x", "f.csv:3:run_id", "run number overflow");
+	bad_row(",m,uv,flask-openapi-sqlite,run_0,other,x", "f.csv:3:agent: expected a non-empty value", "empty agent");
 	bad_row("a,m,uv,,run_0,other,x", "f.csv:3:task:", "empty task");
-	bad_row("a,m,uv,t,run_0,other", "f.csv:3: expected 7 fields, got 6", "six fields");
-	bad_row("a,m,uv,t,run_0,other,x,y", "f.csv:3: expected 7 fields, got 8", "eight fields");
-	bad_row("a,m,uv,t,run_0,other,\"bad \xc3\x28 byte\"", "f.csv:3:reasoning: expected UTF-8",
+	bad_row("a,m,uv,flask-openapi-sqlite,run_0,other", "f.csv:3: expected 7 fields, got 6", "six fields");
+	bad_row("a,m,uv,flask-openapi-sqlite,run_0,other,x,y", "f.csv:3: expected 7 fields, got 8", "eight fields");
+	bad_row("a,m,uv,flask-openapi-sqlite,run_0,other,\"bad \xc3\x28 byte\"", "f.csv:3:reasoning: expected UTF-8",
 		"invalid UTF-8");
-	bad_row("a,\xff,uv,t,run_0,other,x", "f.csv:3:model: expected UTF-8", "invalid UTF-8 model");
-	bad_row("a,m,uv,t,run_0,other,\"never closed", "f.csv: line 3: quoted field not closed",
+	bad_row("a,\xff,uv,flask-openapi-sqlite,run_0,other,x", "f.csv:3:model: expected UTF-8", "invalid UTF-8 model");
+	bad_row("a,m,uv,flask-openapi-sqlite,run_0,other,\"never closed", "f.csv: line 3: quoted field not closed",
 		"truncated inside quotes");
-	bad_row("\r\n\r\na,m,uv,t,run_0,nope,x", "f.csv:5:category", "line counts blank lines");
+	bad_row("\r\n\r\na,m,uv,flask-openapi-sqlite,run_0,nope,x", "f.csv:5:category", "line counts blank lines");
+	/* the task must exist where the row puts it (issue 12, item 6) */
+	bad_row("a,m,python,flask-openapi-sqlite,run_0,other,x",
+		"f.csv:3:runtime: unknown feature-task framework folder 'python'", "unknown runtime");
+	bad_row("a,m,uv,flask-openapi-mongodb,run_0,other,x",
+		"f.csv:3:task: unknown constraint 'mongodb'", "unknown constraint");
+	bad_row("a,m,uv,flask-openapi-postgres-sqlite,run_0,other,x",
+		"f.csv:3:task: task name 'flask-openapi-postgres-sqlite' asks for both postgres and sqlite",
+		"postgres and sqlite");
+	bad_row("a,m,node,flask-openapi-sqlite,run_0,other,x",
+		"f.csv:3:runtime: flask-openapi-sqlite is a uv task, not node", "the wrong runtime");
+	bad_row("mini_swe_sdk,m,uv,flask-openapi-sqlite,run_0,logic_error,fine",
+		"f.csv:3: judges mini_swe_sdk/m flask-openapi-sqlite run_0 again, differently from "
+		"line 2 (category 'other', then 'logic_error')", "a conflicting duplicate row");
+	bad_row("mini_swe_sdk,m,uv,flask-openapi-sqlite,run_0,other,not so fine",
+		"f.csv:3: judges mini_swe_sdk/m flask-openapi-sqlite run_0 again, with other "
+		"reasoning than line 2", "a duplicate with other reasoning");
+	{
+		static const char twice[] = COARSE_HEADER
+			"a,m,uv,flask-openapi-sqlite,run_0,other,x\r\n"
+			"a,m,uv,flask-openapi-sqlite,run_0,other,x\r\n";
+		tap_is_int(parse(twice, sizeof(twice) - 1, &f, &err), BT_OK,
+			   "the same row twice is no conflict");
+		judge_file_free(&f);
+	}
 
 	tap_is_int(parse(nul, sizeof(nul) - 1, &f, &err), BT_EINPUT, "NUL byte");
 	tap_ok(strstr(err.msg, "NUL") != NULL, "  says NUL (%s)", err.msg);
@@ -160,7 +184,7 @@ test_big(void)
 	memset(line, 'r', n);
 	line[n] = '\0';
 	buf_init(&b);
-	buf_printf(&b, COARSE_HEADER "a,m,uv,t,run_3,logic_error,%s", line);
+	buf_printf(&b, COARSE_HEADER "a,m,uv,flask-openapi-sqlite,run_3,logic_error,%s", line);
 	tap_is_int(parse(b.data, b.len, &f, &err), BT_OK, "10 MB reasoning on one line parses");
 	tap_is_int(f.n == 1 ? strlen(f.rows[0].reasoning) : 0, n, "kept whole");
 	judge_file_free(&f);
