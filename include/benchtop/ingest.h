@@ -51,7 +51,8 @@ struct import_summary {
 };
 
 void import_summary_free(struct import_summary *s);
-void import_summary_print(const struct import_summary *s, FILE *out);
+/* Names, paths and messages in it come out sanitized (ASCII unless utf8). */
+void import_summary_print(const struct import_summary *s, FILE *out, bool utf8);
 
 /* Import every path into the open (writable) store.  Each input is a unit
  * on its own: one that fails is listed in sum->failed_inputs and the others

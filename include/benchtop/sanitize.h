@@ -6,7 +6,8 @@
  *     stand-in where there is one, "dA%" for "ΔA%", nothing for a
  *     combining accent, and '?' otherwise);
  *   - C0 controls become ^X (ESC -> ^[, BEL -> ^G), DEL -> ^?;
- *   - C1 controls, bidirectional overrides and line separators become <U+XXXX>;
+ *   - C1 controls, bidirectional overrides, line separators and zero-width
+ *     characters become <U+XXXX>;
  *   - invalid UTF-8 becomes U+FFFD (ASCII mode: '?');
  *   - tabs expand to spaces at the tab stop.
  *
@@ -19,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "benchtop/util.h"
 
@@ -68,5 +70,13 @@ const char *sanitize_ascii(uint32_t cp);
 void sanitize_osc52(const char *text, bool utf8, struct buf *out);
 /* Display width of data once sanitized. */
 long sanitize_width(const char *data, size_t len, const struct san_opts *o);
+/* True for the characters that show as nothing or change how what follows
+ * is shown (bidirectional controls, line separators, zero-width
+ * characters): shown as <U+XXXX>, and escaped in JSON output. */
+bool sanitize_is_hidden(uint32_t cp);
+/* Write a message that quotes input (a run name, a path, a value from a
+ * file) to out, sanitized (ASCII unless utf8).  The CLI's errors and the
+ * import summary go through it, on a tty and off it. */
+void sanitize_message(FILE *out, const char *s, bool utf8);
 
 #endif

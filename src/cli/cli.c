@@ -3,6 +3,7 @@
 
 #include "benchtop/cli.h"
 #include "benchtop/action.h"
+#include "benchtop/sanitize.h"
 
 #include <getopt.h>
 #include <langinfo.h>
@@ -16,16 +17,27 @@
 
 double cli_start_time;
 
+/* "benchtop: message": messages quote names, paths and values from the
+ * input, so they reach the terminal (or a log) sanitized. */
+static void
+say(const char *fmt, va_list ap)
+{
+	char *msg = xvasprintf(fmt, ap);
+
+	fputs("benchtop: ", stderr);
+	sanitize_message(stderr, msg, cli_locale_utf8());
+	fputc('\n', stderr);
+	free(msg);
+}
+
 int
 cli_fail(int code, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("benchtop: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return code;
 }
 
@@ -34,11 +46,10 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("benchtop: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fprintf(stderr, "\nTry 'benchtop %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
+	fprintf(stderr, "Try 'benchtop %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 	return BT_EUSAGE;
 }
 

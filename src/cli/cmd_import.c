@@ -11,6 +11,7 @@
 
 #include "benchtop/cli.h"
 #include "benchtop/ingest.h"
+#include "benchtop/sanitize.h"
 
 /* Remove a store this import made and left empty (the import failed before
  * anything went in), with its journal files. */
@@ -126,9 +127,12 @@ cmd_import(int argc, char **argv)
 	}
 	if ((!o.quiet || sum.bad_lines.n || sum.unreadable.n) &&
 	    (!rc || sum.attempts || sum.judgements || sum.task_files || sum.failed_inputs.n)) {
-		import_summary_print(&sum, rc ? stderr : stdout);
-		if (!rc)
-			printf("store: %s\n", store_path);
+		import_summary_print(&sum, rc ? stderr : stdout, cli_locale_utf8());
+		if (!rc) {
+			fputs("store: ", stdout);
+			sanitize_message(stdout, store_path, cli_locale_utf8());
+			fputc('\n', stdout);
+		}
 	}
 	/* unread input is never a result: say so in the status too */
 	if (!rc && sum.read_errors)

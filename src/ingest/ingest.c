@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "benchtop/sanitize.h"
 #include "benchtop/utf8.h"
 #include "benchtop/verify.h"
 
@@ -32,19 +33,22 @@ import_summary_free(struct import_summary *s)
 }
 
 static void
-print_list(FILE *out, const char *title, const struct strv *v, size_t max)
+print_list(FILE *out, const char *title, const struct strv *v, size_t max, bool utf8)
 {
 	if (!v->n)
 		return;
 	fprintf(out, "%s (%zu):\n", title, v->n);
-	for (size_t i = 0; i < v->n && i < max; i++)
-		fprintf(out, "  %s\n", v->v[i]);
+	for (size_t i = 0; i < v->n && i < max; i++) {
+		fputs("  ", out);
+		sanitize_message(out, v->v[i], utf8);
+		fputc('\n', out);
+	}
 	if (v->n > max)
 		fprintf(out, "  ... and %zu more\n", v->n - max);
 }
 
 void
-import_summary_print(const struct import_summary *s, FILE *out)
+import_summary_print(const struct import_summary *s, FILE *out, bool utf8)
 {
 	double rate = s->seconds > 0 ? (double)s->attempts / s->seconds : 0;
 
@@ -58,9 +62,12 @@ import_summary_print(const struct import_summary *s, FILE *out)
 	fprintf(out, " (%.2f s, %.0f attempts/s, %.1f MB/s)\n", s->seconds, rate,
 		s->seconds > 0 ? (double)s->bytes / 1e6 / s->seconds : 0.0);
 	if (s->runs.n) {
+		/* run names come from the input: never raw escapes */
 		fprintf(out, "runs:");
-		for (size_t i = 0; i < s->runs.n; i++)
-			fprintf(out, " %s", s->runs.v[i]);
+		for (size_t i = 0; i < s->runs.n; i++) {
+			fputc(' ', out);
+			sanitize_message(out, s->runs.v[i], utf8);
+		}
 		fputc('\n', out);
 	}
 	if (s->superseded)
@@ -69,10 +76,10 @@ import_summary_print(const struct import_summary *s, FILE *out)
 		fprintf(out, "attempts of older batches replaced: %ld\n", s->replaced);
 	if (s->flagged)
 		fprintf(out, "attempts with problems (shown in the attempt view): %ld\n", s->flagged);
-	print_list(out, "superseded folders", &s->superseded_paths, 10);
-	print_list(out, "files that could not be read", &s->unreadable, 20);
-	print_list(out, "bad lines (not imported)", &s->bad_lines, 20);
-	print_list(out, "inputs not imported", &s->failed_inputs, 20);
+	print_list(out, "superseded folders", &s->superseded_paths, 10, utf8);
+	print_list(out, "files that could not be read", &s->unreadable, 20, utf8);
+	print_list(out, "bad lines (not imported)", &s->bad_lines, 20, utf8);
+	print_list(out, "inputs not imported", &s->failed_inputs, 20, utf8);
 }
 
 /* ------------------------------------------------------------ artifacts */

@@ -343,7 +343,8 @@ write_csv(const struct report_table *t, FILE *out, bool terminal, bool ascii)
 
 /* ------------------------------------------------------------ JSON */
 
-/* A JSON string: controls (C0, DEL, C1) escaped, invalid UTF-8 as U+FFFD,
+/* A JSON string: controls (C0, DEL, C1) and hidden characters (bidi,
+ * line separators, zero width) escaped, invalid UTF-8 as U+FFFD,
  * so that the document is valid and safe to print. */
 static void
 json_string(FILE *out, const char *s)
@@ -365,8 +366,8 @@ json_string(FILE *out, const char *s)
 			fputs("\\r", out);
 		else if (cp == '\t')
 			fputs("\\t", out);
-		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0))
-			fprintf(out, "\\u%04x", (unsigned)cp);
+		else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || sanitize_is_hidden(cp))
+			fprintf(out, "\\u%04x", (unsigned)cp); /* bidi, separators, zero width too */
 		else
 			fwrite(s + i, 1, n, out);
 		i += n;

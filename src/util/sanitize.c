@@ -8,14 +8,25 @@
 
 #include "benchtop/utf8.h"
 
-/* Characters that are printable by width but change how a terminal shows
- * what follows: bidirectional overrides ("Trojan source"), separators. */
-static bool
-is_dangerous(uint32_t cp)
+bool
+sanitize_is_hidden(uint32_t cp)
 {
 	return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-	       cp == 0x2028 || cp == 0x2029 || cp == 0x200E || cp == 0x200F || cp == 0x061C ||
-	       cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB);
+	       cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F) || cp == 0x061C ||
+	       cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || (cp >= 0x2060 && cp <= 0x2064) ||
+	       cp == 0x180E;
+}
+
+void
+sanitize_message(FILE *out, const char *s, bool utf8)
+{
+	struct san_opts o = {.utf8 = utf8};
+	struct buf b;
+
+	buf_init(&b);
+	sanitize_to_buf(s, strlen(s), &o, &b);
+	fputs(b.data ? b.data : "", out);
+	buf_free(&b);
 }
 
 /* ASCII stand-ins for the characters benchtop's own labels use (ΔA%, ±,
@@ -111,7 +122,7 @@ sanitize_feed(const char *data, size_t len, const struct san_opts *o, long col, 
 			p.kind = SAN_ESCAPE;
 			p.text = esc;
 			p.width = 2;
-		} else if ((cp >= 0x80 && cp < 0xA0) || is_dangerous(cp)) {
+		} else if ((cp >= 0x80 && cp < 0xA0) || sanitize_is_hidden(cp)) {
 			snprintf(esc, sizeof(esc), "<U+%04X>", (unsigned)cp);
 			p.kind = SAN_ESCAPE;
 			p.text = esc;

@@ -380,7 +380,7 @@ test_refusals(const char *path)
 	tap_is_int(store_open(missing, STORE_READ, &s, &err), BT_ENOINPUT, "missing store refused");
 	tap_ok(!file_exists(missing), "reading never creates a file");
 	tap_is_int(store_open(dir, STORE_READ, &s, &err), BT_EINPUT, "directory refused");
-	tap_ok(strstr(err.msg, "is a directory") != NULL, "message says directory");
+	tap_ok(strstr(err.msg, "a directory, not a store file") != NULL, "message says directory");
 
 	sqlite3_open(foreign, &db);
 	sqlite3_exec(db, "CREATE TABLE x(y)", NULL, NULL, NULL);
