@@ -79,4 +79,17 @@ bool sanitize_is_hidden(uint32_t cp);
  * import summary go through it, on a tty and off it. */
 void sanitize_message(FILE *out, const char *s, bool utf8);
 
+/* Raw bytes for $PAGER and $EDITOR: CSI sequences (colours for less -R)
+ * pass, but the strings a terminal acts on without showing them are
+ * removed whole: OSC (title, clipboard, hyperlinks), DCS, APC, PM and SOS,
+ * as ESC x ... BEL or ESC \ and in their UTF-8 C1 forms.  Feed the data in
+ * chunks of any size (a sequence may span two); out holds at least n + 1
+ * bytes; returns the bytes written.  sanitize_strip_end() flushes what the
+ * last chunk held back (at most 1 byte). */
+struct san_strip {
+	int state; /* 0 at the start */
+};
+size_t sanitize_strip_strings(struct san_strip *st, const char *in, size_t n, char *out);
+size_t sanitize_strip_end(struct san_strip *st, char *out);
+
 #endif

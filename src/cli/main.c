@@ -297,7 +297,8 @@ const struct cli_command cli_commands[] = {
 	 "agent's patch, the server log, the setup log or the trajectory. What an agent or a "
 	 "server wrote is made safe for a terminal unless --raw is given. Exit status 66 when "
 	 "the run, the task, the attempt or the artifact does not exist. In the explorer, | and "
-	 "E hand the artifact on screen to $PAGER and $EDITOR.",
+	 "E hand the artifact on screen to $PAGER and $EDITOR: raw, colours kept for less -R, "
+	 "but without OSC, DCS and APC strings (title, clipboard).",
 	 show_opts},
 	{"migrate", cmd_migrate, "migrate [--store PATH]", "bring a store to this version's schema",
 	 "Run the forward migrations on an older store (imports do this too).", migrate_opts},

@@ -252,7 +252,8 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 {
 	const char *prog = getenv(env);
 	char path[] = "/tmp/benchtop-XXXXXX";
-	char *chunk;
+	struct san_strip strip = {0};
+	char *chunk, *stripped;
 	int fd, status;
 
 	if (app->headless || app->script) {
@@ -265,15 +266,26 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 		app_message(app, true, "cannot make a temporary file: %s", strerror(errno));
 		return;
 	}
+	/* the raw bytes, for less -R, but without the strings a terminal
+	 * obeys unseen (title, clipboard: OSC, DCS, APC) */
 	chunk = xmalloc(1 << 16);
+	stripped = xmalloc((1 << 16) + 1);
 	for (size_t off = 0; off < m->size; off += 1 << 16) {
-		size_t n = m->size - off < (1 << 16) ? m->size - off : 1 << 16;
-		if (store_blob_read(m->blob, off, chunk, n, NULL) || write(fd, chunk, n) != (ssize_t)n) {
+		size_t n = m->size - off < (1 << 16) ? m->size - off : 1 << 16, k = 0;
+		bool ok = store_blob_read(m->blob, off, chunk, n, NULL) == BT_OK;
+		if (ok) {
+			k = sanitize_strip_strings(&strip, chunk, n, stripped);
+			if (off + n >= m->size)
+				k += sanitize_strip_end(&strip, stripped + k);
+			ok = write(fd, stripped, k) == (ssize_t)k;
+		}
+		if (!ok) {
 			app_message(app, true, "cannot write %s", path);
 			break;
 		}
 	}
 	free(chunk);
+	free(stripped);
 	close(fd);
 	def_prog_mode();
 	endwin();

@@ -313,3 +313,92 @@ sanitize_osc52(const char *text, bool utf8, struct buf *out)
 	buf_cstr(out);
 	buf_free(&clean);
 }
+
+/* Where sanitize_strip_strings() is in the byte stream. */
+enum { STRIP_TEXT, STRIP_ESC, STRIP_C2, STRIP_IN, STRIP_IN_ESC, STRIP_IN_C2 };
+
+/* The final byte of ESC x that opens a string: OSC ], DCS P, APC _, PM ^, SOS X. */
+static bool
+opens_string(unsigned char c)
+{
+	return c == ']' || c == 'P' || c == '_' || c == '^' || c == 'X';
+}
+
+/* The same as a C1 control's second UTF-8 byte (U+009D, U+0090, ...). */
+static bool
+opens_string_c1(unsigned char c)
+{
+	return c == 0x9D || c == 0x90 || c == 0x9F || c == 0x9E || c == 0x98;
+}
+
+size_t
+sanitize_strip_strings(struct san_strip *st, const char *in, size_t n, char *out)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)in[i];
+
+		switch (st->state) {
+		case STRIP_ESC:
+			if (opens_string(c)) {
+				st->state = STRIP_IN;
+				continue;
+			}
+			out[o++] = '\033';
+			st->state = STRIP_TEXT;
+			break;
+		case STRIP_C2:
+			if (opens_string_c1(c)) {
+				st->state = STRIP_IN;
+				continue;
+			}
+			out[o++] = (char)0xC2;
+			st->state = STRIP_TEXT;
+			break;
+		case STRIP_IN_C2:
+			st->state = c == 0x9C ? STRIP_TEXT : STRIP_IN; /* U+009C ends it */
+			continue;
+		case STRIP_IN_ESC:
+			if (c == '\\') {
+				st->state = STRIP_TEXT; /* ESC \ ends it */
+				continue;
+			}
+			/* any other ESC ends the string and starts a sequence */
+			st->state = STRIP_ESC;
+			i--;
+			continue;
+		case STRIP_IN:
+			/* BEL ends an OSC; CAN and SUB cancel any string */
+			if (c == 0x07 || c == 0x18 || c == 0x1A)
+				st->state = STRIP_TEXT;
+			else if (c == 0x1B)
+				st->state = STRIP_IN_ESC;
+			else if (c == 0xC2)
+				st->state = STRIP_IN_C2;
+			continue;
+		}
+		/* STRIP_TEXT, or a byte that turned out not to open a string */
+		if (c == 0x1B)
+			st->state = STRIP_ESC;
+		else if (c == 0xC2)
+			st->state = STRIP_C2;
+		else
+			out[o++] = (char)c;
+	}
+	return o;
+}
+
+size_t
+sanitize_strip_end(struct san_strip *st, char *out)
+{
+	size_t o = 0;
+
+	/* a lone ESC or 0xC2 held back at the end is text after all */
+	if (st->state == STRIP_ESC)
+		out[o++] = '\033';
+	else if (st->state == STRIP_C2)
+		out[o++] = (char)0xC2;
+	st->state = STRIP_TEXT;
+	return o;
+}

@@ -35,6 +35,49 @@ terminal_safe(const char *s)
 	return true;
 }
 
+/* in through sanitize_strip_strings, `chunk` bytes at a time */
+static const char *
+strip(const char *in, size_t len, size_t chunk)
+{
+	struct san_strip st = {0};
+	char tmp[256];
+	size_t o = 0;
+
+	for (size_t i = 0; i < len; i += chunk) {
+		size_t n = len - i < chunk ? len - i : chunk;
+		size_t k = sanitize_strip_strings(&st, in + i, n, tmp);
+		memcpy(out + o, tmp, k);
+		o += k;
+	}
+	o += sanitize_strip_end(&st, out + o);
+	out[o] = '\0';
+	return out;
+}
+#define STRIP(lit, chunk) strip(lit, sizeof(lit) - 1, chunk)
+
+/* What | and E hand to $PAGER and $EDITOR (issue 12, item 10). */
+static void
+test_strip(void)
+{
+	static const char hostile[] =
+		"a\x1b[31mred\x1b[0m b\x1b]52;c;ZXZpbA==\x07" "c\x1b]0;title\x1b\\d"
+		"\x1bPq#0;2;0;0;0\x1b\\e\x1b_apc\x1b\\f\xc2\x9d" "8;;http://x\xc2\x9cg\x1b^pm\x07h";
+
+	tap_is_str(STRIP(hostile, 64), "a\x1b[31mred\x1b[0m bcdefgh",
+		   "strip: CSI colours stay; OSC 52, OSC 0, DCS, APC, PM and a UTF-8 C1 OSC go");
+	bool same = true;
+	for (size_t chunk = 1; chunk <= 4; chunk++)
+		same &= strcmp(STRIP(hostile, chunk), "a\x1b[31mred\x1b[0m bcdefgh") == 0;
+	tap_ok(same, "strip: the same when fed 1, 2, 3 or 4 bytes at a time");
+	tap_is_str(STRIP("x\x1b]0;never ended", 64), "x", "strip: an unterminated string is dropped");
+	tap_is_str(STRIP("x\x1b", 64), "x\x1b", "strip: a lone ESC at the end is kept");
+	tap_is_str(STRIP("caf\xc3\xa9 \xc2\xb1 \xc2", 64), "caf\xc3\xa9 \xc2\xb1 \xc2",
+		   "strip: UTF-8 text passes, a trailing 0xC2 too");
+	tap_is_str(STRIP("a\x1b]0;t\x1b[1mb", 64), "a\x1b[1mb",
+		   "strip: an ESC inside a string ends it and starts a new sequence");
+	tap_is_str(STRIP("\x1b]0;t\x18ok", 64), "ok", "strip: CAN cancels a string");
+}
+
 int
 main(void)
 {
@@ -46,6 +89,13 @@ main(void)
 	/* "a^[]52;c;x^G": the escape and the bell as visible text, never raw */
 	tap_is_str(osc.data, "\033]52;c;YV5bXTUyO2M7eF5H\a", "OSC 52: control characters escaped first");
 	buf_free(&osc);
+	test_strip();
+	tap_is_str(S("a\xe2\x80\x8b" "b\xe2\x81\xa0" "c\xe2\x80\x8d" "d", true),
+		   "a<U+200B>b<U+2060>c<U+200D>d", "zero-width characters are made visible");
+	tap_ok(sanitize_is_hidden(0x2028) && sanitize_is_hidden(0x202E) &&
+		       sanitize_is_hidden(0x200B) && !sanitize_is_hidden('a') &&
+		       !sanitize_is_hidden(0x0301),
+	       "hidden: line separator, bidi override, zero width; not letters or accents");
 	tap_is_str(S("plain text", true), "plain text", "printable ASCII passes");
 	tap_is_str(S("r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad", true), "r\xc3\xa9sum\xc3\xa9 \xe4\xb8\xad",
 		   "printable UTF-8 passes");
