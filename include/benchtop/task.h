@@ -60,6 +60,8 @@ void task_generation_name(const char *framework, unsigned bits, char *out, size_
 /* Frameworks, sorted by name (the order upstream's CSVs use). */
 extern const char *const task_frameworks[TASK_N_FRAMEWORKS];
 const char *task_framework_runtime(const char *framework); /* "uv"/"node"/NULL */
+/* The place of a canonical framework token in task_frameworks, -1 if none. */
+int task_framework_index(const char *framework);
 const char *task_framework_display(const char *framework); /* "FastAPI" ...; input when unknown */
 /* Canonical framework for a token: "honojs" -> "hono"; NULL when unknown. */
 const char *task_framework_canonical(const char *token);

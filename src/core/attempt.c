@@ -210,25 +210,17 @@ url_has_null_slug(const char *url)
 	return strstr(url, "{{") != NULL || strstr(url, "%7B%7B") != NULL;
 }
 
-static const struct request *
-find_request(const struct attempt *a, const char *name)
-{
-	for (size_t i = 0; i < a->n_requests; i++)
-		if (a->requests[i].name && strcmp(a->requests[i].name, name) == 0)
-			return &a->requests[i];
-	return NULL;
-}
-
 bool
 attempt_request_is_cascade(const struct attempt *a, size_t r)
 {
-	const struct request *q = &a->requests[r], *login;
+	const struct request *q = &a->requests[r];
+	long login;
 
 	if (url_has_null_slug(q->url ? q->url : ""))
 		return true;
 	/* without a token every authenticated request answers 401 */
-	login = find_request(a, "Login and Remember Token");
-	return q->code == 401 && login && login->n_failed > 0 && login < q;
+	login = attempt_find_request(a, "Login and Remember Token", 1);
+	return q->code == 401 && login >= 0 && a->requests[login].n_failed > 0 && (size_t)login < r;
 }
 
 bool

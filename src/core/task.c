@@ -116,6 +116,15 @@ task_framework_canonical(const char *token)
 	return NULL;
 }
 
+int
+task_framework_index(const char *framework)
+{
+	for (int i = 0; i < TASK_N_FRAMEWORKS; i++)
+		if (strcmp(task_frameworks[i], framework) == 0)
+			return i;
+	return -1;
+}
+
 const char *
 task_framework_runtime(const char *framework)
 {

@@ -34,15 +34,6 @@ attempt_doc_free(struct attempt_doc *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static const struct request *
-find_request(const struct attempt *a, const char *name)
-{
-	for (size_t i = 0; i < a->n_requests; i++)
-		if (a->requests[i].name && strcmp(a->requests[i].name, name) == 0)
-			return &a->requests[i];
-	return NULL;
-}
-
 static void
 verdicts(const struct attempt *a, struct attempt_doc *d)
 {
@@ -81,7 +72,8 @@ verdicts(const struct attempt *a, struct attempt_doc *d)
 static void
 requests(const struct attempt *a, struct attempt_doc *d)
 {
-	const struct request *create = find_request(a, "Create Article");
+	long c = attempt_find_request(a, "Create Article", 1);
+	const struct request *create = c >= 0 ? &a->requests[c] : NULL;
 	long failed_requests = 0;
 
 	for (size_t i = 0; i < a->n_requests; i++)

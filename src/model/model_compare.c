@@ -160,20 +160,12 @@ metric_of(const struct task_row *r, enum cmp_metric m)
 	return m == CMP_RAW ? r->s.raw : m == CMP_PASS1 ? r->s.pass1 : r->s.strict;
 }
 
-static int
-framework_index(const char *fw)
-{
-	for (int i = 0; i < TASK_N_FRAMEWORKS; i++)
-		if (strcmp(task_frameworks[i], fw) == 0)
-			return i;
-	return -1;
-}
 
 /* Does a task row fall in cell (fw, lv)? */
 static bool
 in_cell(const struct task_row *r, int fw, int lv)
 {
-	return (fw == CMP_ALL_FW || framework_index(r->framework) == fw) &&
+	return (fw == CMP_ALL_FW || task_framework_index(r->framework) == fw) &&
 	       (lv == CMP_ALL_LV || r->level == lv);
 }
 

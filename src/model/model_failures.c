@@ -264,15 +264,6 @@ name_of(const struct failures_model *m, int64_t id)
 	return lo < m->n_names && m->names[lo].id == id ? &m->names[lo] : NULL;
 }
 
-static int
-framework_index(const char *fw)
-{
-	for (int i = 0; i < TASK_N_FRAMEWORKS; i++)
-		if (strcmp(task_frameworks[i], fw) == 0)
-			return i;
-	return -1;
-}
-
 /* Per row, the last (run, task) counted on each side: tasks are counted once. */
 struct last_task {
 	struct pair p[2];
@@ -357,7 +348,7 @@ count(struct failures_model *m)
 				continue;
 			m->denom[s]++;
 			if (a->task_id < m->n_task_ids) {
-				fw = framework_index(m->task_fw[a->task_id]);
+				fw = task_framework_index(m->task_fw[a->task_id]);
 				lv = m->task_level[a->task_id];
 			}
 			if (s == 0 && fw >= 0)

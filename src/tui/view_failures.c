@@ -266,11 +266,28 @@ failuresview_handle(struct app *app, struct view *v, enum action a)
 	case ACT_FAILURE_BY:
 		recount(app, fv, (enum failure_by)((fv->m.by + 1) % FAIL_BY_COUNT));
 		return ACT_NONE;
-	case ACT_FILTER:
-		if (app_prompt(app, "failures of the tasks (framework= level= constraint= outcome= has= "
-			       "category= name=): ", text, sizeof(text)))
+	case ACT_FILTER: {
+		/* what each outcome and has value would keep, as in the task list */
+		struct task_filter tf = fv->m.filter;
+		struct tasks_model tm;
+		struct bt_error err = {0};
+		struct buf counts;
+		bool ok;
+		buf_init(&counts);
+		tf.run_id = fv->m.run[0];
+		if (tasks_model_load(&tm, app->st, &tf, &err) == BT_OK) {
+			tasks_filter_counts(&tm, &counts);
+			app->prompt_hint = counts.data;
+		}
+		tasks_model_free(&tm);
+		ok = app_prompt(app, "failures of the tasks (framework= level= constraint= outcome= "
+				"has= category= name=): ", text, sizeof(text));
+		app->prompt_hint = NULL;
+		buf_free(&counts);
+		if (ok)
 			set_filter(app, fv, text);
 		return ACT_NONE;
+	}
 	case ACT_CLEAR_FILTER:
 		set_filter(app, fv, "framework=any level=any constraint=any outcome=any has=any "
 			   "category=any name=");
