@@ -103,6 +103,8 @@ int view_from_name(const char *name);
 	_(COPY, "copy", LIST_VIEWS, "y",                                                      \
 	  "Copy the current row's name to the clipboard (OSC 52; set clipboard = osc52)")     \
 	/* Plot and table */                                                                  \
+	_(EXCLUDE_LIMITS, "toggle-exclude-limits", SCOPE(RUNS) | SCOPE(PLOT) | SCOPE(HEAT), "X", \
+	  "Leave out the attempts that hit their limits (LimitsExceeded), or count them again") \
 	_(METRIC, "cycle-metric", SCOPE(PLOT) | SCOPE(HEAT) | SCOPE(COMPARE), "m", "Cycle the metric: strict A%, raw A%, pass@1") \
 	_(ERROR_BARS, "toggle-error-bars", SCOPE(PLOT), "e", "Show or hide +/-1 standard-error bars") \
 	_(SMALL_MULTIPLES, "toggle-small-multiples", SCOPE(PLOT), "v", "Switch between one plot and one small plot per framework") \

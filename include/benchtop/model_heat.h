@@ -29,7 +29,9 @@ struct heat_model {
 };
 
 /* Fill m (no memory to free) from the store's task rows of run_id. */
-int heat_model_load(struct heat_model *m, struct store *st, int64_t run_id, struct bt_error *err);
+/* exclude_limits: without the attempts that ended in LimitsExceeded. */
+int heat_model_load(struct heat_model *m, struct store *st, int64_t run_id, bool exclude_limits,
+		    struct bt_error *err);
 /* The cell's value for a metric (a fraction). */
 double heat_cell_value(const struct heat_cell *c, enum plot_metric metric);
 

@@ -38,7 +38,15 @@ struct runs_model {
 	bool reverse;
 };
 
-int runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err);
+/* exclude_limits: the metrics without the attempts that ended in
+ * LimitsExceeded (the explorer's X). */
+int runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
+		    struct bt_error *err);
+/* One run's generation task rows (run_id 0: every run's), as the store
+ * caches them or, with exclude_limits, recomputed without the attempts that
+ * ended in LimitsExceeded.  *rows is malloc'd. */
+int runs_model_task_rows(struct store *st, int64_t run_id, bool exclude_limits,
+			 struct task_row **rows, size_t *n, struct bt_error *err);
 void runs_model_sort(struct runs_model *m, enum runs_sort sort, bool reverse);
 const char *runs_sort_name(enum runs_sort s);
 /* A sort key by its name ("A%", "delta" for ΔA%, "pass1" for pass@1, ...),

@@ -37,6 +37,7 @@ struct task_filter {
 	unsigned constraint; /* a TC_* bit, 0 = any */
 	enum task_outcome outcome; /* any, or a task outcome */
 	unsigned has;        /* 0 any, else a TASK_HAS_* bit: a task with such an attempt */
+	bool limits;         /* termination=limits: a task with an attempt that hit its limits */
 	char category[32];   /* a judge category, "" any */
 	char text[64];       /* a substring of the task name, "" any */
 	enum task_kind kind; /* generation (the default) or feature tasks */
@@ -47,6 +48,7 @@ struct task_item {
 				     * (P F V N in attempt order) and most frequent
 				     * judge category; in the model's rows */
 	int name_rank;              /* the task's place in name order */
+	int limits;                 /* its attempts that ended in LimitsExceeded */
 };
 
 enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS_SORT_A,
@@ -54,7 +56,7 @@ enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS
 
 /* The task list's columns (model-owned ui_column entries, hidden ones
  * included): the Run column only for every run's tasks. */
-#define TASKS_MAX_COLUMNS 11
+#define TASKS_MAX_COLUMNS 12
 
 struct tasks_model {
 	struct task_row *rows;    /* one run's tasks, as the store gave them, */
@@ -77,7 +79,7 @@ int tasks_model_load(struct tasks_model *m, struct store *st, const struct task_
 		     struct bt_error *err);
 /* Re-apply m->filter, m->sort and m->reverse. */
 void tasks_model_apply(struct tasks_model *m);
-/* Parse "framework=flask level=2 outcome=flaky has=no-server constraint=sqlite
+/* Parse "framework=flask level=2 outcome=flaky has=no-server termination=limits constraint=sqlite
  * category=logic_error name=text" (or bare words: frameworks, L2, outcomes,
  * has values) into f; false with why. */
 bool tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t whylen);

@@ -203,6 +203,16 @@ int store_verifier_counts(struct store *s, int64_t run_id, bool exclude_limits,
 int store_attempt_facts(struct store *s, int64_t run_id, enum task_kind kind,
 			struct attempt_fact **out, size_t *n, struct bt_error *err);
 
+/* The (run, task) pairs with attempts that ended in LimitsExceeded and how
+ * many (run_id 0: every run), ordered by run and task id: the task list's
+ * Lim column and termination=limits.  *out is malloc'd.  store_facts.c. */
+struct limit_hits {
+	int64_t run_id, task_id;
+	int n;
+};
+int store_limit_hits(struct store *s, int64_t run_id, struct limit_hits **out, size_t *n,
+		     struct bt_error *err);
+
 /* One attempt, briefly: for the tasks view's strips and the attempt tabs. */
 struct attempt_brief {
 	int64_t id, run_id, task_id;

@@ -94,6 +94,7 @@ struct app {
 	long data_version; /* for "new data available" */
 	bool new_data;
 	int color_attr[COL_COUNT]; /* curses attributes per element */
+	bool exclude_limits;       /* X: metrics without the attempts that hit their limits */
 };
 
 /* Options from the command line. */

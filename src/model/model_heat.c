@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "benchtop/model_heat.h"
+#include "benchtop/model_runs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,7 +23,8 @@ fill(struct heat_cell *c, const struct agg_row *g)
 }
 
 int
-heat_model_load(struct heat_model *m, struct store *st, int64_t run_id, struct bt_error *err)
+heat_model_load(struct heat_model *m, struct store *st, int64_t run_id, bool exclude_limits,
+		struct bt_error *err)
 {
 	struct task_row *rows;
 	struct agg_row *g;
@@ -31,7 +33,7 @@ heat_model_load(struct heat_model *m, struct store *st, int64_t run_id, struct b
 
 	memset(m, 0, sizeof(*m));
 	if ((rc = store_run_name(st, run_id, m->run_name, sizeof(m->run_name), err)) ||
-	    (rc = store_task_rows(st, run_id, TASK_GENERATION, &rows, &n, err)))
+	    (rc = runs_model_task_rows(st, run_id, exclude_limits, &rows, &n, err)))
 		return rc;
 	for (int f = 0; f < TASK_N_FRAMEWORKS; f++)
 		for (size_t i = 0; i < n; i++)

@@ -8,24 +8,56 @@
 #include <string.h>
 #include <strings.h>
 
+#include "benchtop/summary.h"
+
 int
-runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
+runs_model_task_rows(struct store *st, int64_t run_id, bool exclude_limits,
+		     struct task_row **rows, size_t *n, struct bt_error *err)
+{
+	struct task_row *all;
+	size_t na, excluded, first, k;
+
+	if (!exclude_limits)
+		return store_task_rows(st, run_id, TASK_GENERATION, rows, n, err);
+	if (summary_task_rows(st, &run_id, run_id != 0, TASK_GENERATION, true, &all, &na,
+			      &excluded, err))
+		return err->code;
+	if (run_id == 0) {
+		*rows = all;
+		*n = na;
+		return BT_OK;
+	}
+	k = metrics_rows_of_run(all, na, run_id, &first);
+	*rows = xcalloc(k ? k : 1, sizeof(**rows));
+	memcpy(*rows, all + first, k * sizeof(**rows));
+	*n = k;
+	free(all);
+	return BT_OK;
+}
+
+int
+runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
+		struct bt_error *err)
 {
 	struct run_summary *runs;
-	struct task_rows *snap;
+	struct task_rows *snap = NULL;
 	const struct task_row *rows;
+	struct task_row *filtered = NULL;
 	size_t nr, nt;
 	int rc;
 
 	memset(m, 0, sizeof(*m));
 	if ((rc = store_runs(st, &runs, &nr, err)))
 		return rc;
-	if ((rc = store_task_rows_snapshot(st, TASK_GENERATION, &snap, err))) {
+	/* the store's shared rows, or this model's own without limit hits */
+	rc = exclude_limits ? runs_model_task_rows(st, 0, true, &filtered, &nt, err)
+			    : store_task_rows_snapshot(st, TASK_GENERATION, &snap, err);
+	if (rc) {
 		store_runs_free(runs, nr);
 		return rc;
 	}
-	rows = snap->v;
-	nt = snap->n;
+	rows = snap ? snap->v : filtered;
+	nt = snap ? snap->n : nt;
 	m->union_tasks = (long)metrics_distinct_tasks(rows, nt, NULL);
 
 	m->rows = xcalloc(nr ? nr : 1, sizeof(*m->rows));
@@ -67,7 +99,9 @@ runs_model_load(struct runs_model *m, struct store *st, struct bt_error *err)
 		free(g);
 	}
 	store_runs_free(runs, nr);
-	task_rows_release(snap);
+	if (snap)
+		task_rows_release(snap);
+	free(filtered);
 	runs_model_sort(m, RUNS_SORT_NAME, false);
 	return BT_OK;
 }

@@ -120,7 +120,7 @@ tasks_sort_parse(const char *name)
 
 enum task_col {
 	TCOL_RUN, TCOL_TASK, TCOL_FRAMEWORK, TCOL_CONSTRAINTS, TCOL_LEVEL, TCOL_A, TCOL_RAW,
-	TCOL_P1, TCOL_PASSED, TCOL_STRIP, TCOL_CATEGORY, TCOL_COUNT
+	TCOL_P1, TCOL_PASSED, TCOL_STRIP, TCOL_LIMITS, TCOL_CATEGORY, TCOL_COUNT
 };
 
 static const struct ui_column task_columns[TCOL_COUNT] = {
@@ -134,6 +134,7 @@ static const struct ui_column task_columns[TCOL_COUNT] = {
 	[TCOL_P1] = {"p@1", 5, false, true, false, "pass1", 0},
 	[TCOL_PASSED] = {"Pass", 4, false, false, false, "passed", 0},
 	[TCOL_STRIP] = {"Attempts", 8, false, false, false, "attempts", 0},
+	[TCOL_LIMITS] = {"Lim", 3, false, true, false, "limit_hits", 0},
 	[TCOL_CATEGORY] = {"Category", 10, false, false, false, "category", 0},
 };
 
@@ -153,6 +154,34 @@ set_columns(struct tasks_model *m)
 		}
 		m->ncols++;
 	}
+}
+
+static int
+cmp_hits(const void *pa, const void *pb)
+{
+	const struct limit_hits *a = pa, *b = pb;
+
+	if (a->run_id != b->run_id)
+		return a->run_id < b->run_id ? -1 : 1;
+	return a->task_id < b->task_id ? -1 : a->task_id > b->task_id;
+}
+
+/* Each task's limit hits (the store counts them from the attempts). */
+static int
+count_limit_hits(struct tasks_model *m, struct store *st, int64_t run_id, struct bt_error *err)
+{
+	struct limit_hits *h;
+	size_t nh;
+
+	if (store_limit_hits(st, run_id, &h, &nh, err))
+		return err->code;
+	for (size_t i = 0; i < m->n_all && nh; i++) {
+		struct limit_hits key = {m->all[i].row->run_id, m->all[i].row->task_id, 0};
+		const struct limit_hits *hit = bsearch(&key, h, nh, sizeof(*h), cmp_hits);
+		m->all[i].limits = hit ? hit->n : 0;
+	}
+	free(h);
+	return BT_OK;
 }
 
 int
@@ -186,8 +215,10 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 	m->n_all = nr;
 	metrics_distinct_tasks(rows, nr, &rank);
 	for (size_t i = 0; i < nr; i++)
-		m->all[i] = (struct task_item){&rows[i], rank[rows[i].task_id]};
+		m->all[i] = (struct task_item){&rows[i], rank[rows[i].task_id], 0};
 	free(rank);
+	if ((rc = count_limit_hits(m, st, f->run_id, err)))
+		return rc;
 	tasks_model_apply(m);
 	return BT_OK;
 }
@@ -195,6 +226,8 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 static bool
 matches(const struct task_item *t, const struct task_filter *f)
 {
+	if (f->limits && t->limits == 0)
+		return false;
 	if (f->framework[0] && strcmp(t->row->framework, f->framework) != 0)
 		return false;
 	if (f->level >= 0 && t->row->level != f->level)
@@ -322,6 +355,14 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 				snprintf(why, whylen, "%s is %s or any, not '%s'", key, values, val);
 				ok = false;
 			}
+		} else if (strcmp(key, "termination") == 0) {
+			/* how the trajectories ended: only limit hits are kept per task */
+			if (strcmp(val, "limits") == 0 || strcmp(val, "any") == 0) {
+				f->limits = val[0] == 'l';
+			} else {
+				snprintf(why, whylen, "termination is limits or any, not '%s'", val);
+				ok = false;
+			}
 		} else if (strcmp(key, "category") == 0) {
 			snprintf(f->category, sizeof(f->category), "%s", strcmp(val, "any") ? val : "");
 		} else if (strcmp(key, "kind") == 0) {
@@ -337,7 +378,7 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 			snprintf(f->text, sizeof(f->text), "%s", val);
 		} else {
 			snprintf(why, whylen, "unknown filter '%s' (framework, level, constraint, "
-				 "outcome, has, category, name, kind)", key);
+				 "outcome, has, termination, category, name, kind)", key);
 			ok = false;
 		}
 	}
@@ -359,6 +400,8 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 		buf_printf(out, "outcome=%s ", tasks_outcome_name(f->outcome));
 	if (f->has)
 		buf_printf(out, "has=%s ", filter_value_name("has", (int)f->has));
+	if (f->limits)
+		buf_puts(out, "termination=limits ");
 	if (f->category[0])
 		buf_printf(out, "category=%s ", f->category);
 	if (f->text[0])
@@ -453,6 +496,11 @@ tasks_model_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_c
 		break;
 	case TCOL_STRIP:
 		c->glyphs = r->strip;
+		break;
+	case TCOL_LIMITS:
+		if (m->all[m->shown[row]].limits)
+			snprintf(c->text, sizeof(c->text), "%d", m->all[m->shown[row]].limits);
+		c->color = COL_WARN;
 		break;
 	case TCOL_CATEGORY:
 		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(r->category));

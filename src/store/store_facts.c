@@ -88,3 +88,39 @@ store_attempt_facts(struct store *s, int64_t run_id, enum task_kind kind,
 	}
 	return rc;
 }
+
+static void
+fill_hits(sqlite3_stmt *st, void *row)
+{
+	struct limit_hits *h = row;
+
+	h->run_id = sqlite3_column_int64(st, 0);
+	h->task_id = sqlite3_column_int64(st, 1);
+	h->n = sqlite3_column_int(st, 2);
+}
+
+int
+store_limit_hits(struct store *s, int64_t run_id, struct limit_hits **out, size_t *n,
+		 struct bt_error *err)
+{
+	static const char sql[] =
+		"SELECT run_id, task_id, count(*) FROM attempt"
+		" WHERE (?1 = 0 OR run_id = ?1) AND termination = 'LimitsExceeded'"
+		" GROUP BY run_id, task_id ORDER BY run_id, task_id";
+	sqlite3_stmt *st;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	rc = store_collect(s, st, sizeof(**out), fill_hits, (void **)out, n,
+			   "cannot count the limit hits", err);
+	if (rc) {
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	return rc;
+}

@@ -159,6 +159,8 @@ draw_status(struct app *app)
 		x = ui_str(app, y, 0, app->cols, app->message);
 		ui_attr(app, COL_STATUS);
 	} else {
+		if (app->exclude_limits)
+			buf_puts(&b, "[no limit hits] ");
 		if (v && v->ops->status)
 			v->ops->status(app, v, &b);
 		if (app->new_data)
@@ -308,7 +310,7 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 }
 
 static void
-reload_all(struct app *app)
+reload_all(struct app *app, const char *done)
 {
 	struct bt_error err = {0};
 
@@ -321,7 +323,7 @@ reload_all(struct app *app)
 			return;
 		}
 	}
-	app_message(app, false, "reloaded");
+	app_message(app, false, "%s", done);
 }
 
 void
@@ -351,7 +353,13 @@ app_dispatch(struct app *app, enum action a)
 		clearok(curscr, TRUE);
 		break;
 	case ACT_RELOAD:
-		reload_all(app);
+		reload_all(app, "reloaded");
+		break;
+	case ACT_EXCLUDE_LIMITS:
+		/* every view recomputes, as `benchtop table --exclude-limits` does */
+		app->exclude_limits = !app->exclude_limits;
+		reload_all(app, app->exclude_limits ? "attempts that hit their limits left out"
+						    : "attempts that hit their limits counted again");
 		break;
 	case ACT_EXPORT:
 		app_export_rows(app, v);

@@ -21,7 +21,7 @@ struct heat_view {
 static int
 heatview_load(struct app *app, struct heat_view *hv, struct bt_error *err)
 {
-	int rc = heat_model_load(&hv->m, app->st, hv->run_id, err);
+	int rc = heat_model_load(&hv->m, app->st, hv->run_id, app->exclude_limits, err);
 
 	if (!rc && hv->cur_row >= hv->m.rows)
 		hv->cur_row = hv->m.rows - 1;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/model_runs.h"
 #include "benchtop/model_tasks.h"
 #include "benchtop/plot.h"
 #include "benchtop/tui.h"
@@ -41,7 +42,8 @@ plotview_load(struct app *app, struct plot_view *pv, struct bt_error *err)
 	free(pv->rows);
 	pv->rows = NULL;
 	if ((rc = store_run_name(app->st, pv->run_id, pv->run_name, sizeof(pv->run_name), err)) ||
-	    (rc = store_task_rows(app->st, pv->run_id, TASK_GENERATION, &pv->rows, &pv->n_rows, err)))
+	    (rc = runs_model_task_rows(app->st, pv->run_id, app->exclude_limits, &pv->rows,
+					&pv->n_rows, err)))
 		return rc;
 	rebuild(pv, pv->data.metric);
 	return BT_OK;

@@ -35,7 +35,7 @@ runsview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 {
 	struct runs_view *rv = v->priv;
 	(void)arg;
-	return runs_model_load(&rv->m, app->st, err);
+	return runs_model_load(&rv->m, app->st, app->exclude_limits, err);
 }
 
 static void
@@ -292,7 +292,7 @@ runsview_reload(struct app *app, struct view *v, struct bt_error *err)
 	int rc;
 
 	runs_model_free(&rv->m);
-	if ((rc = runs_model_load(&rv->m, app->st, err)))
+	if ((rc = runs_model_load(&rv->m, app->st, app->exclude_limits, err)))
 		return rc;
 	runs_model_sort(&rv->m, s, rev);
 	rv->nav.n = rv->m.n;

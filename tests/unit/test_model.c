@@ -97,7 +97,7 @@ test_outcomes(void)
 		snprintf(rows[i].name, sizeof(rows[i].name), "flask-openapi-%zu", i);
 		snprintf(rows[i].framework, sizeof(rows[i].framework), "%s", i < 3 ? "flask" : "koa");
 		rows[i].has = i == 2 ? TASK_HAS_NO_REPORT | TASK_HAS_ASSERTIONS_FAILED : 0;
-		items[i] = (struct task_item){&rows[i], (int)i};
+		items[i] = (struct task_item){&rows[i], (int)i, 0};
 		tap_is_int(tasks_outcome_of(&rows[i]), want[i], "a task's outcome from succeeded/attempts");
 	}
 	m.all = items;
@@ -226,10 +226,31 @@ test_sort(void)
 	tap_is_str(rows[0].name, "a", "by name");
 }
 
+/* termination=limits: the tasks with an attempt that hit its limits */
+static void
+test_termination_filter(void)
+{
+	struct task_filter f = {.level = -1};
+	char why[160];
+	struct buf b;
+
+	tap_ok(tasks_filter_parse("termination=limits level=1", &f, why, sizeof(why)) && f.limits &&
+	       f.level == 1, "termination=limits parses");
+	buf_init(&b);
+	tasks_filter_describe(&f, &b);
+	tap_is_str(b.data, "level=1 termination=limits", "and is described");
+	tap_ok(tasks_filter_parse("termination=any", &f, why, sizeof(why)) && !f.limits,
+	       "termination=any drops it");
+	tap_ok(!tasks_filter_parse("termination=submitted", &f, why, sizeof(why)), "other values fail");
+	tap_is_str(why, "termination is limits or any, not 'submitted'", "explained");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	test_filter();
+	test_termination_filter();
 	test_outcomes();
 	test_sort();
 	test_attempt_doc();
