@@ -64,6 +64,10 @@ void report_set_signed(struct report_table *t, size_t row, size_t col, double v,
 void report_set_int(struct report_table *t, size_t row, size_t col, long v);
 void report_note(struct report_table *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* A CSV field, quoted only when it holds a comma, a quote or a line end
+ * (as Python's csv module writes it: upstream's CSVs). */
+void report_csv_field(FILE *out, const char *s);
+
 /* "text", "csv", "json", "md"/"markdown", "latex"/"tex"; -1 when unknown. */
 int report_format_parse(const char *s);
 /* How the output will be read (cli_report_flags() works them out). */

@@ -32,9 +32,6 @@ int summary_upstream_csv(struct store *st, const int64_t *runs, size_t n, bool e
 /* global_stats.csv's rows (no header) of one run's task rows. */
 void summary_upstream_block(FILE *out, const char *agent, const char *model,
 			    const struct task_row *rows, size_t n);
-/* A field as Python's csv module writes it (quoted only when needed). */
-void summary_csv_field(FILE *out, const char *s);
-
 /* The task rows of every run (sorted by run), as the store caches them or,
  * with exclude_limits, recomputed without the attempts that ended in
  * LimitsExceeded; *excluded gets how many of the selected runs' attempts

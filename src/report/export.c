@@ -70,18 +70,18 @@ kind_of_run(const struct kind_data *d, int64_t run, const struct attempt_fact **
 static void
 put_ident(FILE *out, const struct run_summary *r)
 {
-	summary_csv_field(out, r->agent);
+	report_csv_field(out, r->agent);
 	fputc(',', out);
-	summary_csv_field(out, r->model);
+	report_csv_field(out, r->model);
 	fputc(',', out);
 }
 
 static void
 put_task(FILE *out, const char *folder, const char *name)
 {
-	summary_csv_field(out, folder);
+	report_csv_field(out, folder);
 	fputc(',', out);
-	summary_csv_field(out, name);
+	report_csv_field(out, name);
 	fputc(',', out);
 }
 
@@ -103,7 +103,7 @@ generation(FILE **fp, const struct run_summary *r, const struct attempt_fact *f,
 		const struct task_row *t = &rows[i];
 		put_ident(fp[F_TASK], r);
 		put_task(fp[F_TASK], t->runtime, t->name);
-		summary_csv_field(fp[F_TASK], t->framework);
+		report_csv_field(fp[F_TASK], t->framework);
 		fprintf(fp[F_TASK], ",%d,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%.4f,%d,%d\r\n", t->level,
 			t->s.pass1, t->s.pass3, t->s.pow3, t->s.raw, t->s.raw_std, t->s.strict,
 			t->s.strict_std, t->s.n_succeeded, t->s.n_executed);
@@ -139,7 +139,7 @@ feature_group(FILE *out, const struct run_summary *r, const char *gran, const ch
 	if (k) {
 		put_ident(out, r);
 		fprintf(out, "%s,", gran);
-		summary_csv_field(out, group);
+		report_csv_field(out, group);
 		fprintf(out, ",%.4f,%.4f,%ld,%ld\r\n", metrics_mean(p1, k), metrics_mean(raw, k), c, e);
 	}
 	free(p1);
@@ -164,7 +164,7 @@ feature(FILE **fp, const struct run_summary *r, const struct attempt_fact *f, si
 	for (size_t i = 0; i < nf; i++) {
 		put_ident(fp[F_FRUN], r);
 		put_task(fp[F_FRUN], f[i].runtime, f[i].name);
-		summary_csv_field(fp[F_FRUN], f[i].difficulty);
+		report_csv_field(fp[F_FRUN], f[i].difficulty);
 		fprintf(fp[F_FRUN], ",run_%d,%ld,%ld,%ld,%.4f,%d\r\n", f[i].number, f[i].total,
 			f[i].passed, f[i].failed, f[i].raw, f[i].succeeded);
 	}
@@ -176,7 +176,7 @@ feature(FILE **fp, const struct run_summary *r, const struct attempt_fact *f, si
 		diff[i] = f[j].difficulty;
 		put_ident(fp[F_FTASK], r);
 		put_task(fp[F_FTASK], t->runtime, t->name);
-		summary_csv_field(fp[F_FTASK], diff[i]);
+		report_csv_field(fp[F_FTASK], diff[i]);
 		fprintf(fp[F_FTASK], ",%.4f,%.4f,%d,%d\r\n", t->s.pass1, t->s.raw, t->s.n_succeeded,
 			t->s.n_executed);
 		if (!strv_contains(&fws, t->runtime))

@@ -297,8 +297,8 @@ write_text(const struct report_table *t, FILE *out, bool markdown, bool ascii)
 
 /* ------------------------------------------------------------ CSV */
 
-static void
-csv_field(FILE *out, const char *s)
+void
+report_csv_field(FILE *out, const char *s)
 {
 	if (strpbrk(s, ",\"\r\n") == NULL) {
 		fputs(s, out);
@@ -325,7 +325,7 @@ write_csv(const struct report_table *t, FILE *out, bool terminal, bool ascii)
 	for (size_t c = 0; c < t->ncols; c++) {
 		if (c)
 			fputc(',', out);
-		csv_field(out, t->cols[c].key);
+		report_csv_field(out, t->cols[c].key);
 	}
 	fputc('\n', out);
 	for (size_t r = 0; r < t->nrows; r++) {
@@ -333,7 +333,7 @@ write_csv(const struct report_table *t, FILE *out, bool terminal, bool ascii)
 			if (c)
 				fputc(',', out);
 			cell_format(&t->rows[r].cells[c], true, &b);
-			csv_field(out, terminal ? shown(b.data, ascii, false, &safe) : b.data);
+			report_csv_field(out, terminal ? shown(b.data, ascii, false, &safe) : b.data);
 		}
 		fputc('\n', out);
 	}

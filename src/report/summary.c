@@ -233,23 +233,6 @@ summary_note_excluded(struct report_table *t, size_t excluded)
 }
 
 void
-summary_csv_field(FILE *out, const char *s)
-{
-	/* Python's csv module (QUOTE_MINIMAL), as upstream writes its CSVs */
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, out);
-		return;
-	}
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputc('"', out);
-}
-
-void
 summary_upstream_block(FILE *out, const char *agent, const char *model,
 		       const struct task_row *rows, size_t n)
 {
@@ -257,9 +240,9 @@ summary_upstream_block(FILE *out, const char *agent, const char *model,
 		struct agg_row *g;
 		size_t ng = metrics_aggregate(rows, n, upstream_order[o], &g);
 		for (size_t j = 0; j < ng; j++) {
-			summary_csv_field(out, agent);
+			report_csv_field(out, agent);
 			fputc(',', out);
-			summary_csv_field(out, model);
+			report_csv_field(out, model);
 			fprintf(out, ",%s,%s,", metrics_agg_name(g[j].by), g[j].group);
 			if (g[j].level >= 0)
 				fprintf(out, "%d", g[j].level);

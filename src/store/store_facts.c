@@ -7,14 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-copy_col(sqlite3_stmt *st, int i, char *out, size_t outlen)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	str_copy(out, outlen, t ? (const char *)t : "", t ? (size_t)sqlite3_column_bytes(st, i) : 0);
-}
-
 static long
 opt_long(sqlite3_stmt *st, int i)
 {
@@ -29,10 +21,10 @@ fill_fact(sqlite3_stmt *st, void *row)
 	f->run_id = sqlite3_column_int64(st, 0);
 	f->task_id = sqlite3_column_int64(st, 1);
 	f->kind = sqlite3_column_int(st, 2) ? TASK_FEATURE : TASK_GENERATION;
-	copy_col(st, 3, f->runtime, sizeof(f->runtime));
-	copy_col(st, 4, f->framework, sizeof(f->framework));
-	copy_col(st, 5, f->name, sizeof(f->name));
-	copy_col(st, 6, f->difficulty, sizeof(f->difficulty));
+	store_col_copy(st, 3, f->runtime, sizeof(f->runtime));
+	store_col_copy(st, 4, f->framework, sizeof(f->framework));
+	store_col_copy(st, 5, f->name, sizeof(f->name));
+	store_col_copy(st, 6, f->difficulty, sizeof(f->difficulty));
 	f->constraints = (unsigned)sqlite3_column_int(st, 7);
 	f->level = sqlite3_column_int(st, 8);
 	f->number = sqlite3_column_int(st, 9);

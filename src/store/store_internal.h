@@ -128,6 +128,8 @@ int store_step_id(struct store *s, sqlite3_stmt *st, int64_t *id, struct bt_erro
 /* Bind helpers: NULL strings bind SQL NULL. */
 void store_bind_text(sqlite3_stmt *st, int i, const char *v);
 void store_bind_opt_long(sqlite3_stmt *st, int i, long v);  /* v < 0 binds NULL */
-char *store_col_text(sqlite3_stmt *st, int i);              /* xstrdup, "" for NULL */
+char *store_col_text(sqlite3_stmt *st, int i);
+/* A text column into a fixed buffer, cut to fit ("" for NULL). */
+void store_col_copy(sqlite3_stmt *st, int i, char *out, size_t outlen);              /* xstrdup, "" for NULL */
 
 #endif

@@ -125,9 +125,8 @@ store_find_run(struct store *s, const char *name, int64_t *id, struct bt_error *
 	return BT_OK;
 }
 
-/* A text column into a fixed buffer ("" for NULL). */
-static void
-col_copy(sqlite3_stmt *st, int i, char *out, size_t outlen)
+void
+store_col_copy(sqlite3_stmt *st, int i, char *out, size_t outlen)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 
@@ -141,9 +140,9 @@ fill_task(sqlite3_stmt *st, void *row)
 	struct task_row *t = row;
 
 	t->task_id = sqlite3_column_int64(st, 0);
-	col_copy(st, 1, t->name, sizeof(t->name));
-	col_copy(st, 2, t->framework, sizeof(t->framework));
-	col_copy(st, 3, t->runtime, sizeof(t->runtime));
+	store_col_copy(st, 1, t->name, sizeof(t->name));
+	store_col_copy(st, 2, t->framework, sizeof(t->framework));
+	store_col_copy(st, 3, t->runtime, sizeof(t->runtime));
 	t->constraints = (unsigned)sqlite3_column_int(st, 4);
 	t->level = sqlite3_column_int(st, 5);
 	t->kind = sqlite3_column_int(st, 6) ? TASK_FEATURE : TASK_GENERATION;
@@ -165,8 +164,8 @@ fill_stats(sqlite3_stmt *st, struct task_row *t)
 	t->s.pass3 = sqlite3_column_double(st, 10);
 	t->s.pow3 = sqlite3_column_double(st, 11);
 	t->s.pass1_tests = sqlite3_column_double(st, 12);
-	col_copy(st, 13, t->strip, sizeof(t->strip));
-	col_copy(st, 14, t->category, sizeof(t->category));
+	store_col_copy(st, 13, t->strip, sizeof(t->strip));
+	store_col_copy(st, 14, t->category, sizeof(t->category));
 	t->has = (unsigned)sqlite3_column_int(st, 15);
 }
 
@@ -404,9 +403,9 @@ fill_judgement_count(sqlite3_stmt *st, void *row)
 {
 	struct judgement_count *j = row;
 
-	col_copy(st, 0, j->agent, sizeof(j->agent));
-	col_copy(st, 1, j->model, sizeof(j->model));
-	col_copy(st, 2, j->label, sizeof(j->label));
+	store_col_copy(st, 0, j->agent, sizeof(j->agent));
+	store_col_copy(st, 1, j->model, sizeof(j->model));
+	store_col_copy(st, 2, j->label, sizeof(j->label));
 	j->logic = sqlite3_column_int(st, 3);
 	j->n = sqlite3_column_int64(st, 4);
 }
