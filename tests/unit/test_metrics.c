@@ -222,9 +222,85 @@ test_aggregate(void)
 	tap_is_int(metrics_agg_parse("nonsense"), -1, "unknown --by");
 }
 
+static struct attempt_fact
+fact(int64_t run, int64_t task, const char *fw, int level, double strict, bool ok,
+     enum termination term)
+{
+	struct attempt_fact f;
+
+	memset(&f, 0, sizeof(f));
+	f.run_id = run;
+	f.task_id = task;
+	snprintf(f.framework, sizeof(f.framework), "%s", fw);
+	snprintf(f.name, sizeof(f.name), "%s-openapi-%d", fw, (int)task);
+	f.level = level;
+	f.raw = f.strict = strict;
+	f.tests_passed = f.succeeded = ok;
+	f.term = term;
+	return f;
+}
+
+/* Task rows from attempts, with and without the limit hits (spec 1.6),
+ * the step decay of raw A% and the run-level mean and SEM (compute_sem.py). */
+static void
+test_facts(void)
+{
+	struct attempt_fact f[] = {
+		fact(1, 10, "flask", 0, 1.0, true, TERM_SUBMITTED),
+		fact(1, 10, "flask", 0, 0.5, false, TERM_LIMITS),
+		fact(1, 11, "flask", 3, 0.2, false, TERM_LIMITS),
+		fact(1, 12, "koa", 1, 0.6, false, TERM_SUBMITTED),
+		fact(2, 10, "flask", 0, 0.8, false, TERM_NO_TRAJECTORY),
+	};
+	struct task_row *rows;
+	struct decay_step d[METRICS_DECAY_STEPS];
+	size_t excluded, n = metrics_task_rows_from_facts(f, 5, false, &rows, &excluded);
+	double mean, sem;
+	size_t k;
+
+	tap_is_int((long)n, 4, "one row per (run, task)");
+	tap_is_int((long)excluded, 0, "nothing left out");
+	tap_is_double(rows[0].s.raw, 0.75, 1e-12, "a task's mean over its attempts");
+	tap_is_double(rows[0].s.pass1, 0.5, 1e-12, "and its pass@1");
+	k = metrics_decay(rows, 3, d);
+	tap_is_int((long)k, 2, "run 1 has L0, L1 and L3: L0->L1 and L0->L3 only");
+	tap_ok(d[0].from == 0 && d[0].to == 1 && fabs(d[0].delta - (0.6 - 0.75)) < 1e-12,
+	       "L0->L1 = raw(L1) - raw(L0)");
+	tap_ok(d[1].from == 0 && d[1].to == 3 && fabs(d[1].delta - (0.2 - 0.75)) < 1e-12, "L0->L3");
+	free(rows);
+	n = metrics_task_rows_from_facts(f, 5, true, &rows, &excluded);
+	tap_is_int((long)excluded, 2, "--exclude-limits leaves out the two limit hits");
+	tap_is_int((long)n, 3, "and the task left with none");
+	tap_is_double(rows[0].s.raw, 1.0, 0, "the task keeps its other attempt");
+	free(rows);
+	metrics_run_level(f, 4, "flask", false, &mean, &sem, &k);
+	tap_is_int((long)k, 3, "run-level: every attempt at the framework's tasks");
+	tap_is_double(mean, (1.0 + 0.5 + 0.2) / 3, 1e-12, "their mean strict A%");
+	tap_is_double(sem, sqrt(((1.0 - mean) * (1.0 - mean) + (0.5 - mean) * (0.5 - mean) +
+				 (0.2 - mean) * (0.2 - mean)) / 2) / sqrt(3), 1e-12,
+		      "SEM = sample std / sqrt(n)");
+	metrics_run_level(f, 4, "koa", false, &mean, &sem, &k);
+	tap_ok(k == 1 && sem == 0, "one attempt: SEM 0");
+}
+
+static void
+test_correlation(void)
+{
+	static const double x[] = {1, 2, 3, 4}, y[] = {2, 4, 5, 9}, c[] = {5, 5, 5, 5};
+	static const double tx[] = {1, 2, 2, 3}, ty[] = {1, 2, 3, 4};
+
+	tap_is_double(metrics_pearson(x, y, 4), 0.9647638212, 1e-9, "Pearson's r");
+	tap_is_double(metrics_spearman(x, y, 4), 1.0, 1e-12, "Spearman: monotone is 1");
+	tap_ok(isnan(metrics_pearson(x, c, 4)), "r of a constant is NaN");
+	/* ranks 1, 2.5, 2.5, 4 against 1..4 */
+	tap_is_double(metrics_spearman(tx, ty, 4), 0.9486832981, 1e-9, "ties share their mean rank");
+}
+
 int
 main(void)
 {
+	test_facts();
+	test_correlation();
 	test_pass_at_k();
 	test_mean_std();
 	test_attempt_finish();
