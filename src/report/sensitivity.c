@@ -42,8 +42,11 @@ choose(const struct run_summary *ri, size_t nri, const int64_t *runs, size_t n,
 				out[k++] = &ri[i];
 				break;
 			}
-	for (size_t i = 0; k == 0 && i < nri && i < SENS_MAX_CONFIGS; i++)
-		out[i] = &ri[i], k = i + 1;
+	if (k)
+		return k;
+	/* none of the figure's: the store's first runs */
+	for (; k < nri && k < SENS_MAX_CONFIGS; k++)
+		out[k] = &ri[k];
 	return k;
 }
 
