@@ -286,7 +286,8 @@ const struct cli_command cli_commands[] = {
 	 "'(no judgement)' where it gave none; first-failure the first request in collection "
 	 "order that failed without being a cascade of an earlier failure (a request to "
 	 "/articles/null after a failed Create Article, a 401 after a failed login), the "
-	 "closest thing to a root cause. Each row has its attempts, their share, the number "
+	 "closest thing to a root cause ('(no response)' when the server answered nothing). "
+	 "Each row has its attempts, their share, the number "
 	 "of tasks and the attempts per framework and level. In the explorer: the failure "
 	 "board (b).",
 	 failures_opts},
