@@ -71,7 +71,9 @@ int view_from_name(const char *name);
 	_(LAST, "move-last", ANY_VIEW, "G <End>", "Move to the last line")                          \
 	/* Views */                                                                           \
 	_(ENTER, "enter", ANY_VIEW, "<Enter>", "Open what is under the cursor (drill down)")         \
-	_(BACK, "back", ANY_VIEW, "q <Esc>", "Go back to the previous view")                        \
+	_(BACK, "back", ANY_VIEW, "q", "Go back to the previous view (on the first view: quit)")    \
+	_(ESCAPE, "escape", ANY_VIEW, "<Esc>",                                                \
+	  "Go back to the previous view; never quits (a mis-read key starts with Esc)")       \
 	_(QUIT, "quit", ANY_VIEW, "Q", "Quit benchtop from anywhere")                               \
 	_(HELP, "help", ANY_VIEW, "? <F1>", "Show the keys of this view")                           \
 	_(PLOT, "view-plot", SCOPE(RUNS) | SCOPE(HEAT) | SCOPE(TASKS), "p", "Open the decay plot of the current run") \
@@ -253,8 +255,14 @@ enum key_special {
 /* Parse one key name ("j", "<Enter>", "<C-d>", "<Space>", "<F1>") into a
  * code; -1 when not a key name.  *len gets the characters consumed. */
 int keys_parse(const char *s, size_t *len);
-/* The display name of a key ("j", "<Enter>", "<C-d>"). */
+/* The display name of a key ("j", "<Enter>", "<C-d>", "<"). */
 void keys_name(int key, char *out, size_t outlen);
+/* The key an escape sequence spells, seq being the bytes after ESC ("[1~",
+ * "OH", "[1;5A"): Home and End in every spelling terminals use (xterm, PuTTY,
+ * rxvt: [H [F OH OF [1~ [4~ [7~ [8~), whatever $TERM says, and the arrows,
+ * page keys, Insert, Delete, Shift-Tab and F1-F4 likewise.  -1 for any
+ * other sequence: the caller drops it whole. */
+int keys_decode_escape(const char *seq, size_t len);
 
 /* ------------------------------------------------------------ keymap */
 
@@ -282,14 +290,21 @@ void keymap_keys_for(const struct keymap *km, const char *view, enum action a, s
 /* The configuration file ($XDG_CONFIG_HOME/benchtop/config):
  *   bind [VIEW] KEY ACTION      e.g. "bind j move-down", "bind plot c cycle-metric"
  *   color ELEMENT FG [BG [ATTR...]]
- *   set ascii true|false
+ *   set ascii true|false        (yes|no too)
  *   set journal wal|delete|auto      (also "set NAME = VALUE")
  *   set clipboard osc52|off     (y copies a row's name with OSC 52; off by default)
+ *   set mouse true|false        mouse tracking, off by default
  *   # comments
- * config_apply() applies one file's text; errors name file:line and stop at
- * the first bad line (the lines before it keep their effect). */
+ * config_apply() applies one file's text to set (NULL: checked only);
+ * errors name file:line and stop at the first bad line (the lines before it
+ * keep their effect). */
 struct ui_colors;
-int config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, bool *osc52,
+struct config_settings {
+	bool ascii; /* line drawing and text in ASCII */
+	bool osc52; /* y copies over OSC 52 */
+	bool mouse; /* mouse tracking (it takes text selection from the terminal) */
+};
+int config_apply(struct keymap *km, struct ui_colors *colors, struct config_settings *set,
 		 const char *text, size_t len, const char *file, struct bt_error *err);
 /* The value of the last "set NAME VALUE" line of a configuration text into
  * out (the commands read `set journal` without the rest); false when none. */

@@ -80,6 +80,7 @@ struct app {
 	struct ui_colors colors;
 	bool ascii;       /* line drawing and text in ASCII */
 	bool osc52;       /* y copies over OSC 52 (set clipboard = osc52) */
+	bool mouse;       /* mouse tracking: --mouse or "set mouse yes" */
 	bool headless;    /* BENCHTOP_NO_DISPLAY */
 	FILE *script;     /* BENCHTOP_SCRIPT, or NULL */
 	struct view *stack[TUI_MAX_DEPTH];
@@ -104,6 +105,7 @@ struct tui_options {
 	bool no_config;
 	const char *note;       /* said in the status line at start, or NULL */
 	bool ascii;             /* --ascii */
+	bool mouse;             /* --mouse */
 	bool utf8;              /* the locale's character set is UTF-8 */
 	bool is_demo;           /* the store is the bundled demo */
 	double start_time;      /* clock_now() at start, for BENCHTOP_TIMING */

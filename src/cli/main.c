@@ -201,6 +201,9 @@ static const struct cli_opt tui_opts[] = {
 	{"--config FILE", "Read this configuration file instead of "
 			  "$XDG_CONFIG_HOME/benchtop/config."},
 	{"--no-config", "Read no configuration file."},
+	{"--mouse", "Turn on mouse tracking (clicks select, double clicks open, the wheel "
+		    "scrolls). It is off by default, since it takes text selection away from the "
+		    "terminal; 'set mouse yes' in the configuration file turns it on too."},
 	{NULL, NULL},
 };
 
@@ -399,6 +402,7 @@ cmd_tui(int argc, char **argv)
 		{"ascii", no_argument, NULL, 'a'},
 		{"config", required_argument, NULL, 'c'},
 		{"no-config", no_argument, NULL, 'n'},
+		{"mouse", no_argument, NULL, 'm'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		CLI_OPT_LONG_IMMUTABLE,
@@ -410,13 +414,14 @@ cmd_tui(int argc, char **argv)
 	struct store *st;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "s:r:ac:nh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:r:ac:nmh", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': store = optarg; break;
 		case 'r': o.run = optarg; break;
 		case 'a': o.ascii = true; break;
 		case 'c': o.config = optarg; break;
 		case 'n': o.no_config = true; break;
+		case 'm': o.mouse = true; break;
 		case 'h': return cli_help("tui");
 		case CLI_OPT_JOURNAL:
 		case CLI_OPT_IMMUTABLE:

@@ -174,10 +174,6 @@ keys_name(int key, char *out, size_t outlen)
 		snprintf(out, outlen, "<C-%c>", key + 'a' - 1);
 		return;
 	}
-	if (key == '<') {
-		snprintf(out, outlen, "<Lt>");
-		return;
-	}
 	if (key > 0 && key < KEY_SPECIAL_BASE) {
 		char enc[5] = {0};
 		utf8_encode((uint32_t)key, enc);
@@ -185,6 +181,49 @@ keys_name(int key, char *out, size_t outlen)
 		return;
 	}
 	snprintf(out, outlen, "<?>");
+}
+
+/* Terminals disagree on Home and End (xterm: ESC[H or ESC O H; PuTTY and
+ * the Linux console: ESC[1~; rxvt: ESC[7~) and $TERM often names another
+ * terminal than the one at the far end of an SSH session, so every spelling
+ * is decoded here, as htop does.  Modifiers (ESC[1;5H) are ignored. */
+int
+keys_decode_escape(const char *seq, size_t len)
+{
+	static const struct {
+		char final;
+		int key;
+	} letters[] = {
+		{'A', K_UP}, {'B', K_DOWN}, {'C', K_RIGHT}, {'D', K_LEFT}, {'H', K_HOME},
+		{'F', K_END}, {'P', K_F1}, {'Q', K_F2}, {'R', K_F3}, {'S', K_F4},
+	};
+	static const int tilde[] = {
+		[1] = K_HOME, [2] = K_INSERT, [3] = K_DELETE, [4] = K_END,
+		[5] = K_PGUP, [6] = K_PGDN, [7] = K_HOME, [8] = K_END,
+	};
+	char final;
+	long first = 0;
+	size_t i = 1;
+
+	if (len < 2 || (seq[0] != '[' && seq[0] != 'O'))
+		return -1;
+	final = seq[len - 1];
+	/* the parameters: "1", "1;5"; only the first one names a key */
+	while (i < len - 1 && seq[i] >= '0' && seq[i] <= '9' && first < 100)
+		first = first * 10 + (seq[i++] - '0');
+	while (i < len - 1 && (seq[i] == ';' || (seq[i] >= '0' && seq[i] <= '9')))
+		i++;
+	if (i != len - 1)
+		return -1;
+	if (final == '~')
+		return seq[0] == '[' && first < (long)(sizeof(tilde) / sizeof(tilde[0])) &&
+		       tilde[first] ? tilde[first] : -1;
+	if (final == 'Z' && seq[0] == '[' && len == 2)
+		return K_BTAB;
+	for (size_t k = 0; k < sizeof(letters) / sizeof(letters[0]); k++)
+		if (letters[k].final == final && (first == 0 || first == 1))
+			return letters[k].key;
+	return -1;
 }
 
 /* ------------------------------------------------------------ keymap */
@@ -340,7 +379,7 @@ config_setting(const char *text, size_t len, const char *name, char *out, size_t
 }
 
 int
-config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, bool *osc52,
+config_apply(struct keymap *km, struct ui_colors *colors, struct config_settings *set,
 	     const char *text, size_t len, const char *file, struct bt_error *err)
 {
 	long lineno = 0;
@@ -418,16 +457,16 @@ config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, bool *osc
 				colors->c[e].attr = attr;
 			}
 		} else if (strcmp(words[0], "set") == 0 && set_value(words, nw) &&
-			   strcmp(words[1], "ascii") == 0) {
+			   (strcmp(words[1], "ascii") == 0 || strcmp(words[1], "mouse") == 0)) {
 			const char *v = set_value(words, nw);
 			bool on = strcmp(v, "true") == 0 || strcmp(v, "yes") == 0;
 			if (!on && strcmp(v, "false") != 0 && strcmp(v, "no") != 0) {
-				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: 'set ascii' takes true or false",
-					       file, lineno);
+				rc = bt_errorf(err, BT_EINPUT, "%s:%ld: 'set %s' takes yes or no (true or "
+					       "false)", file, lineno, words[1]);
 				goto next;
 			}
-			if (ascii)
-				*ascii = on;
+			if (set)
+				*(words[1][0] == 'a' ? &set->ascii : &set->mouse) = on;
 		} else if (strcmp(words[0], "set") == 0 && set_value(words, nw) &&
 			   strcmp(words[1], "journal") == 0) {
 			/* the commands that open the store read it (config_setting) */
@@ -444,8 +483,8 @@ config_apply(struct keymap *km, struct ui_colors *colors, bool *ascii, bool *osc
 					       file, lineno);
 				goto next;
 			}
-			if (osc52)
-				*osc52 = on;
+			if (set)
+				set->osc52 = on;
 		} else {
 			rc = bt_errorf(err, BT_EINPUT, "%s:%ld: unknown command '%s' (bind, color, set)",
 				       file, lineno, words[0]);

@@ -59,11 +59,17 @@ run_app_command(struct app *app, struct view *v, enum command cmd, const char *a
 	case CMD_SET: {
 		struct bt_error err;
 		char *text = xasprintf("%s %s", command_table[cmd].name, arg);
-		if (config_apply(&app->km, &app->colors, &app->ascii, &app->osc52, text, strlen(text),
-				 "command", &err))
+		struct config_settings set = {app->ascii, app->osc52, app->mouse};
+		if (config_apply(&app->km, &app->colors, &set, text, strlen(text), "command", &err)) {
 			app_message(app, true, "%s", err.msg + strlen("command:1: "));
-		else if (cmd == CMD_COLOR)
+		} else if (cmd == CMD_COLOR) {
 			term_colors_apply(app);
+		} else {
+			app->ascii = set.ascii;
+			app->osc52 = set.osc52;
+			app->mouse = set.mouse;
+			term_mouse_apply(app);
+		}
 		free(text);
 		break;
 	}

@@ -61,8 +61,12 @@ translate_key(wint_t ch, int kind)
 		case KEY_RIGHT: return K_RIGHT;
 		case KEY_PPAGE: return K_PGUP;
 		case KEY_NPAGE: return K_PGDN;
-		case KEY_HOME: return K_HOME;
-		case KEY_END: return K_END;
+		case KEY_HOME:
+		case KEY_FIND: /* PuTTY's Home (ESC[1~) where $TERM is xterm */
+			return K_HOME;
+		case KEY_END:
+		case KEY_SELECT: /* PuTTY's End (ESC[4~) */
+			return K_END;
 		case KEY_BTAB: return K_BTAB;
 		case KEY_BACKSPACE: return K_BACKSPACE;
 		case KEY_DC: return K_DELETE;
@@ -85,6 +89,45 @@ translate_key(wint_t ch, int kind)
 	case 8: return K_BACKSPACE;
 	default: return (int)ch;
 	}
+}
+
+/* After an ESC that curses did not decode: the rest of an escape sequence,
+ * read while its bytes keep coming.  Returns the key it spells, K_ESC for an
+ * Escape alone (a key after it is left for the next read), or -1 for a
+ * sequence no key has: dropped whole, so its letters never act as keys. */
+static int
+read_escape(void)
+{
+	char seq[32];
+	size_t n = 0;
+	wint_t ch;
+	int kind;
+
+	timeout(50);
+	kind = get_wch(&ch);
+	if (kind == ERR)
+		return K_ESC;
+	if (kind == KEY_CODE_YES || (ch != '[' && ch != 'O')) {
+		unget_wch(ch);
+		return K_ESC;
+	}
+	seq[n++] = (char)ch;
+	/* CSI: parameter and intermediate bytes (0x20-0x3f), then a final
+	 * byte (0x40-0x7e); SS3 (ESC O): one byte */
+	for (;;) {
+		kind = get_wch(&ch);
+		if (kind == ERR || kind == KEY_CODE_YES || ch < 0x20 || ch > 0x7e)
+			return -1;
+		if (n < sizeof(seq))
+			seq[n++] = (char)ch;
+		if (seq[0] == 'O' || ch >= 0x40) {
+			/* the Linux console's F1-F5 are ESC [ [ A..E */
+			if (n == 2 && ch == '[')
+				continue;
+			break;
+		}
+	}
+	return n < sizeof(seq) ? keys_decode_escape(seq, n) : -1;
 }
 
 /* Wait for the next event; false when input is over (script end). */
@@ -120,6 +163,8 @@ input_next(struct app *app, struct event *ev)
 			continue;
 		}
 		ev->key = translate_key(ch, kind);
+		if (ev->key == K_ESC)
+			ev->key = read_escape();
 		if (ev->key == K_MOUSE) {
 			MEVENT me;
 			if (getmouse(&me) != OK)

@@ -97,6 +97,20 @@ term_colors_apply(struct app *app)
 	}
 }
 
+void
+term_mouse_apply(struct app *app)
+{
+	/* off by default: tracking takes text selection away from the terminal */
+	if (app->headless)
+		return;
+	mousemask(!app->mouse ? 0 : BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+		  | BUTTON5_PRESSED
+#endif
+		  , NULL);
+	mouseinterval(200);
+}
+
 int
 term_init(struct app *app, struct bt_error *err)
 {
@@ -125,14 +139,7 @@ term_init(struct app *app, struct bt_error *err)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	set_escdelay(25);
-	if (!app->headless) {
-		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
-#ifdef BUTTON5_PRESSED
-			  | BUTTON5_PRESSED
-#endif
-			  , NULL);
-		mouseinterval(200);
-	}
+	term_mouse_apply(app);
 	{
 		int n = 0;
 		/* COLORS is only known once start_color() has run */

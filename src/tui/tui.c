@@ -342,6 +342,13 @@ app_dispatch(struct app *app, enum action a)
 		if (app->depth == 0)
 			app->quit = true;
 		break;
+	case ACT_ESCAPE:
+		/* a terminal's key that was read as Escape must not end the session */
+		if (app->depth > 1)
+			app_pop(app);
+		else
+			app_message(app, false, "Esc does not quit: q quits (Q from any view)");
+		break;
 	case ACT_QUIT:
 		app->quit = true;
 		break;
@@ -442,8 +449,11 @@ load_config(struct app *app, const struct tui_options *o, struct bt_error *err)
 		return BT_OK;
 	rc = file_read(o->config, 1 << 20, &data, &len, NULL, err);
 	if (!rc) {
-		rc = config_apply(&app->km, &app->colors, &app->ascii, &app->osc52, data, len, o->config,
-				  err);
+		struct config_settings set = {app->ascii, app->osc52, app->mouse};
+		rc = config_apply(&app->km, &app->colors, &set, data, len, o->config, err);
+		app->ascii = set.ascii;
+		app->osc52 = set.osc52;
+		app->mouse = set.mouse;
 		free(data);
 	}
 	return rc;
@@ -479,6 +489,8 @@ tui_main(const struct tui_options *o, struct store *st, struct bt_error *err)
 #endif
 	if ((rc = load_config(&app, o, err)))
 		goto out;
+	if (o->mouse)
+		app.mouse = true;
 	if (o->ascii)
 		app.ascii = true;
 	app.headless = getenv("BENCHTOP_NO_DISPLAY") && *getenv("BENCHTOP_NO_DISPLAY");

@@ -23,6 +23,8 @@ void term_restore(void);
 /* After term_restore(), at the end: the headless mode's /dev/null files. */
 void term_close(void);
 void term_install_signals(void);
+/* Mouse tracking on or off as app->mouse says, at start or after ':set'. */
+void term_mouse_apply(struct app *app);
 /* The colour pairs of app->colors, after a ':color' or at start. */
 void term_colors_apply(struct app *app);
 

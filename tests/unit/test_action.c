@@ -15,7 +15,7 @@ main(void)
 	struct keymap km;
 	struct ui_colors uc;
 	struct bt_error err;
-	bool ascii = false;
+	struct config_settings set = {false, false, false};
 	struct buf b;
 
 	tap_is_int(keys_parse("j", &len), 'j', "a letter");
@@ -60,36 +60,72 @@ main(void)
 	colors_default(&uc, 8);
 	const char cfg[] = "# comment\n\nbind x back\nbind plot <C-n> cycle-metric\nbind q none\n"
 			   "color cursor black yellow bold\nset ascii true\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, NULL, cfg, strlen(cfg), "cfg", &err), BT_OK,
+	tap_is_int(config_apply(&km, &uc, &set, cfg, strlen(cfg), "cfg", &err), BT_OK,
 		   "a valid configuration applies");
 	tap_is_int(keymap_lookup(&km, "runs", 'x'), ACT_BACK, "bind x back");
 	tap_is_int(keymap_lookup(&km, "plot", 14), ACT_METRIC, "bind plot <C-n>");
 	tap_is_int(keymap_lookup(&km, "runs", 'q'), ACT_NONE, "bind q none unbinds");
 	tap_ok(uc.c[COL_CURSOR].fg == 0 && uc.c[COL_CURSOR].bg == 3 && uc.c[COL_CURSOR].attr == CA_BOLD,
 	       "color cursor black yellow bold");
-	tap_ok(ascii, "set ascii true");
+	tap_ok(set.ascii, "set ascii true");
+	tap_ok(!set.mouse, "the mouse is off unless asked for");
+	const char mouse[] = "set mouse = yes\n";
+	tap_is_int(config_apply(&km, &uc, &set, mouse, strlen(mouse), "cfg", &err), BT_OK,
+		   "set mouse = yes");
+	tap_ok(set.mouse, "set mouse = yes turns mouse tracking on");
+	const char mouse_off[] = "set mouse no\n";
+	config_apply(&km, &uc, &set, mouse_off, strlen(mouse_off), "cfg", &err);
+	tap_ok(!set.mouse, "set mouse no turns it off");
+	const char badset[] = "set mouse maybe\n";
+	tap_is_int(config_apply(&km, &uc, &set, badset, strlen(badset), "cfg", &err), BT_EINPUT,
+		   "set mouse maybe");
+	tap_is_str(err.msg, "cfg:1: 'set mouse' takes yes or no (true or false)", "says what it takes");
 	const char bad[] = "bind x back\nbind y\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, NULL, bad, strlen(bad), "cfg", &err), BT_EINPUT, "bad line");
+	tap_is_int(config_apply(&km, &uc, &set, bad, strlen(bad), "cfg", &err), BT_EINPUT, "bad line");
 	tap_is_str(err.msg, "cfg:2: expected 'bind [VIEW] KEY ACTION'", "file and line");
 	const char badc[] = "color series-9 red\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, NULL, badc, strlen(badc), "cfg", &err), BT_EINPUT,
+	tap_is_int(config_apply(&km, &uc, &set, badc, strlen(badc), "cfg", &err), BT_EINPUT,
 		   "an unknown element");
 
 	/* set journal: checked here, read by the commands that open the store */
 	const char jcfg[] = "set ascii = false\nset journal wal\nset journal = delete\r\n";
 	char value[16];
-	ascii = true;
-	tap_is_int(config_apply(&km, &uc, &ascii, NULL, jcfg, strlen(jcfg), "cfg", &err), BT_OK,
+	set.ascii = true;
+	tap_is_int(config_apply(&km, &uc, &set, jcfg, strlen(jcfg), "cfg", &err), BT_OK,
 		   "set journal, and set NAME = VALUE");
-	tap_ok(!ascii, "set ascii = false");
+	tap_ok(!set.ascii, "set ascii = false");
 	tap_ok(config_setting(jcfg, strlen(jcfg), "journal", value, sizeof(value)) &&
 		       strcmp(value, "delete") == 0, "the last 'set journal' counts, CR and all");
 	tap_ok(!config_setting(cfg, strlen(cfg), "journal", value, sizeof(value)),
 	       "no 'set journal': nothing");
 	const char badj[] = "set journal fast\n";
-	tap_is_int(config_apply(&km, &uc, &ascii, NULL, badj, strlen(badj), "cfg", &err), BT_EINPUT,
+	tap_is_int(config_apply(&km, &uc, &set, badj, strlen(badj), "cfg", &err), BT_EINPUT,
 		   "an unknown journal");
 	tap_is_str(err.msg, "cfg:1: 'set journal' takes wal, delete or auto", "says which");
+
+	/* Escape never quits; q does (on the first view) */
+	keymap_init(&km);
+	tap_is_int(keymap_lookup(&km, "runs", K_ESC), ACT_ESCAPE, "Esc is escape, not back");
+	tap_is_int(keymap_lookup(&km, "runs", 'q'), ACT_BACK, "q is back");
+	keys_name('<', name, sizeof(name));
+	tap_is_str(name, "<", "the help shows < as <, not <Lt>");
+	tap_is_int(keys_parse("<Lt>", &len), '<', "the config still reads <Lt>");
+
+	/* Home and End in every terminal's spelling, whatever $TERM says */
+	static const struct {
+		const char *seq;
+		int key;
+	} seqs[] = {
+		{"[1~", K_HOME}, {"[7~", K_HOME}, {"[H", K_HOME}, {"OH", K_HOME}, {"[1;5H", K_HOME},
+		{"[4~", K_END}, {"[8~", K_END}, {"[F", K_END}, {"OF", K_END}, {"[A", K_UP},
+		{"OB", K_DOWN}, {"[5~", K_PGUP}, {"[6~", K_PGDN}, {"[3~", K_DELETE}, {"[Z", K_BTAB},
+		{"[99~", -1}, {"[1;5X", -1}, {"[200~", -1}, {"[?1h", -1}, {"Ox", -1}, {"[", -1},
+	};
+	for (size_t i = 0; i < sizeof(seqs) / sizeof(seqs[0]); i++) {
+		char what[64];
+		snprintf(what, sizeof(what), "ESC %s decodes to %d", seqs[i].seq, seqs[i].key);
+		tap_is_int(keys_decode_escape(seqs[i].seq, strlen(seqs[i].seq)), seqs[i].key, what);
+	}
 
 	/* colours: eight series told apart even with eight colours */
 	colors_default(&uc, 8);
