@@ -90,7 +90,7 @@ int view_from_name(const char *name);
 	_(SEARCH_BACK, "search-back", ANY_VIEW, "", "Search backward")                              \
 	_(FIND_NEXT, "find-next", ANY_VIEW, "n", "Go to the next match")                            \
 	_(FIND_PREV, "find-prev", ANY_VIEW, "N", "Go to the previous match")                        \
-	_(FILTER, "filter", SCOPE(TASKS) | SCOPE(FAILURES), "f", "Filter the list (e.g. framework=flask level=2 outcome=failed)") \
+	_(FILTER, "filter", SCOPE(TASKS) | SCOPE(FAILURES), "f", "Filter the list (e.g. framework=Flask level=2 category=logic; Tab completes)") \
 	_(CLEAR_FILTER, "clear-filter", SCOPE(TASKS) | SCOPE(FAILURES), "F", "Remove every filter")                  \
 	_(TOGGLE_KIND, "toggle-task-kind", SCOPE(TASKS), "K", "Switch between generation and feature tasks") \
 	_(OUTCOME, "cycle-outcome", SCOPE(TASKS), "o", "Cycle the outcome filter: any, all-passed, flaky, never-passed, not-all-passed") \
@@ -175,7 +175,7 @@ int view_from_name(const char *name);
  * Each entry: _(ID, "name", "ARGUMENTS", scope, "help") */
 #define COMMAND_INFO(_)                                                                       \
 	_(FILTER, "filter", "EXPR", SCOPE(TASKS) | SCOPE(FAILURES),                           \
-	  "tasks, failures: keep the matching tasks, e.g. framework=flask level=2 "           \
+	  "tasks, failures: keep the matching tasks, e.g. framework=Flask level=2 "           \
 	  "constraint=sqlite outcome=flaky has=no-report")                                    \
 	_(BY, "by", "request|assertion|category|subcategory|first-failure", SCOPE(FAILURES),  \
 	  "failures: what to rank")                                                           \

@@ -79,11 +79,17 @@ int tasks_model_load(struct tasks_model *m, struct store *st, const struct task_
 		     struct bt_error *err);
 /* Re-apply m->filter, m->sort and m->reverse. */
 void tasks_model_apply(struct tasks_model *m);
-/* Parse "framework=flask level=2 outcome=flaky has=no-server termination=limits constraint=sqlite
- * category=logic_error name=text" (or bare words: frameworks, L2, outcomes,
- * has values) into f; false with why. */
+/* Parse "framework=Flask level=2 outcome=flaky has=no-server termination=limits
+ * constraint=sqlite category=logic name=text" (or bare words: frameworks, L2,
+ * constraints, outcomes, has values) into f; false with why.  Values are the
+ * ones the list shows, in any case; an unknown one is an error listing the
+ * valid ones. */
 bool tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t whylen);
-/* The filter as text ("framework=flask level=2"), "" when none. */
+/* Tab in the filter prompt: text with its last word completed (a key, or a
+ * key's value) as far as the candidates agree, into out; when several
+ * remain, them, space-separated, into choices (else it is empty). */
+void tasks_filter_complete(const char *text, struct buf *out, struct buf *choices);
+/* The filter as the list shows it ("framework=Flask level=2"), "" when none. */
 void tasks_filter_describe(const struct task_filter *f, struct buf *out);
 /* Each outcome= and has= value with the number of rows it would show, the
  * rest of the filter as it is, a line per key: "outcome: all-passed 31,

@@ -90,6 +90,9 @@ struct app {
 	char message[256];
 	bool message_error;
 	const char *prompt_hint; /* lines app_prompt() shows above the prompt, or NULL */
+	/* Tab in app_prompt(), or NULL: the text with its last word completed into
+	 * out and, when several candidates remain, them into choices (shown) */
+	void (*prompt_complete)(const char *text, struct buf *out, struct buf *choices);
 	char search[256];
 	int search_dir;
 	long data_version; /* for "new data available" */

@@ -34,7 +34,7 @@ filter_value_find(const char *key, const char *name)
 {
 	for (size_t i = 0; i < N_FILTER_VALUES; i++)
 		if ((!key || strcmp(filter_values[i].key, key) == 0) &&
-		    strcmp(filter_values[i].name, name) == 0)
+		    strcasecmp(filter_values[i].name, name) == 0)
 			return &filter_values[i];
 	return NULL;
 }
@@ -55,19 +55,6 @@ filter_value_first(size_t i)
 {
 	return filter_value_name(filter_values[i].key, filter_values[i].value) ==
 	       filter_values[i].name;
-}
-
-/* "all-passed, flaky, ..." for an error message. */
-static void
-filter_value_list(const char *key, char *out, size_t outlen)
-{
-	size_t n = 0;
-
-	out[0] = '\0';
-	for (size_t i = 0; i < N_FILTER_VALUES && n < outlen; i++)
-		if (strcmp(filter_values[i].key, key) == 0 && filter_value_first(i))
-			n += (size_t)snprintf(out + n, outlen - n, "%s%s", n ? ", " : "",
-					      filter_values[i].name);
 }
 
 const char *
@@ -241,7 +228,7 @@ matches(const struct task_item *t, const struct task_filter *f)
 		return false;
 	if (f->category[0] && strcmp(t->row->category, f->category) != 0)
 		return false;
-	if (f->text[0] && !strstr(t->row->name, f->text))
+	if (f->text[0] && !strcasestr(t->row->name, f->text))
 		return false;
 	return true;
 }
@@ -292,6 +279,93 @@ tasks_model_apply(struct tasks_model *m)
 	sort_model = NULL;
 }
 
+/* The filter keys, and each key's values as the list shows them: what the
+ * prompt completes and what an error lists.  Values match without regard
+ * to case; a category also matches its judge key (logic_error). */
+static const char *const filter_keys[] = {"framework", "level", "constraint", "outcome",
+					  "has", "termination", "category", "name", "kind"};
+#define N_FILTER_KEYS (sizeof(filter_keys) / sizeof(filter_keys[0]))
+#define MAX_SHOWN_VALUES 16
+
+static bool
+is_filter_key(const char *key)
+{
+	for (size_t i = 0; i < N_FILTER_KEYS; i++)
+		if (strcmp(filter_keys[i], key) == 0)
+			return true;
+	return false;
+}
+
+static size_t
+shown_values(const char *key, const char **out)
+{
+	static const char *const levels[] = {"0", "1", "2", "3"};
+	static const char *const kinds[] = {"generation", "feature"};
+	size_t n = 0;
+
+	/* how the trajectories ended: only limit hits are kept per task */
+	if (strcmp(key, "termination") == 0) {
+		out[n++] = "limits";
+		return n;
+	}
+	if (strcmp(key, "framework") == 0)
+		for (size_t i = 0; i < TASK_N_FRAMEWORKS; i++)
+			out[n++] = task_framework_display(task_frameworks[i]);
+	else if (strcmp(key, "level") == 0)
+		for (size_t i = 0; i < 4; i++)
+			out[n++] = levels[i];
+	else if (strcmp(key, "constraint") == 0)
+		for (size_t i = 0; i < TASK_N_CONSTRAINTS; i++)
+			out[n++] = task_constraint_token(task_constraint_order[i]);
+	else if (strcmp(key, "category") == 0)
+		for (size_t i = 0; i < TAXONOMY_N_CATEGORIES; i++)
+			out[n++] = taxonomy_categories[i].brief;
+	else if (strcmp(key, "kind") == 0)
+		for (size_t i = 0; i < 2; i++)
+			out[n++] = kinds[i];
+	else
+		for (size_t i = 0; i < N_FILTER_VALUES && n < MAX_SHOWN_VALUES; i++)
+			if (strcmp(filter_values[i].key, key) == 0 && filter_value_first(i))
+				out[n++] = filter_values[i].name;
+	return n;
+}
+
+/* The index of val among key's shown values, -1 when it is none of them. */
+static int
+shown_value_index(const char *key, const char *val)
+{
+	const char *v[MAX_SHOWN_VALUES];
+	size_t n = shown_values(key, v);
+
+	for (size_t i = 0; i < n; i++)
+		if (strcasecmp(v[i], val) == 0 ||
+		    (strcmp(key, "category") == 0 && strcasecmp(taxonomy_categories[i].key, val) == 0))
+			return (int)i;
+	/* the benchmark's folder name for Hono */
+	if (strcmp(key, "framework") == 0 && strcasecmp(val, "honojs") == 0)
+		return shown_value_index(key, "hono");
+	/* "L2", as the plot and the heat table write a level */
+	if (strcmp(key, "level") == 0 && (val[0] == 'L' || val[0] == 'l') && val[1])
+		return shown_value_index(key, val + 1);
+	return -1;
+}
+
+/* "category=bogus? logic|startup|...": the valid values, short enough for
+ * the status line at 80 columns. */
+static void
+unknown_value(const char *key, const char *val, char *why, size_t whylen)
+{
+	const char *v[MAX_SHOWN_VALUES];
+	size_t n = shown_values(key, v);
+	struct buf b;
+
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "|" : "", v[i]);
+	snprintf(why, whylen, "%s=%s? %s", key, val, buf_cstr(&b));
+	buf_free(&b);
+}
+
 bool
 tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t whylen)
 {
@@ -301,89 +375,124 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 	for (char *w = strtok_r(copy, " \t", &save); w && ok; w = strtok_r(NULL, " \t", &save)) {
 		char *eq = strchr(w, '=');
 		const char *key = w, *val = w;
+		const struct filter_value *fv;
+		int k;
 		if (eq) {
 			*eq = '\0';
 			val = eq + 1;
-		} else if (task_framework_canonical(w)) {
+			for (char *p = w; *p; p++)
+				*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+			if (strcmp(key, "fw") == 0)
+				key = "framework";
+		} else if (shown_value_index("framework", w) >= 0) {
 			key = "framework";
-		} else if ((w[0] == 'L' || w[0] == 'l') && w[1] >= '0' && w[1] <= '3' && !w[2]) {
+		} else if ((w[0] == 'L' || w[0] == 'l') && shown_value_index("level", w) >= 0) {
 			key = "level";
-			val = w + 1;
-		} else if (task_constraint_bit(w)) {
+		} else if (shown_value_index("constraint", w) >= 0) {
 			key = "constraint";
 		} else {
-			const struct filter_value *fv = filter_value_find(NULL, w);
+			fv = filter_value_find(NULL, w);
 			key = fv ? fv->key : "name";
 		}
-		if (strcmp(key, "framework") == 0 || strcmp(key, "fw") == 0) {
-			const char *fw = task_framework_canonical(val);
-			if (!fw && strcmp(val, "any") != 0) {
-				snprintf(why, whylen, "unknown framework '%s'", val);
-				ok = false;
-			} else {
-				snprintf(f->framework, sizeof(f->framework), "%s", fw ? fw : "");
-			}
-		} else if (strcmp(key, "level") == 0) {
-			long lv;
-			if (strcmp(val, "any") == 0)
-				f->level = -1;
-			else if (str_to_long(val[0] == 'L' ? val + 1 : val, &lv) && lv >= 0 && lv <= 3)
-				f->level = (int)lv;
-			else {
-				snprintf(why, whylen, "level is 0..3 or any, not '%s'", val);
-				ok = false;
-			}
-		} else if (strcmp(key, "constraint") == 0) {
-			unsigned bit = task_constraint_bit(val);
-			if (!bit && strcmp(val, "any") != 0) {
-				snprintf(why, whylen, "unknown constraint '%s'", val);
-				ok = false;
-			} else {
-				f->constraint = bit;
-			}
-		} else if (strcmp(key, "outcome") == 0 || strcmp(key, "has") == 0) {
-			const struct filter_value *fv = filter_value_find(key, val);
-			bool outcome = key[0] == 'o';
-			if (fv || strcmp(val, "any") == 0) {
-				if (outcome)
-					f->outcome = fv ? (enum task_outcome)fv->value : TASK_OUTCOME_ANY;
-				else
-					f->has = fv ? (unsigned)fv->value : 0;
-			} else {
-				char values[160];
-				filter_value_list(key, values, sizeof(values));
-				snprintf(why, whylen, "%s is %s or any, not '%s'", key, values, val);
-				ok = false;
-			}
-		} else if (strcmp(key, "termination") == 0) {
-			/* how the trajectories ended: only limit hits are kept per task */
-			if (strcmp(val, "limits") == 0 || strcmp(val, "any") == 0) {
-				f->limits = val[0] == 'l';
-			} else {
-				snprintf(why, whylen, "termination is limits or any, not '%s'", val);
-				ok = false;
-			}
-		} else if (strcmp(key, "category") == 0) {
-			snprintf(f->category, sizeof(f->category), "%s", strcmp(val, "any") ? val : "");
-		} else if (strcmp(key, "kind") == 0) {
-			if (strcmp(val, "feature") == 0)
-				f->kind = TASK_FEATURE;
-			else if (strcmp(val, "generation") == 0)
-				f->kind = TASK_GENERATION;
-			else {
-				snprintf(why, whylen, "kind is generation or feature, not '%s'", val);
-				ok = false;
-			}
-		} else if (strcmp(key, "name") == 0) {
-			snprintf(f->text, sizeof(f->text), "%s", val);
-		} else {
+		if (!is_filter_key(key)) {
 			snprintf(why, whylen, "unknown filter '%s' (framework, level, constraint, "
 				 "outcome, has, termination, category, name, kind)", key);
 			ok = false;
+			break;
+		}
+		if (strcmp(key, "name") == 0) {
+			snprintf(f->text, sizeof(f->text), "%s", val);
+			continue;
+		}
+		/* -2: "any" turns the key's filter off */
+		k = strcasecmp(val, "any") == 0 ? -2 : shown_value_index(key, val);
+		if (k == -1 && (strcmp(key, "outcome") == 0 || strcmp(key, "has") == 0) &&
+		    (fv = filter_value_find(key, val)))
+			k = -3; /* another spelling of a value */
+		if (k == -1 || (k == -2 && strcmp(key, "kind") == 0)) {
+			unknown_value(key, val, why, whylen);
+			ok = false;
+		} else if (strcmp(key, "framework") == 0) {
+			snprintf(f->framework, sizeof(f->framework), "%s",
+				 k >= 0 ? task_frameworks[k] : "");
+		} else if (strcmp(key, "level") == 0) {
+			f->level = k >= 0 ? k : -1;
+		} else if (strcmp(key, "constraint") == 0) {
+			f->constraint = k >= 0 ? task_constraint_order[k] : 0;
+		} else if (strcmp(key, "category") == 0) {
+			snprintf(f->category, sizeof(f->category), "%s",
+				 k >= 0 ? taxonomy_categories[k].key : "");
+		} else if (strcmp(key, "kind") == 0) {
+			f->kind = k == 1 ? TASK_FEATURE : TASK_GENERATION;
+		} else if (strcmp(key, "termination") == 0) {
+			f->limits = k >= 0;
+		} else {
+			fv = k == -2 ? NULL : filter_value_find(key, val);
+			if (key[0] == 'o')
+				f->outcome = fv ? (enum task_outcome)fv->value : TASK_OUTCOME_ANY;
+			else
+				f->has = fv ? (unsigned)fv->value : 0;
 		}
 	}
 	free(copy);
 	return ok;
+}
+
+/* Whether a candidate starts with the typed prefix, without regard to case. */
+static bool
+completes(const char *cand, const char *typed)
+{
+	return strncasecmp(cand, typed, strlen(typed)) == 0;
+}
+
+void
+tasks_filter_complete(const char *text, struct buf *out, struct buf *choices)
+{
+	const char *word = strrchr(text, ' ') ? strrchr(text, ' ') + 1 : text;
+	const char *eq = strchr(word, '='), *cand[MAX_SHOWN_VALUES], *match[MAX_SHOWN_VALUES];
+	const char *typed = eq ? eq + 1 : word;
+	size_t n, nm = 0, common;
+	char key[16] = "";
+
+	buf_reset(out);
+	buf_reset(choices);
+	buf_append(out, text, (size_t)(typed - text));
+	if (eq) {
+		snprintf(key, sizeof(key), "%.*s", (int)(eq - word), word);
+		for (char *p = key; *p; p++)
+			*p = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p);
+		n = shown_values(strcmp(key, "fw") == 0 ? "framework" : key, cand);
+	} else {
+		for (n = 0; n < N_FILTER_KEYS; n++)
+			cand[n] = filter_keys[n];
+	}
+	for (size_t i = 0; i < n; i++)
+		if (completes(cand[i], typed))
+			match[nm++] = cand[i];
+	if (nm == 0) {
+		buf_puts(out, typed);
+		buf_cstr(out);
+		buf_cstr(choices);
+		return;
+	}
+	/* the longest prefix every match shares, spelt as the first match */
+	common = strlen(match[0]);
+	for (size_t i = 1; i < nm; i++) {
+		size_t c = 0;
+		while (c < common && match[i][c] && (match[i][c] | 0x20) == (match[0][c] | 0x20))
+			c++;
+		common = c;
+	}
+	if (common < strlen(typed)) /* keep what was typed when it says more */
+		buf_puts(out, typed);
+	else
+		buf_append(out, match[0], common);
+	if (nm == 1)
+		buf_puts(out, eq ? " " : "=");
+	for (size_t i = 0; nm > 1 && i < nm; i++)
+		buf_printf(choices, "%s%s", i ? " " : "", match[i]);
+	buf_cstr(out);
+	buf_cstr(choices);
 }
 
 void
@@ -391,7 +500,7 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 {
 	buf_reset(out);
 	if (f->framework[0])
-		buf_printf(out, "framework=%s ", f->framework);
+		buf_printf(out, "framework=%s ", task_framework_display(f->framework));
 	if (f->level >= 0)
 		buf_printf(out, "level=%d ", f->level);
 	if (f->constraint)
@@ -403,7 +512,7 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 	if (f->limits)
 		buf_puts(out, "termination=limits ");
 	if (f->category[0])
-		buf_printf(out, "category=%s ", f->category);
+		buf_printf(out, "category=%s ", taxonomy_brief(f->category));
 	if (f->text[0])
 		buf_printf(out, "name=%s ", f->text);
 	if (f->kind == TASK_FEATURE)

@@ -211,8 +211,11 @@ bool
 app_prompt(struct app *app, const char *label, char *out, size_t outlen)
 {
 	size_t len = 0;
+	struct buf done, choices;
 
 	out[0] = '\0';
+	buf_init(&done);
+	buf_init(&choices);
 	for (;;) {
 		struct event ev;
 		int y = app->rows - 1;
@@ -222,20 +225,34 @@ app_prompt(struct app *app, const char *label, char *out, size_t outlen)
 		ui_attr(app, COL_TEXT);
 		ui_blank(app, y, 0, app->cols);
 		int x = ui_str(app, y, 0, app->cols, label);
-		ui_str(app, y, x, app->cols - x, out);
+		x += ui_str(app, y, x, app->cols - x, out);
+		if (choices.len && x + 3 < app->cols) {
+			/* what Tab could not choose between */
+			ui_attr(app, COL_DIM);
+			ui_str(app, y, x + 2, app->cols - x - 2, buf_cstr(&choices));
+		}
 		wnoutrefresh(stdscr);
 		doupdate();
+		buf_reset(&choices);
 		if (!input_next(app, &ev))
-			return false;
+			break;
 		if (ev.key == -1) { /* a scripted ":command" ends the prompt */
 			snprintf(out, outlen, "%s", ev.cmd);
-			return true;
+			ev.key = K_ENTER;
 		}
-		if (ev.key == K_ENTER)
-			return true;
-		if (ev.key == K_ESC || ev.key == KEY_CTRL('c') || ev.key == KEY_CTRL('g'))
-			return false;
-		if (ev.key == K_BACKSPACE) {
+		if (ev.key == K_ENTER || ev.key == K_ESC || ev.key == KEY_CTRL('c') ||
+		    ev.key == KEY_CTRL('g')) {
+			buf_free(&done);
+			buf_free(&choices);
+			return ev.key == K_ENTER;
+		}
+		if (ev.key == K_TAB && app->prompt_complete) {
+			app->prompt_complete(out, &done, &choices);
+			if (done.len < outlen) {
+				memcpy(out, done.data, done.len + 1);
+				len = done.len;
+			}
+		} else if (ev.key == K_BACKSPACE) {
 			/* drop one UTF-8 character */
 			while (len > 0 && ((unsigned char)out[len - 1] & 0xC0) == 0x80)
 				len--;
@@ -252,5 +269,8 @@ app_prompt(struct app *app, const char *label, char *out, size_t outlen)
 			app_draw_all(app);
 		}
 	}
+	buf_free(&done);
+	buf_free(&choices);
+	return false;
 }
 

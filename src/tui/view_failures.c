@@ -280,9 +280,11 @@ failuresview_handle(struct app *app, struct view *v, enum action a)
 			app->prompt_hint = counts.data;
 		}
 		tasks_model_free(&tm);
-		ok = app_prompt(app, "failures of the tasks (framework= level= constraint= outcome= "
-				"has= category= name=): ", text, sizeof(text));
+		app->prompt_complete = tasks_filter_complete;
+		ok = app_prompt(app, "failures of the tasks (Tab completes keys and values): ", text,
+				sizeof(text));
 		app->prompt_hint = NULL;
+		app->prompt_complete = NULL;
 		buf_free(&counts);
 		if (ok)
 			set_filter(app, fv, text);

@@ -114,9 +114,10 @@ tasksview_handle(struct app *app, struct view *v, enum action a)
 		buf_init(&counts);
 		tasks_filter_counts(&tv->m, &counts);
 		app->prompt_hint = counts.data;
-		ok = app_prompt(app, "filter (framework= level= constraint= outcome= has= category= "
-				"name=): ", text, sizeof(text));
+		app->prompt_complete = tasks_filter_complete;
+		ok = app_prompt(app, "filter (Tab completes keys and values): ", text, sizeof(text));
 		app->prompt_hint = NULL;
+		app->prompt_complete = NULL;
 		buf_free(&counts);
 		if (ok)
 			set_filter(app, tv, text);
