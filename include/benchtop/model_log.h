@@ -49,9 +49,14 @@ int log_model_open(struct log_model *m, struct store_blob *blob, struct bt_error
  * log has fewer, the last one; -1 when none. */
 long log_model_find_request(struct log_model *m, const char *method, const char *url,
 			    int occurrence);
-/* The next (dir > 0) or previous error block from line `from` (which may
- * be -1), wrapping around; -1 when the log has none. */
-long log_model_next_error(const struct log_model *m, long from, int dir);
+/* The error block after (dir > 0) or before (dir < 0) line `from` (which
+ * may be -1 or n_lines), wrapping around: its first line, -1 when the log
+ * has none.  *k gets its place among the blocks (0-based), *wrapped whether
+ * the search went round the end. */
+long log_model_next_error(const struct log_model *m, long from, int dir, size_t *k,
+			  bool *wrapped);
+/* The place of the error block starting at line, -1 when none starts there. */
+long log_model_error_at(const struct log_model *m, long line);
 void log_model_close(struct log_model *m);
 
 #endif /* BENCHTOP_MODEL_LOG_H */

@@ -237,10 +237,12 @@ log_model_find_request(struct log_model *m, const char *method, const char *url,
 }
 
 long
-log_model_next_error(const struct log_model *m, long from, int dir)
+log_model_next_error(const struct log_model *m, long from, int dir, size_t *k, bool *wrapped)
 {
 	size_t lo = 0, hi = m->n_errors;
 
+	*k = 0;
+	*wrapped = false;
 	if (!m->n_errors)
 		return -1;
 	/* the first block starting after `from` */
@@ -251,12 +253,29 @@ log_model_next_error(const struct log_model *m, long from, int dir)
 		else
 			hi = mid;
 	}
-	if (dir > 0)
-		return (long)m->errors[lo < m->n_errors ? lo : 0];
+	if (dir > 0) {
+		*wrapped = lo == m->n_errors;
+		*k = *wrapped ? 0 : lo;
+		return (long)m->errors[*k];
+	}
 	/* before: the last block starting before `from` */
 	while (lo > 0 && (long)m->errors[lo - 1] >= from)
 		lo--;
-	return (long)m->errors[lo > 0 ? lo - 1 : m->n_errors - 1];
+	*wrapped = lo == 0;
+	*k = *wrapped ? m->n_errors - 1 : lo - 1;
+	return (long)m->errors[*k];
+}
+
+long
+log_model_error_at(const struct log_model *m, long line)
+{
+	size_t k;
+	bool wrapped;
+
+	/* the block after the line before it */
+	if (log_model_next_error(m, line - 1, 1, &k, &wrapped) == line && !wrapped)
+		return (long)k;
+	return -1;
 }
 
 void

@@ -22,7 +22,10 @@ struct log_view {
 	bool wrap;
 	long hscroll;
 	long match;       /* the line of the last search match, or -1 */
-	long err_at;      /* the error block jumped to last, or -1 */
+	long err_from;    /* the error cursor: the line < and > count from (the
+			   * marked line, then the error jumped to; g and G
+			   * put it before the first line or after the last) */
+	long err_k;       /* its place among the error blocks, or -1 */
 	long marked;      /* the access line of the request opened on, or -1 */
 	bool place;       /* put the marked line in view at the next draw */
 	bool cut_shown;   /* a line on the screen is longer than TEXT_LINE_CAP */
@@ -125,22 +128,34 @@ logview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	}
 }
 
-/* The error block to move from: the one jumped to while it is on the
- * screen, else the top line. */
+/* The error cursor: at the marked line (the request the log was opened
+ * on) or before the first line. */
+static void
+error_cursor_reset(struct log_view *lv, long line)
+{
+	lv->err_from = line;
+	lv->err_k = line >= 0 ? log_model_error_at(&lv->m, line) : -1;
+}
+
+/* The next or previous error from the error cursor, not from the screen's
+ * top line: from the request opened on, < and > go to the errors around it. */
 static void
 jump_error(struct app *app, struct log_view *lv, int dir)
 {
-	long from, line;
+	size_t k;
+	bool wrapped;
+	long line = log_model_next_error(&lv->m, lv->err_from, dir, &k, &wrapped);
 
-	from = pager_search_from(lv->err_at >= 0 && pager_visible(&lv->pg, (size_t)lv->err_at)
-				 ? lv->err_at : -1, lv->pg.top.row, dir);
-	line = log_model_next_error(&lv->m, from, dir);
 	if (line < 0) {
 		app_message(app, false, "no errors in this log");
 		return;
 	}
-	lv->err_at = line;
+	lv->err_from = line;
+	lv->err_k = (long)k;
 	pager_show(&lv->pg, (size_t)line, 2);
+	if (wrapped && lv->m.n_errors > 1)
+		app_message(app, false, dir > 0 ? "past the last error: back to the first"
+						: "before the first error: on to the last");
 }
 
 static enum action
@@ -148,6 +163,11 @@ logview_handle(struct app *app, struct view *v, enum action a)
 {
 	struct log_view *lv = v->priv;
 	lv->app = app;
+	/* g and G also put the error cursor before the first line, after the last */
+	if (a == ACT_FIRST)
+		error_cursor_reset(lv, -1);
+	else if (a == ACT_LAST)
+		error_cursor_reset(lv, (long)lv->m.text.n_lines);
 	if (pager_move(&lv->pg, &lv->hscroll, lv->wrap, a))
 		return ACT_NONE;
 	switch (a) {
@@ -199,7 +219,10 @@ logview_status(struct app *app, struct view *v, struct buf *out)
 
 	buf_printf(out, "line %zu/%zu", lv->m.text.size ? lv->pg.top.row + 1 : 0,
 		   lv->m.text.size ? lv->m.text.n_lines : 0);
-	buf_printf(out, "  %zu error%s", lv->m.n_errors, lv->m.n_errors == 1 ? "" : "s");
+	if (lv->err_k >= 0)
+		buf_printf(out, "  error %ld of %zu", lv->err_k + 1, lv->m.n_errors);
+	else
+		buf_printf(out, "  %zu error%s", lv->m.n_errors, lv->m.n_errors == 1 ? "" : "s");
 	if (lv->marked >= 0)
 		buf_printf(out, "  request #%d: line %ld", lv->target.position, lv->marked + 1);
 	if (lv->cut_shown)
@@ -231,7 +254,7 @@ logview_open(struct app *app, struct view *v, const void *arg, struct bt_error *
 
 	lv->app = app;
 	lv->target = *(const struct text_target *)arg;
-	lv->match = lv->err_at = lv->marked = -1;
+	lv->match = lv->marked = lv->err_from = lv->err_k = -1;
 	lv->pg.height = line_height;
 	lv->pg.ctx = lv;
 	lv->pg.page = 1;
@@ -243,6 +266,7 @@ logview_open(struct app *app, struct view *v, const void *arg, struct bt_error *
 		lv->marked = log_model_find_request(&lv->m, lv->target.method, lv->target.url,
 						    lv->target.occurrence);
 		lv->place = lv->marked >= 0;
+		error_cursor_reset(lv, lv->marked);
 		if (lv->marked < 0)
 			app_message(app, false, "no access line for request #%d (%s %s) in this log",
 				    lv->target.position, lv->target.method, lv->target.url);
@@ -272,10 +296,11 @@ logview_reload(struct app *app, struct view *v, struct bt_error *err)
 	if ((rc = load(app, lv, err)))
 		return rc;
 	lv->pg.top = (struct pager_pos){top < lv->pg.n_rows ? top : 0, 0};
-	lv->err_at = lv->match = -1;
+	lv->match = -1;
 	if (lv->target.method[0])
 		lv->marked = log_model_find_request(&lv->m, lv->target.method, lv->target.url,
 						    lv->target.occurrence);
+	error_cursor_reset(lv, lv->marked);
 	return BT_OK;
 }
 

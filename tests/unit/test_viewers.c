@@ -277,10 +277,22 @@ test_log_model(struct store *s, int64_t id)
 	store_blob_open(s, id, ARTIFACT_SERVER_LOG, &blob, &err);
 	tap_is_int(log_model_open(&m, blob, &err), BT_OK, "the log opens");
 	tap_is_int(m.n_errors, 2, "two error blocks: the traceback with its 500, npm ERR!");
-	tap_is_int(log_model_next_error(&m, -1, 1), 2, "the first error is the traceback");
-	tap_is_int(log_model_next_error(&m, 2, 1), 7, "then npm ERR!");
-	tap_is_int(log_model_next_error(&m, 7, 1), 2, "and around again");
-	tap_is_int(log_model_next_error(&m, 2, -1), 7, "backwards wraps to the last");
+	size_t k;
+	bool wrapped;
+	tap_is_int(log_model_next_error(&m, -1, 1, &k, &wrapped), 2,
+		   "the first error is the traceback");
+	tap_ok(k == 0 && !wrapped, "error 1 of 2, not wrapped");
+	tap_is_int(log_model_next_error(&m, 2, 1, &k, &wrapped), 7, "then npm ERR!");
+	tap_ok(k == 1 && !wrapped, "error 2 of 2");
+	tap_is_int(log_model_next_error(&m, 7, 1, &k, &wrapped), 2, "and around again");
+	tap_ok(k == 0 && wrapped, "error 1 of 2, wrapped round the end");
+	tap_is_int(log_model_next_error(&m, 2, -1, &k, &wrapped), 7, "backwards wraps to the last");
+	tap_ok(k == 1 && wrapped, "error 2 of 2, wrapped round the start");
+	tap_is_int(log_model_next_error(&m, 5, -1, &k, &wrapped), 2,
+		   "before line 5: the traceback, counted from the line, not the screen");
+	tap_ok(k == 0 && !wrapped, "without wrapping");
+	tap_is_int(log_model_error_at(&m, 7), 1, "line 7 starts error 2");
+	tap_is_int(log_model_error_at(&m, 6), -1, "line 6 starts none");
 	tap_is_int(m.cls[5], LOG_ACCESS_FAIL, "the 500 access line");
 	tap_is_int(log_model_find_request(&m, "POST", "http://conduit:8080/api/articles", 1), 5,
 		   "the second POST /api/articles is the 500 line");
