@@ -128,42 +128,62 @@ coverage_table(const struct compare_model *m)
 	return t;
 }
 
-/* The tasks with one mark, in the model's order (the largest change first). */
+/* The common tasks with one mark (CMP_MARKS: every common task, with its
+ * change in a column), in the model's order (the largest change first). */
 static struct report_table *
 task_table(const struct compare_model *m, enum cmp_mark mark, bool machine)
 {
 	static const char *const cols[] = {
-		"Task|task", ">L|level", ">A% A|a_strict", ">A% B|b_strict", ">ΔA%|delta_strict",
-		">p@1 A|a_pass1", ">p@1 B|b_pass1", ">Δp@1|delta_pass1", ">p|p_value",
+		"Task|task", ">L|level", "Change|change", ">A% A|a_strict", ">A% B|b_strict",
+		">ΔA%|delta_strict", ">p@1 A|a_pass1", ">p@1 B|b_pass1", ">Δp@1|delta_pass1",
+		">p|p_value",
 	};
-	struct report_table *t = report_new(mark == CMP_REGRESSED ? "Regressed tasks"
-								  : "Improved tasks", 9, cols);
-	size_t n = 0;
+	bool all = mark == CMP_MARKS;
+	/* the change column only where the rows differ in it */
+	const char *const *c = all ? cols : (const char *const[]){cols[0], cols[1], cols[3],
+								 cols[4], cols[5], cols[6],
+								 cols[7], cols[8], cols[9]};
+	struct report_table *t = report_new(all ? "Tasks in both runs"
+					    : mark == CMP_REGRESSED ? "Regressed tasks"
+								    : "Improved tasks",
+					    all ? 10 : 9, c);
+	size_t n = 0, col;
 
 	for (size_t i = 0; i < m->n_shown; i++) {
 		const struct cmp_task *k = &m->tasks[m->shown[i]];
 		size_t row;
-		if (k->mark != mark)
+		if (!k->in_a || !k->in_b || (!all && k->mark != mark))
 			continue;
 		row = report_add_row(t);
 		n++;
-		report_set_text(t, row, 0, k->a.name);
-		report_set_int(t, row, 1, k->a.level);
-		report_set_num(t, row, 2, k->a.s.strict * 100, 1);
-		report_set_num(t, row, 3, k->b.s.strict * 100, 1);
-		report_set_signed(t, row, 4, k->d[CMP_STRICT] * 100, 1);
-		report_set_num(t, row, 5, k->a.s.pass1 * 100, 1);
-		report_set_num(t, row, 6, k->b.s.pass1 * 100, 1);
-		report_set_signed(t, row, 7, k->d[CMP_PASS1] * 100, 1);
+		col = 0;
+		report_set_text(t, row, col++, k->a.name);
+		report_set_int(t, row, col++, k->a.level);
+		if (all)
+			report_set_text(t, row, col++, compare_mark_name(k->mark));
+		report_set_num(t, row, col++, k->a.s.strict * 100, 1);
+		report_set_num(t, row, col++, k->b.s.strict * 100, 1);
+		report_set_signed(t, row, col++, k->d[CMP_STRICT] * 100, 1);
+		report_set_num(t, row, col++, k->a.s.pass1 * 100, 1);
+		report_set_num(t, row, col++, k->b.s.pass1 * 100, 1);
+		report_set_signed(t, row, col++, k->d[CMP_PASS1] * 100, 1);
+		if (!k->test.testable)
+			continue; /* no test: no p-value */
 		if (machine || k->test.p >= 0.001)
-			report_set_num(t, row, 8, k->test.p, 3);
+			report_set_num(t, row, col, k->test.p, 3);
 		else
-			report_set_text(t, row, 8, "<0.001");
+			report_set_text(t, row, col, "<0.001");
 	}
 	if (n == 0)
 		report_note(t, "None.");
+	if (all)
+		report_note(t, "%s", CMP_RULE);
 	return t;
 }
+
+/* --table: one of the comparison's tables alone. */
+enum compare_part { PART_ALL = -1, PART_SUMMARY, PART_COVERAGE, PART_TASKS, PART_COUNT };
+static const char *const part_names[PART_COUNT] = {"summary", "coverage", "tasks"};
 
 int
 cmd_compare(int argc, char **argv)
@@ -173,6 +193,7 @@ cmd_compare(int argc, char **argv)
 		{"format", required_argument, NULL, 'f'},
 		{"fail-on-regression", no_argument, NULL, 'F'},
 		{"threshold", required_argument, NULL, 't'},
+		{"table", required_argument, NULL, 'T'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		CLI_OPT_LONG_IMMUTABLE,
@@ -183,12 +204,13 @@ cmd_compare(int argc, char **argv)
 	struct store *st = NULL;
 	struct compare_model m = {0};
 	struct report_table *tables[4] = {0};
-	int c, rc = BT_OK, fmt = FMT_TEXT;
+	size_t n_tables;
+	int c, rc = BT_OK, fmt = FMT_TEXT, part = PART_ALL;
 	bool gate = false, have_threshold = false;
 	double threshold = 0;
 	int64_t a, b;
 
-	while ((c = getopt_long(argc, argv, "s:f:Ft:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:f:Ft:T:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': store_path = optarg; break;
 		case 'f':
@@ -201,6 +223,13 @@ cmd_compare(int argc, char **argv)
 				return cli_usage_error("compare", "--threshold takes percentage points, "
 						       "a number >= 0 (e.g. 2.5)");
 			have_threshold = true;
+			break;
+		case 'T':
+			for (part = 0; part < PART_COUNT && strcmp(optarg, part_names[part]); part++)
+				;
+			if (part == PART_COUNT)
+				return cli_usage_error("compare", "--table is summary, coverage or "
+						       "tasks, not '%s'", optarg);
 			break;
 		case 'h': return cli_help("compare");
 		case CLI_OPT_JOURNAL:
@@ -224,11 +253,23 @@ cmd_compare(int argc, char **argv)
 		goto out;
 	}
 	bool machine = fmt == FMT_CSV || fmt == FMT_JSON;
-	tables[0] = summary_table(&m, machine);
-	tables[1] = coverage_table(&m);
-	tables[2] = task_table(&m, CMP_REGRESSED, machine);
-	tables[3] = task_table(&m, CMP_IMPROVED, machine);
-	report_write(tables, 4, (enum report_format)fmt, cli_report_flags(stdout), stdout);
+	/* CSV is one tidy table: several would share no header a reader could
+	 * tell apart, so it is the task list unless --table picks another */
+	if (part == PART_ALL && fmt == FMT_CSV)
+		part = PART_TASKS;
+	switch (part) {
+	case PART_SUMMARY: tables[0] = summary_table(&m, machine); break;
+	case PART_COVERAGE: tables[0] = coverage_table(&m); break;
+	case PART_TASKS: tables[0] = task_table(&m, CMP_MARKS, machine); break;
+	default:
+		tables[0] = summary_table(&m, machine);
+		tables[1] = coverage_table(&m);
+		tables[2] = task_table(&m, CMP_REGRESSED, machine);
+		tables[3] = task_table(&m, CMP_IMPROVED, machine);
+		break;
+	}
+	n_tables = part == PART_ALL ? 4 : 1;
+	report_write(tables, n_tables, (enum report_format)fmt, cli_report_flags(stdout), stdout);
 	if (gate) {
 		char why[256];
 		/* the verdict on stderr, so stdout stays a clean document */

@@ -132,6 +132,12 @@ static const struct cli_opt compare_opts[] = {
 				 "tasks drops by more than the threshold; with status 65 when no "
 				 "task is in both runs. The verdict goes to standard error. "
 				 "Without this option the status is 0 whatever B does."},
+	{"--table T", "Only one table: summary (Table 1 over the common tasks, B - A and its "
+		      "95% CI), coverage (tasks in both, only in A, only in B, and the counts of "
+		      "changes) or tasks (every task in both runs with its change, regressed, "
+		      "improved or unchanged, and the test's p-value). CSV is always one table: "
+		      "tasks unless --table says otherwise; the other formats give every table, "
+		      "each with its title, unless --table picks one."},
 	{"--threshold PP", "With --fail-on-regression: fail only when B's strict A% over the "
 			   "common tasks is more than PP percentage points below A's (B - A < "
 			   "-PP), whatever single tasks do."},
