@@ -25,6 +25,10 @@ struct heat_model {
 	char run_name[128];
 	char fw[TASK_N_FRAMEWORKS + 1][16];
 	struct heat_cell cell[TASK_N_FRAMEWORKS + 1][HEAT_COLS];
+	/* per row: the decay L3 - L0 of strict A% (a fraction), as Table 1's
+	 * ΔA% has it; have_decay when the row has both levels */
+	double decay[TASK_N_FRAMEWORKS + 1];
+	bool have_decay[TASK_N_FRAMEWORKS + 1];
 	int rows;
 };
 

@@ -63,6 +63,10 @@ heat_model_load(struct heat_model *m, struct store *st, int64_t run_id, bool exc
 		fill(&m->cell[m->rows - 1][4], &g[0]);
 	free(g);
 	free(rows);
+	for (int r = 0; r < m->rows; r++) {
+		m->have_decay[r] = m->cell[r][0].have && m->cell[r][3].have;
+		m->decay[r] = m->have_decay[r] ? m->cell[r][3].strict - m->cell[r][0].strict : 0;
+	}
 	return BT_OK;
 }
 

@@ -594,7 +594,7 @@ tasks_model_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_c
 		snprintf(c->text, sizeof(c->text), "%.1f", r->s.raw * 100);
 		break;
 	case TCOL_P1:
-		snprintf(c->text, sizeof(c->text), "%.0f", r->s.pass1 * 100);
+		snprintf(c->text, sizeof(c->text), "%.1f", r->s.pass1 * 100);
 		c->color = r->s.pass1 >= 1 ? COL_GOOD : COL_TEXT;
 		break;
 	case TCOL_PASSED:

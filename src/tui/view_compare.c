@@ -322,7 +322,7 @@ task_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 	case 3: case 4: case 6: case 7: {
 		bool in = col == 3 || col == 6 ? t->in_a : t->in_b;
 		const struct task_row *s = col == 3 || col == 6 ? &t->a : &t->b;
-		snprintf(c->text, sizeof(c->text), in ? (col < 6 ? "%.1f" : "%.0f") : "-",
+		snprintf(c->text, sizeof(c->text), in ? "%.1f" : "-",
 			 (col < 6 ? s->s.strict : s->s.pass1) * 100);
 		c->color = in ? COL_TEXT : COL_DIM;
 		break;

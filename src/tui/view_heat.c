@@ -37,15 +37,25 @@ heatview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 	return heatview_load(app, hv, err);
 }
 
+/* Columns: the framework's name, five cells of "strict/pass@1" (13 at 80
+ * columns: "[100.0/100.0]" with the cursor's brackets), then the decay. */
+#define HEAT_NAME_W 8
+#define HEAT_DECAY_W 6
+
+static int
+cell_width(int w)
+{
+	int cell_w = (w - HEAT_NAME_W - 1 - HEAT_DECAY_W) / HEAT_COLS;
+	return cell_w > 16 ? 16 : cell_w;
+}
+
 static void
 heatview_draw(struct app *app, struct view *v, int y0, int h, int w)
 {
 	struct heat_view *hv = v->priv;
-	int name_w = 10, cell_w = (w - name_w - 1) / HEAT_COLS;
+	int name_w = HEAT_NAME_W, cell_w = cell_width(w), decay_x = name_w + 1 + HEAT_COLS * cell_w;
 	static const char *const heads[HEAT_COLS] = {"L0", "L1", "L2", "L3", "all levels"};
 
-	if (cell_w > 16)
-		cell_w = 16;
 	if (cell_w < 4 || h < 3) {
 		ui_attr(app, COL_DIM);
 		ui_str(app, y0, 0, w, "(too small)");
@@ -56,6 +66,7 @@ heatview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	ui_printf(app, y0, 0, w, " %s / pass@1 by framework and level", plot_metric_name(hv->metric));
 	for (int c = 0; c < HEAT_COLS; c++)
 		ui_str(app, y0 + 1, name_w + 1 + c * cell_w, cell_w - 1, heads[c]);
+	ui_str(app, y0 + 1, decay_x + 1, w - decay_x - 1, "L3-L0");
 	for (int r = 0; r < hv->m.rows && 2 + r * 2 < h; r++) {
 		int y = y0 + 2 + r * 2;
 		ui_attr(app, r == hv->m.rows - 1 ? COL_HEADER : COL_TEXT);
@@ -71,14 +82,22 @@ heatview_draw(struct app *app, struct view *v, int y0, int h, int w)
 			}
 			ui_attr(app, colors_heat(heat_cell_value(cell, hv->metric)));
 			ui_blank(app, y, x, cell_w - 1);
-			ui_printf(app, y, x, cell_w - 1, "%s%5.1f/%-3.0f%s", cur ? "[" : " ",
+			/* pass@1 to a tenth, as Table 1 and the status line give it; the
+			 * cursor's closing bracket takes the gap after the cell */
+			ui_printf(app, y, x, cell_w - (cur ? 0 : 1), "%s%5.1f/%-5.1f%s", cur ? "[" : " ",
 				  heat_cell_value(cell, hv->metric) * 100, cell->pass1 * 100, cur ? "]" : "");
+		}
+		/* the decay (strict A%, as Table 1's ΔA%): red beyond -15 points */
+		if (hv->m.have_decay[r]) {
+			double d = hv->m.decay[r];
+			ui_attr(app, d < -0.15 ? COL_BAD : d < 0 ? COL_WARN : COL_GOOD);
+			ui_printf(app, y, decay_x, w - decay_x, "%*.1f", HEAT_DECAY_W, d * 100);
 		}
 	}
 	ui_attr(app, COL_DIM);
 	if (h > 2 + hv->m.rows * 2)
 		ui_str(app, y0 + 2 + hv->m.rows * 2, 1, w - 1,
-		       "Unweighted means over tasks. Enter lists the tasks of a cell.");
+		       "Means over tasks. L3-L0: the decay of strict A%. Enter lists a cell's tasks.");
 }
 
 static enum action
@@ -134,9 +153,12 @@ heatview_status(struct app *app, struct view *v, struct buf *out)
 		buf_puts(out, "no tasks in this cell");
 		return;
 	}
-	buf_printf(out, "%s %s: strict %.1f  raw %.1f  pass@1 %.1f  (%d task%s)",
-		   hv->cur_row == hv->m.rows - 1 ? "All" : task_framework_display(hv->m.fw[hv->cur_row]),
-		   hv->cur_col < 4 ? (const char *[]){"L0", "L1", "L2", "L3"}[hv->cur_col] : "all",
+	buf_printf(out, "%s%s%s: strict %.1f  raw %.1f  pass@1 %.1f  (%d task%s)",
+		   hv->cur_row == hv->m.rows - 1 ? "all frameworks"
+						 : task_framework_display(hv->m.fw[hv->cur_row]),
+		   hv->cur_col < 4 ? " " : ", ",
+		   hv->cur_col < 4 ? (const char *[]){"L0", "L1", "L2", "L3"}[hv->cur_col]
+				   : "all levels",
 		   c->strict * 100, c->raw * 100, c->pass1 * 100, c->n, c->n == 1 ? "" : "s");
 }
 
@@ -144,11 +166,9 @@ static void
 heatview_click(struct app *app, struct view *v, int y, int x, bool dbl)
 {
 	struct heat_view *hv = v->priv;
-	int name_w = 10, cell_w = (v->w - name_w - 1) / HEAT_COLS;
+	int name_w = HEAT_NAME_W, cell_w = cell_width(v->w);
 	int r = (y - v->y0 - 2) / 2, c;
 
-	if (cell_w > 16)
-		cell_w = 16;
 	if (cell_w < 1 || x <= name_w || y < v->y0 + 2 || r >= hv->m.rows)
 		return;
 	c = (x - name_w - 1) / cell_w;
