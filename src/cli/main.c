@@ -63,7 +63,8 @@ static const struct cli_opt runs_opts[] = {READ_OPTS, FORMAT_OPT, {NULL, NULL}};
 static const struct cli_opt summary_opts[] = {
 	READ_OPTS,
 	RUN_OPT,
-	{"--by G", "Group by level (default, plus an overall row), framework, framework,level, "
+	{"--by G", "Group by level (default, plus an overall row), framework (with a column for "
+		   "each framework's decay L3 - L0 of strict A%), framework,level, "
 		   "runtime, runtime,level, global, constraint, or framework,constraint."},
 	{"--kind K", "generation (default) or feature tasks."},
 	FORMAT_OPT,

@@ -136,6 +136,24 @@ by_title(int by)
 	}
 }
 
+/* The decay L3 - L0 of strict A% (Table 1's ΔA%) of one group of rows
+ * aggregated by level (group NULL: every row); false without both levels. */
+static bool
+decay_of(const struct agg_row *g, size_t n, const char *group, double *out)
+{
+	double at[4];
+	bool have[4] = {false, false, false, false};
+
+	for (size_t j = 0; j < n; j++)
+		if ((!group || strcmp(g[j].group, group) == 0) && g[j].level >= 0 && g[j].level < 4) {
+			at[g[j].level] = g[j].strict;
+			have[g[j].level] = true;
+		}
+	if (have[0] && have[3])
+		*out = at[3] - at[0];
+	return have[0] && have[3];
+}
+
 static void
 summary_row(struct report_table *t, const char *run, const struct agg_row *g)
 {
@@ -165,8 +183,10 @@ summary_by(struct store *st, const int64_t *runs, size_t n, int by, enum task_ki
 	static const char *const cols[] = {
 		"Run|run", "Group|group", "Level|level", ">Tasks|tasks", ">Attempts|attempts",
 		">Succeeded|succeeded", ">A%|strict_pct", ">Raw A%|raw_pct", ">pass@1|pass_at_1",
-		">pass@3|pass_at_3", ">pass^3|pass_power_3",
+		">pass@3|pass_at_3", ">pass^3|pass_power_3", ">L3-L0|decay_strict_pct",
 	};
+	/* the decay column only by framework: the framework's own L3 - L0 */
+	size_t ncols = sizeof(cols) / sizeof(cols[0]) - (by == AGG_FRAMEWORK ? 0 : 1);
 	struct run_index ri;
 	struct task_row *rows;
 	size_t nrows, excluded;
@@ -182,7 +202,7 @@ summary_by(struct store *st, const int64_t *runs, size_t n, int by, enum task_ki
 	snprintf(title, sizeof(title), "%s tasks %s%s (A%% = strict assertion pass rate)",
 		 kind == TASK_FEATURE ? "Feature" : "Generation", by == AGG_GLOBAL ? "" : "by ",
 		 by == AGG_GLOBAL ? "overall" : by_title(by));
-	t = report_new(title, sizeof(cols) / sizeof(cols[0]), cols);
+	t = report_new(title, ncols, cols);
 	for (size_t i = 0; i < n; i++) {
 		const struct run_summary *r = run_index_find(&ri, runs[i]);
 		struct task_row *mine;
@@ -195,23 +215,39 @@ summary_by(struct store *st, const int64_t *runs, size_t n, int by, enum task_ki
 			report_rule(t);
 		if (by < 0)
 			by = AGG_LEVEL;
+		struct agg_row *by_level = NULL;
+		size_t nl = 0;
+		double decay;
 		ng = metrics_aggregate(mine, k, (enum agg_by)by, &g);
-		for (size_t j = 0; j < ng; j++)
+		if (by == AGG_FRAMEWORK)
+			nl = metrics_aggregate(mine, k, AGG_FRAMEWORK_LEVEL, &by_level);
+		for (size_t j = 0; j < ng; j++) {
 			summary_row(t, r->name, &g[j]);
+			if (by == AGG_FRAMEWORK && decay_of(by_level, nl, g[j].group, &decay))
+				report_set_signed(t, t->nrows - 1, 11, decay * 100, 1);
+		}
 		free(g);
+		free(by_level);
 		/* every grouping ends with the run's overall row */
 		if (by != AGG_GLOBAL) {
 			ng = metrics_aggregate(mine, k, AGG_GLOBAL, &g);
-			for (size_t j = 0; j < ng; j++)
+			nl = by == AGG_FRAMEWORK ? metrics_aggregate(mine, k, AGG_LEVEL, &by_level) : 0;
+			for (size_t j = 0; j < ng; j++) {
 				summary_row(t, r->name, &g[j]);
+				if (by == AGG_FRAMEWORK && decay_of(by_level, nl, NULL, &decay))
+					report_set_signed(t, t->nrows - 1, 11, decay * 100, 1);
+			}
 			free(g);
+			if (by == AGG_FRAMEWORK)
+				free(by_level);
 		}
 		if (k == 0)
 			report_note(t, "%s has no %s tasks.", r->name,
 				    kind == TASK_FEATURE ? "feature" : "generation");
 	}
 	report_note(t, "Means over tasks (unweighted); Attempts and Succeeded are sums. "
-		    "pass@k is the unbiased estimator; pass^3 = (c/n)^3.");
+		    "pass@k is the unbiased estimator; pass^3 = (c/n)^3.%s", by == AGG_FRAMEWORK
+		    ? " L3-L0: the decay of strict A% from L0 to L3 (Table 1's ΔA%)." : "");
 	if (exclude_limits)
 		summary_note_excluded(t, excluded);
 	free(rows);

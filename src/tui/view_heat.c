@@ -91,7 +91,7 @@ heatview_draw(struct app *app, struct view *v, int y0, int h, int w)
 		if (hv->m.have_decay[r]) {
 			double d = hv->m.decay[r];
 			ui_attr(app, d < -0.15 ? COL_BAD : d < 0 ? COL_WARN : COL_GOOD);
-			ui_printf(app, y, decay_x, w - decay_x, "%*.1f", HEAT_DECAY_W, d * 100);
+			ui_printf(app, y, decay_x, w - decay_x, "%+*.1f", HEAT_DECAY_W, d * 100);
 		}
 	}
 	ui_attr(app, COL_DIM);
