@@ -228,7 +228,9 @@ layout_main(const struct plot_data *d, const struct plot_opts *o, struct frame *
 		f->n_ylab = f->ph >= 9 ? 5 : f->ph >= 5 ? 3 : f->ph >= 2 ? 2 : 0;
 }
 
-/* One small multiple: its name, an L-shaped axis and the plot. */
+/* One small multiple: its name, an L-shaped axis and the plot; with room
+ * (12 x 6 cells), y labels 0/50/100 left of the axis and the levels under it,
+ * so each one reads alone. */
 static void
 layout_mini(struct frame *f, int x0, int y0, int w, int h)
 {
@@ -239,8 +241,12 @@ layout_mini(struct frame *f, int x0, int y0, int w, int h)
 	if (f->h >= 3)
 		f->title_y = y0 + top++;
 	if (f->h >= 4)
-		bottom = 1;
-	if (f->w >= 4) {
+		bottom = f->h >= 6 ? 2 : 1;
+	if (f->w >= 12) {
+		f->ylab_w = 3;
+		f->axis_x = x0 + 3;
+		left = 4;
+	} else if (f->w >= 4) {
 		f->axis_x = x0;
 		left = 2;
 	}
@@ -254,6 +260,10 @@ layout_mini(struct frame *f, int x0, int y0, int w, int h)
 	}
 	if (bottom)
 		f->axis_y = f->py0 + f->ph;
+	if (bottom == 2)
+		f->tick_y = f->axis_y + 1;
+	if (f->ylab_w && f->ph >= 3)
+		f->n_ylab = 3;
 }
 
 static int
@@ -492,12 +502,13 @@ draw_axes(struct ctx *x)
 			int pct = f->n_ylab == 2 ? 100 * i : 100 * i / (f->n_ylab - 1);
 			int r = value_row(f, pct / 100.0);
 			char lab[16];
-			snprintf(lab, sizeof(lab), "%4d%%", pct);
+			/* a small multiple's 3 columns hold "100", not "100%" */
+			snprintf(lab, sizeof(lab), f->mini ? "%3d" : "%4d%%", pct);
 			put_text(x, f->axis_x - f->ylab_w, r, f->ylab_w,
 				 lab + strlen(lab) - f->ylab_w, PR_LABEL, -1);
 			put(x, f->axis_x, r, glyph(x, "\u2524", "+"), PR_AXIS, -1);
 		}
-		if (f->mini && f->ph >= 3) {
+		if (f->mini && !f->n_ylab && f->ph >= 3) {
 			put(x, f->axis_x, value_row(f, 1.0), glyph(x, "\u2524", "+"), PR_AXIS, -1);
 			put(x, f->axis_x, value_row(f, 0.5), glyph(x, "\u2524", "+"), PR_AXIS, -1);
 		}

@@ -168,6 +168,12 @@ plotview_handle(struct app *app, struct view *v, enum action a)
 		n = neighbour(pv, a == ACT_UP ? 1 : -1);
 		if (n >= 0)
 			pv->cur_series = n;
+		else if (pv->cur_series < pv->data.n) /* an edge: say so, not seem deaf */
+			app_message(app, false, "%s is the %s series at L%d%s",
+				    pv->data.s[pv->cur_series].label, a == ACT_UP ? "top" : "bottom",
+				    pv->cur_level, neighbour(pv, a == ACT_UP ? -1 : 1) < 0
+				    ? " (the only one shown)" : a == ACT_UP ? ": nothing above"
+				    : ": nothing below");
 		return ACT_NONE;
 	case ACT_FIRST:
 		pv->cur_level = 0;

@@ -729,15 +729,20 @@ test_multiples(void)
 	tap_is_str(span(&c, 57, 0, 9), "* FastAPI", "multiples: fastapi fourth in the first row");
 	tap_is_str(span(&c, 0, 11, 9), "# Fastify", "multiples: fastify starts the second row");
 	tap_is_int(at(&c, 2, 0)->series, 0, "multiples: the name carries its series");
-	/* mini: axis column 0, plot columns 2..17 (levels 2, 7, 12, 17), rows 1..9 */
-	tap_is_str(text_at(&c, 0, 10), "+", "multiples: axis corner");
-	tap_is_str(text_at(&c, 0, 3), "|", "multiples: y axis");
-	tap_is_str(text_at(&c, 0, 5), "+", "multiples: y tick at 50% (row 1 + 4)");
-	tap_ok(plot_point_cell(&d, &o, 1, 0, &x, &y) && x == 21 && y == 1,
-	       "multiples: django 1.0 at L0 -> (21, 1), got (%d, %d)", x, y);
-	tap_is_str(text_at(&c, 21, 1), "x", "multiples: marker there");
-	tap_ok(plot_point_cell(&d, &o, 7, 3, &x, &y) && x == 57 + 17 && y == 11 + 9,
-	       "multiples: koa 0 at L3 -> (74, 20), got (%d, %d)", x, y);
+	/* mini: y labels in columns 0..2, the axis in 3, plot columns 4..17
+	 * (levels 4, 8, 13, 17), rows 1..8, the x axis in row 9, levels in 10 */
+	tap_is_str(text_at(&c, 3, 9), "+", "multiples: axis corner");
+	tap_is_str(text_at(&c, 3, 3), "|", "multiples: y axis");
+	tap_is_str(span(&c, 0, 1, 4), "100+", "multiples: y label 100 at the top row");
+	tap_is_str(span(&c, 0, 5, 4), " 50+", "multiples: y label 50 (row 1 + 3.5, rounded)");
+	tap_is_str(span(&c, 0, 8, 4), "  0+", "multiples: y label 0 at the bottom row");
+	tap_is_str(span(&c, 3, 10, 15), "L0  L1   L2  L3", "multiples: the levels under the ticks");
+	tap_is_str(span(&c, 19, 1, 4), "100+", "multiples: every small plot has its labels");
+	tap_ok(plot_point_cell(&d, &o, 1, 0, &x, &y) && x == 23 && y == 1,
+	       "multiples: django 1.0 at L0 -> (23, 1), got (%d, %d)", x, y);
+	tap_is_str(text_at(&c, 23, 1), "x", "multiples: marker there");
+	tap_ok(plot_point_cell(&d, &o, 7, 3, &x, &y) && x == 57 + 17 && y == 11 + 8,
+	       "multiples: koa 0 at L3 -> (74, 19), got (%d, %d)", x, y);
 	plot_canvas_free(&c);
 
 	o.w = 40;
