@@ -29,6 +29,7 @@ struct import_options {
 	const char *label;      /* --label */
 	const char *collection; /* --collection FILE: the Postman collection */
 	struct strv allow_outside; /* --allow-outside DIR: real paths of trusted folders */
+	const char *judge_run;  /* --run: the run a judge CSV judges */
 };
 
 /* What an import did, for the summary printed at the end. */
@@ -45,6 +46,7 @@ struct import_summary {
 	struct strv bad_lines;  /* "file:line: message" (JSONL --keep-going) */
 	struct strv unreadable; /* "path: why" for files that could not be read */
 	long read_errors;       /* of them, OS read errors: the import exits 74 */
+	struct strv unmatched;  /* "file:line: judgement" matching no attempt */
 	struct strv failed_inputs; /* inputs that failed as a whole, with why */
 	double seconds;
 	long bytes;             /* input bytes read */

@@ -18,7 +18,7 @@
 #include "benchtop/util.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 
 struct store;
 
@@ -117,6 +117,9 @@ int store_put_task_meta(struct store *s, const struct task_info *t, const struct
 struct judgement {
 	const char *agent, *model, *runtime, *task;
 	int number; /* N of run_N */
+	/* the run judged; "" while no run of the agent/model exists (the first
+	 * one imported claims the judgement) */
+	const char *run;
 	const char *category, *category_reasoning;
 	const char *subcategory, *subcategory_reasoning;
 	int subcategory_rank; /* 1: a per-model logic file or JSONL; 0: the generic file */
@@ -130,6 +133,13 @@ int store_touch_judged(struct store *s, const struct judgement *j, struct bt_err
  * per-model logic file replaces the generic file's rows, by model: spec 6.3). */
 int store_clear_subcategories(struct store *s, const char *model, int below_rank,
 			      struct bt_error *err);
+/* The names of the runs of an agent/model, sorted (a judge CSV says only
+ * agent and model: more than one run makes it ambiguous). */
+int store_runs_of(struct store *s, const char *agent, const char *model, struct strv *names,
+		  struct bt_error *err);
+/* Whether the run has an attempt of the task with that number. */
+int store_has_attempt(struct store *s, const char *run, const char *runtime, const char *task,
+		      int number, bool *yes, struct bt_error *err);
 
 /* Outcomes of the attempts of each (run, task) pair touched since the last
  * call, for the cached per-task statistics.  The callback computes the

@@ -39,6 +39,7 @@ cmd_import(int argc, char **argv)
 		{"quiet", no_argument, NULL, 'q'},
 		{"portable", no_argument, NULL, 'p'},
 		{"allow-outside", required_argument, NULL, 'a'},
+		{"run", required_argument, NULL, 'r'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		{0, 0, 0, 0},
@@ -51,11 +52,12 @@ cmd_import(int argc, char **argv)
 	bool portable = false, existed;
 	int c, rc = BT_OK;
 
-	while ((c = getopt_long(argc, argv, "s:kn:l:c:qpa:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:kn:l:c:qpa:r:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': free(store_path); store_path = xstrdup(optarg); break;
 		case 'k': o.keep_going = true; break;
 		case 'n': o.run_name = optarg; break;
+		case 'r': o.judge_run = optarg; break;
 		case 'l': o.label = optarg; break;
 		case 'c': o.collection = optarg; break;
 		case 'q': o.quiet = true; break;

@@ -45,6 +45,9 @@ static const struct cli_opt import_opts[] = {
 	{"--name NAME", "Name the run NAME instead of agent/model. Refused (status 65) when the "
 			"input holds more than one agent/model pair, or when the store has a run "
 			"NAME of another agent/model."},
+	{"--run RUN", "The run the judge CSVs judge. Needed when several runs share an agent/model "
+		      "(import --name): a judge CSV names only agent and model, and is refused "
+		      "then rather than given to every run."},
 	{"--allow-outside DIR", "Trust the folder DIR too: artifacts whose paths lead into it "
 				"(an absolute path a harness wrote, a symbolic link) are read. "
 				"Repeatable."},

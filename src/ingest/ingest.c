@@ -29,6 +29,7 @@ import_summary_free(struct import_summary *s)
 	strv_free(&s->bad_lines);
 	strv_free(&s->unreadable);
 	strv_free(&s->failed_inputs);
+	strv_free(&s->unmatched);
 	memset(s, 0, sizeof(*s));
 }
 
@@ -79,6 +80,8 @@ import_summary_print(const struct import_summary *s, FILE *out, bool utf8)
 	print_list(out, "superseded folders", &s->superseded_paths, 10, utf8);
 	print_list(out, "files that could not be read", &s->unreadable, 20, utf8);
 	print_list(out, "bad lines (not imported)", &s->bad_lines, 20, utf8);
+	/* stored all the same: the runs may come later */
+	print_list(out, "judgements that match no attempt", &s->unmatched, 5, utf8);
 	print_list(out, "inputs not imported", &s->failed_inputs, 20, utf8);
 }
 
@@ -530,6 +533,7 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 			sum->flagged = before.flagged;
 			strv_truncate(&sum->runs, before.runs.n);
 			strv_truncate(&sum->superseded_paths, before.superseded_paths.n);
+			strv_truncate(&sum->unmatched, before.unmatched.n);
 			if (!first) {
 				first = rc;
 				bt_errorf(err, rc, "%s", e.msg);

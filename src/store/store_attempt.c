@@ -54,7 +54,7 @@ store_attempt_briefs(struct store *s, int64_t run_id, int64_t task_id,
 		" a.succeeded, a.n_requests, a.n_errored, a.raw_pct, a.strict_pct,"
 		" coalesce(j.category, ''), a.run_id"
 		" FROM attempt a JOIN run r ON r.id = a.run_id JOIN task t ON t.id = a.task_id"
-		" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model"
+		" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model AND j.run = r.name"
 		"  AND j.runtime = t.runtime AND j.task = t.name AND j.number = a.number"
 		" WHERE %s ORDER BY a.run_id, a.task_id, a.number",
 		where[(run_id != 0) * 2 + (task_id != 0)]);
@@ -114,7 +114,7 @@ load_row(struct store *s, int64_t id, struct attempt *a, struct bt_error *err)
 		" t.kind, t.runtime, t.name, t.framework, t.constraint_bits, t.level, t.difficulty,"
 		" j.category, j.category_reasoning, j.subcategory, j.subcategory_reasoning"
 		" FROM attempt a JOIN run r ON r.id = a.run_id JOIN task t ON t.id = a.task_id"
-		" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model"
+		" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model AND j.run = r.name"
 		"  AND j.runtime = t.runtime AND j.task = t.name AND j.number = a.number"
 		" WHERE a.id = ?1";
 	sqlite3_stmt *st;

@@ -241,7 +241,7 @@ store_failure_attempts(struct store *s, int64_t run_id, enum task_kind kind, uns
 		load & FAILURE_LOAD_ASSERTIONS ? "f.assertions" : "NULL",
 		judged ? "j.category, j.subcategory" : "NULL, NULL",
 		judged ? " JOIN run r ON r.id = a.run_id LEFT JOIN judgement j ON j.agent = r.agent"
-			 " AND j.model = r.model AND j.runtime = t.runtime AND j.task = t.name"
+			 " AND j.model = r.model AND j.run = r.name AND j.runtime = t.runtime AND j.task = t.name"
 			 " AND j.number = a.number" : "",
 		run_id ? " AND a.run_id = ?1" : "");
 	sqlite3_stmt *st;

@@ -414,11 +414,11 @@ int
 store_judgement_counts(struct store *s, bool exclude_limits, struct judgement_count **out,
 		       size_t *n, struct bt_error *err)
 {
-	/* a judgement is about the attempt of the same agent, model, task and
-	 * number; ?1 leaves out those whose attempt hit its limits */
+	/* a judgement is about its run's attempt of the same task and number;
+	 * ?1 leaves out those whose attempt hit its limits */
 #define NOT_LIMITS \
 	" AND (?1 = 0 OR NOT EXISTS (SELECT 1 FROM attempt a JOIN run r ON r.id = a.run_id" \
-	"  JOIN task t ON t.id = a.task_id WHERE r.agent = j.agent AND r.model = j.model" \
+	"  JOIN task t ON t.id = a.task_id WHERE r.name = j.run" \
 	"  AND t.runtime = j.runtime AND t.name = j.task AND a.number = j.number" \
 	"  AND a.termination = 'LimitsExceeded'))"
 	static const char sql[] =

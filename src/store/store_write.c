@@ -59,11 +59,12 @@ static const char *const stmt_sql[SQL_COUNT_STMTS] = {
 	 * (rank 0) whatever the import order: spec 6.3's merge rule. */
 	[SQL_JUDGEMENT_UPSERT] =
 		"INSERT INTO judgement (agent, model, runtime, task, number, category,"
-		" category_reasoning, subcategory, subcategory_reasoning, subcategory_rank, source)"
-		" SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?11,?10"
+		" category_reasoning, subcategory, subcategory_reasoning, subcategory_rank, source,"
+		" run)"
+		" SELECT ?1,?2,?3,?4,?5,?6,?7,?8,?9,?11,?10,?12"
 		" WHERE ?8 IS NULL OR ?11 > 0 OR NOT EXISTS (SELECT 1 FROM judgement"
 		"   WHERE model = ?2 AND subcategory_rank > 0)"
-		" ON CONFLICT (agent, model, runtime, task, number) DO UPDATE SET"
+		" ON CONFLICT (agent, model, runtime, task, number, run) DO UPDATE SET"
 		" category = coalesce(excluded.category, category),"
 		" category_reasoning = CASE WHEN excluded.category IS NULL THEN category_reasoning"
 		"   ELSE excluded.category_reasoning END,"
@@ -74,6 +75,8 @@ static const char *const stmt_sql[SQL_COUNT_STMTS] = {
 		" subcategory_rank = CASE WHEN excluded.subcategory IS NULL THEN subcategory_rank"
 		"   ELSE excluded.subcategory_rank END,"
 		" source = excluded.source",
+	[SQL_JUDGEMENT_CLAIM] = "UPDATE judgement SET run = ?1"
+				" WHERE agent = ?2 AND model = ?3 AND run = ''",
 	[SQL_TOUCHED_INSERT] = "INSERT OR IGNORE INTO temp.touched (run_id, task_id) VALUES (?1, ?2)",
 };
 
@@ -158,9 +161,16 @@ put_run(struct store *s, const struct run_ident *r, int64_t *id, struct bt_error
 	store_bind_text(st, 6, now);
 	if ((rc = store_step_done(s, st, err, "cannot write a run")))
 		return rc;
-	if (!*id)
-		*id = sqlite3_last_insert_rowid(s->db);
-	return BT_OK;
+	if (*id)
+		return BT_OK;
+	*id = sqlite3_last_insert_rowid(s->db);
+	/* judgements imported before any run of the agent/model are its now */
+	if (!(st = store_stmt(s, SQL_JUDGEMENT_CLAIM, err)))
+		return err->code;
+	store_bind_text(st, 1, r->name);
+	store_bind_text(st, 2, r->agent);
+	store_bind_text(st, 3, r->model);
+	return store_step_done(s, st, err, "cannot claim judgements");
 }
 
 static int
@@ -451,7 +461,7 @@ store_put_attempt(struct store *s, const struct attempt *a, struct bt_error *err
 			.task = a->task.name, .number = a->number, .category = a->category,
 			.category_reasoning = a->category_reasoning, .subcategory = a->subcategory,
 			.subcategory_reasoning = a->subcategory_reasoning, .source = a->run.source,
-			.subcategory_rank = 1,
+			.subcategory_rank = 1, .run = a->run.name,
 		};
 		return store_put_judgement(s, &j, err);
 	}
@@ -559,6 +569,7 @@ store_put_judgement(struct store *s, const struct judgement *j, struct bt_error 
 						 ? j->subcategory_reasoning : "") : NULL);
 	store_bind_text(st, 10, j->source ? j->source : "");
 	sqlite3_bind_int(st, 11, j->subcategory_rank);
+	store_bind_text(st, 12, j->run ? j->run : "");
 	return store_step_done(s, st, err, "cannot write a judgement");
 }
 
@@ -569,7 +580,8 @@ store_touch_judged(struct store *s, const struct judgement *j, struct bt_error *
 	int rc = store_prepare(s,
 			       "INSERT OR IGNORE INTO temp.touched (run_id, task_id)"
 			       " SELECT r.id, t.id FROM run r, task t"
-			       " WHERE r.agent = ?1 AND r.model = ?2 AND t.runtime = ?3 AND t.name = ?4",
+			       " WHERE r.name = ?5 AND t.runtime = ?3 AND t.name = ?4"
+			       " AND r.agent = ?1 AND r.model = ?2",
 			       &st, err);
 	if (rc)
 		return rc;
@@ -577,9 +589,51 @@ store_touch_judged(struct store *s, const struct judgement *j, struct bt_error *
 	store_bind_text(st, 2, j->model);
 	store_bind_text(st, 3, j->runtime);
 	store_bind_text(st, 4, j->task);
+	store_bind_text(st, 5, j->run ? j->run : "");
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot note a judged task");
+}
+
+int
+store_runs_of(struct store *s, const char *agent, const char *model, struct strv *names,
+	      struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT name FROM run WHERE agent = ?1 AND model = ?2"
+			       " ORDER BY name", &st, err);
+
+	if (rc)
+		return rc;
+	store_bind_text(st, 1, agent);
+	store_bind_text(st, 2, model);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		strv_push(names, (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot list runs");
+}
+
+int
+store_has_attempt(struct store *s, const char *run, const char *runtime, const char *task,
+		  int number, bool *yes, struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc = store_prepare(s, "SELECT 1 FROM attempt a JOIN run r ON r.id = a.run_id"
+			       " JOIN task t ON t.id = a.task_id WHERE r.name = ?1"
+			       " AND t.runtime = ?2 AND t.name = ?3 AND a.number = ?4", &st, err);
+
+	if (rc)
+		return rc;
+	store_bind_text(st, 1, run);
+	store_bind_text(st, 2, runtime);
+	store_bind_text(st, 3, task);
+	sqlite3_bind_int(st, 4, number);
+	rc = sqlite3_step(st);
+	*yes = rc == SQLITE_ROW;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return store_fail(s, err, "cannot look up an attempt");
+	return BT_OK;
 }
 
 int
@@ -618,7 +672,7 @@ store_refresh_task_results(struct store *s, store_stats_fn fn, long *n_pairs,
 				" a.has_report, a.n_requests, a.n_errored, a.verifiers_ok,"
 				" coalesce(j.category, '')"
 				" FROM attempt a JOIN run r ON r.id = a.run_id JOIN task t ON t.id = a.task_id"
-				" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model"
+				" LEFT JOIN judgement j ON j.agent = r.agent AND j.model = r.model AND j.run = r.name"
 				"  AND j.runtime = t.runtime AND j.task = t.name AND j.number = a.number"
 				" WHERE a.run_id = ?1 AND a.task_id = ?2 ORDER BY a.number",
 				&outcomes, err)) ||
