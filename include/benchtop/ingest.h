@@ -38,6 +38,7 @@ struct import_summary {
 	long tasks;             /* distinct (run, task) units written */
 	long attempts;          /* attempts written */
 	long judgements;        /* judge CSV rows written */
+	long labelled;          /* items of judge validation sets written */
 	long task_files;        /* task JSONs read */
 	long superseded;        /* older date folders skipped */
 	long replaced;          /* attempts of older batches removed */
@@ -121,6 +122,14 @@ int judge_import_data(struct store *st, const char *data, size_t len, const char
  * named (from the JSON's folder, or one --allow-outside names). */
 int taskdef_import(struct store *st, const char *path, const struct import_options *o,
 		   struct import_summary *sum, struct bt_error *err);
+/* A judge validation set (upstream-format.md 6.4, or `benchtop label
+ * export`): labelled items, the human's labels under the labeller "human". */
+int labelset_import(struct store *st, const char *path, const struct import_options *o,
+		    struct import_summary *sum, struct bt_error *err);
+/* The same from bytes already read (standard input), `name` in messages. */
+int labelset_import_data(struct store *st, const char *data, size_t len, const char *name,
+			 const struct import_options *o, struct import_summary *sum,
+			 struct bt_error *err);
 
 /* ---------------------------------------------------------------- shared */
 

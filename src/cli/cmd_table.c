@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "benchtop/cli.h"
+#include "benchtop/table_agreement.h"
 #include "benchtop/tables.h"
 
 /* --price MODEL=IN,OUT: USD per million input and output tokens. */
@@ -41,6 +42,9 @@ cmd_table(int argc, char **argv)
 		{"by", required_argument, NULL, 'b'},
 		{"pipeline-only", no_argument, NULL, 'p'},
 		{"price", required_argument, NULL, 'P'},
+		{"labeller", required_argument, NULL, 'L'},
+		{"against", required_argument, NULL, 'a'},
+		{"level", required_argument, NULL, 'v'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		CLI_OPT_LONG_IMMUTABLE,
@@ -58,8 +62,9 @@ cmd_table(int argc, char **argv)
 	struct tables_opts o = {0};
 	struct tables_price *prices = NULL;
 	size_t n_prices = 0, cap_prices = 0;
+	struct agreement_options agree = {0};
 
-	while ((c = getopt_long(argc, argv, "s:r:f:lxSb:pP:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:r:f:lxSb:pP:L:a:v:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': store_path = optarg; break;
 		case 'r': strv_push(&run_names, optarg); break;
@@ -86,6 +91,9 @@ cmd_table(int argc, char **argv)
 				goto out;
 			n_prices++;
 			break;
+		case 'L': agree.labeller = optarg; break;
+		case 'a': agree.against = optarg; break;
+		case 'v': agree.level = optarg; break;
 		case 'h': rc = cli_help("table"); goto out;
 		case CLI_OPT_JOURNAL:
 		case CLI_OPT_IMMUTABLE:
@@ -100,11 +108,12 @@ cmd_table(int argc, char **argv)
 	if (list) {
 		for (const struct table_info *t = tables_list; t->name; t++)
 			printf("%-16s %s\n", t->name, t->title);
+		printf("%-16s %s\n", "6", "Table 6: a labeller against the judge (labelled judgements)");
 		goto out;
 	}
 	if (optind + 1 != argc) {
 		rc = cli_usage_error("table", optind >= argc ? "which table? (1, 1-raw, 2a, 2b, 8, "
-				     "8-all, 4, verifier-impact, decay, termination, subset, "
+				     "8-all, 4, 6, verifier-impact, decay, termination, subset, "
 				     "tokens, cost)" : "one table at a time");
 		goto out;
 	}
@@ -113,10 +122,18 @@ cmd_table(int argc, char **argv)
 		rc = cli_fail(rc, "%s", err.msg);
 		goto out;
 	}
+	if ((agree.labeller || agree.against || agree.level) && strcmp(argv[optind], "6") != 0) {
+		rc = cli_usage_error("table", "--labeller, --against and --level go with table 6");
+		goto out;
+	}
 	o.machine = fmt == FMT_CSV || fmt == FMT_JSON;
 	o.prices = prices;
 	o.n_prices = n_prices;
-	n_tables = tables_build(argv[optind], st, ids, run_names.n ? n_ids : 0, &o, &tables, &err);
+	if (strcmp(argv[optind], "6") == 0)
+		n_tables = agreement_tables(st, &agree, &tables, &err);
+	else
+		n_tables = tables_build(argv[optind], st, ids, run_names.n ? n_ids : 0, &o, &tables,
+					&err);
 	if (n_tables == 0) {
 		rc = err.code == BT_EUSAGE ? cli_usage_error("table", "%s", err.msg)
 					   : cli_fail(err.code, "%s", err.msg);

@@ -83,6 +83,10 @@ static const struct cli_opt table_opts[] = {
 	RUN_OPT,
 	FORMAT_OPT,
 	{"--list", "List the tables."},
+	{"--labeller NAME", "Table 6: whose labels are the reference (default: the only labeller)."},
+	{"--against NAME", "Table 6: compare with this labeller instead of the judge."},
+	{"--level L", "Table 6: coarse (the categories) or logic (the subcategories; the default "
+		      "when the labeller gave any)."},
 	EXCLUDE_LIMITS_OPT,
 	{"--sem", "8, 8-all: add to each cell the run-level mean +/- SEM and n of the strict "
 		  "A% of every attempt at the framework's tasks (compute_sem.py)."},
@@ -230,7 +234,8 @@ const struct cli_command cli_commands[] = {
 	 "its content: a results tree in the benchmark's layout "
 	 "(results/{runtime}/{agent}/{model}/{task}/{date}/run_N, or any folder inside one), a "
 	 "JSONL file in benchtop's interchange format, a failure-taxonomy CSV "
-	 "(failure_analysis_*.csv, logic_subcategories*.csv) or a task JSON. A JSONL file is "
+	 "(failure_analysis_*.csv, logic_subcategories*.csv), a task JSON or a judge validation "
+	 "set (judge_validation_set.json, or what 'benchtop label export' writes). A JSONL file is "
 	 "imported in one transaction: all of it or, on the first bad line, none of it. A tree "
 	 "is committed task by task. Importing the same input again changes nothing; a newer "
 	 "date folder replaces the attempts of the older one. PATH - reads standard input "

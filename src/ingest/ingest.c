@@ -19,6 +19,7 @@
 
 #include <cjson/cJSON.h>
 
+#include "benchtop/labelset.h"
 #include "benchtop/parse_util.h"
 
 void
@@ -60,6 +61,8 @@ import_summary_print(const struct import_summary *s, FILE *out, bool utf8)
 		fprintf(out, ", %ld judgement%s", s->judgements, s->judgements == 1 ? "" : "s");
 	if (s->task_files)
 		fprintf(out, ", %ld task definition%s", s->task_files, s->task_files == 1 ? "" : "s");
+	if (s->labelled)
+		fprintf(out, ", %ld labelled item%s", s->labelled, s->labelled == 1 ? "" : "s");
 	fprintf(out, " (%.2f s, %.0f attempts/s, %.1f MB/s)\n", s->seconds, rate,
 		s->seconds > 0 ? (double)s->bytes / 1e6 / s->seconds : 0.0);
 	if (s->runs.n) {
@@ -358,7 +361,9 @@ progress_end(struct progress *p)
 
 /* ------------------------------------------------------------ dispatch */
 
-enum input_kind { INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT_TASK_JSON };
+enum input_kind {
+	INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT_TASK_JSON, INPUT_LABEL_SET
+};
 
 /* What the first bytes of an input say it is; path's suffix breaks ties. */
 static enum input_kind
@@ -369,6 +374,8 @@ sniff_head(const char *path, char *head, size_t n)
 	head[n] = '\0';
 	if (judge_sniff(head, n))
 		return INPUT_JUDGE_CSV;
+	if (labelset_sniff(head, n))
+		return INPUT_LABEL_SET;
 	if (str_ends(path, ".jsonl"))
 		return INPUT_JSONL;
 	first_line = strcspn(head, "\n");
@@ -466,18 +473,21 @@ import_stream(struct store *st, const char *path, const struct import_options *o
 		case INPUT_JSONL:
 			rc = jsonl_import_stream(st, tmp, name, o, sum, err);
 			break;
-		case INPUT_JUDGE_CSV: {
+		case INPUT_JUDGE_CSV:
+		case INPUT_LABEL_SET: {
+			enum input_kind kind = sniff_head(name, chunk, n);
 			struct buf b;
 			buf_init(&b);
 			while ((n = fread(chunk, 1, sizeof(chunk), tmp)) > 0)
 				buf_append(&b, chunk, n);
-			rc = judge_import_data(st, b.data ? b.data : "", b.len, name, o, sum, err);
+			rc = (kind == INPUT_JUDGE_CSV ? judge_import_data : labelset_import_data)(
+				st, b.data ? b.data : "", b.len, name, o, sum, err);
 			buf_free(&b);
 			break;
 		}
 		default:
-			rc = bt_errorf(err, BT_EINPUT, "%s: not JSONL or a judge CSV (a results tree "
-				       "or a task JSON is named by its path)", name);
+			rc = bt_errorf(err, BT_EINPUT, "%s: not JSONL, a judge CSV or a judge validation "
+				       "set (a results tree or a task JSON is named by its path)", name);
 		}
 	}
 	fclose(tmp);
@@ -497,9 +507,11 @@ import_kind(struct store *st, const char *path, enum input_kind kind,
 		return judge_import(st, path, o, sum, err);
 	case INPUT_TASK_JSON:
 		return taskdef_import(st, path, o, sum, err);
+	case INPUT_LABEL_SET:
+		return labelset_import(st, path, o, sum, err);
 	default:
-		return bt_errorf(err, BT_EINPUT, "%s: not a JSONL file, a results tree, a task JSON "
-				 "or a judge CSV", path);
+		return bt_errorf(err, BT_EINPUT, "%s: not a JSONL file, a results tree, a task JSON, "
+				 "a judge CSV or a judge validation set", path);
 	}
 }
 
@@ -527,6 +539,7 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 			sum->tasks = before.tasks;
 			sum->attempts = before.attempts;
 			sum->judgements = before.judgements;
+			sum->labelled = before.labelled;
 			sum->task_files = before.task_files;
 			sum->superseded = before.superseded;
 			sum->replaced = before.replaced;

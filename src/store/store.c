@@ -21,6 +21,8 @@
 /* Forward migrations: migrations[i] takes the schema from version i to i+1. */
 static const char *const *const migrations = store_sql_steps;
 #define N_MIGRATIONS (sizeof(store_sql_steps) / sizeof(store_sql_steps[0]))
+_Static_assert(N_MIGRATIONS == STORE_SCHEMA_VERSION,
+	       "a new data/migrations/ step raises STORE_SCHEMA_VERSION in store.h");
 
 /* What a step's SQL cannot do, run after it on a store that had data:
  * backfills[i] follows migrations[i] (NULL: nothing). */
