@@ -37,6 +37,7 @@
 	_(TRAJDIFF, "trajdiff")                                                               \
 	_(COMPARE, "compare")                                                                 \
 	_(PAIR, "pair")                                                                       \
+	_(LABEL, "label")                                                                     \
 	_(HELP, "help")                                                                       \
 	_(FAILURES, "failures")
 
@@ -124,10 +125,10 @@ int view_from_name(const char *name);
 	/* Attempts and artifacts */                                                          \
 	_(PREV_ATTEMPT, "prev-attempt", SCOPE(ATTEMPT), "[", "Show the previous attempt of the task") \
 	_(NEXT_ATTEMPT, "next-attempt", SCOPE(ATTEMPT), "]", "Show the next attempt of the task")    \
-	_(OPEN_PATCH, "open-patch", SCOPE(ATTEMPT), "d", "Open the agent's patch")                   \
-	_(OPEN_LOG, "open-log", SCOPE(ATTEMPT), "L", "Open the server log (conduit.log)")            \
+	_(OPEN_PATCH, "open-patch", SCOPE(ATTEMPT) | SCOPE(LABEL), "d", "Open the agent's patch")                   \
+	_(OPEN_LOG, "open-log", SCOPE(ATTEMPT) | SCOPE(LABEL), "L", "Open the server log (conduit.log)")            \
 	_(OPEN_SETUP_LOG, "open-setup-log", SCOPE(ATTEMPT), "I", "Open the setup log")               \
-	_(OPEN_TRAJECTORY, "open-trajectory", SCOPE(ATTEMPT), "J", "Open the agent's trajectory")    \
+	_(OPEN_TRAJECTORY, "open-trajectory", SCOPE(ATTEMPT) | SCOPE(LABEL), "J", "Open the agent's trajectory")    \
 	_(DIFF_TRAJECTORIES, "diff-trajectories", SCOPE(PAIR) | SCOPE(TRAJECTORY), "J",       \
 	  "Diff two trajectories step by step: A's and B's, or this one and another attempt's") \
 	_(WRAP, "toggle-wrap", SCOPE(TEXT) | SCOPE(DIFF) | SCOPE(LOG) | SCOPE(TRAJECTORY), "w",                               \
@@ -146,6 +147,23 @@ int view_from_name(const char *name);
 	_(CHANGE_FILTER, "cycle-change", SCOPE(COMPARE), "o", "Cycle the tasks shown by their change")  \
 	_(NEXT_ATTEMPT_A, "next-attempt-a", SCOPE(PAIR), "a", "Show the next attempt of run A")       \
 	_(NEXT_ATTEMPT_B, "next-attempt-b", SCOPE(PAIR), "b", "Show the next attempt of run B") \
+	/* Labelling failures (benchtop label) */                                              \
+	_(LABEL_1, "label-query", SCOPE(LABEL), "1", "Label it: incorrect query logic (a logic error)") \
+	_(LABEL_2, "label-db-runtime", SCOPE(LABEL), "2", "Label it: DB / ORM runtime error (a logic error)") \
+	_(LABEL_3, "label-auth", SCOPE(LABEL), "3", "Label it: auth misconfiguration (a logic error)") \
+	_(LABEL_4, "label-framework", SCOPE(LABEL), "4", "Label it: framework idiosyncrasy (a logic error)") \
+	_(LABEL_5, "label-business", SCOPE(LABEL), "5", "Label it: business logic defect (a logic error)") \
+	_(LABEL_6, "label-state", SCOPE(LABEL), "6", "Label it: state propagation failure (a logic error)") \
+	_(LABEL_S, "label-startup", SCOPE(LABEL), "s", "Label it: server startup failure") \
+	_(LABEL_I, "label-incomplete", SCOPE(LABEL), "i", "Label it: incomplete implementation") \
+	_(LABEL_F, "label-schema", SCOPE(LABEL), "f", "Label it: schema / format error") \
+	_(LABEL_O, "label-stuck", SCOPE(LABEL), "o", "Label it: stuck in loop") \
+	_(LABEL_C, "label-constraint", SCOPE(LABEL), "c", "Label it: constraint violation") \
+	_(LABEL_P, "label-premature", SCOPE(LABEL), "p", "Label it: premature termination") \
+	_(LABEL_X, "label-other", SCOPE(LABEL), "x", "Label it: other") \
+	_(LABEL_UNDO, "label-undo", SCOPE(LABEL), "u", "Undo the last label (the item gets back what it had)") \
+	_(LABEL_NEXT, "label-next", SCOPE(LABEL), "] <Tab>", "Go to the next item") \
+	_(LABEL_PREV, "label-prev", SCOPE(LABEL), "[ <BTab>", "Go to the previous item") \
 	/* The viewers: patches, logs, trajectories */                                        \
 	_(NEXT_FILE, "next-file", SCOPE(DIFF), "}", "Go to the next file of the patch")            \
 	_(PREV_FILE, "prev-file", SCOPE(DIFF), "{", "Go to the previous file (or this file's start)") \

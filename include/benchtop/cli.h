@@ -29,6 +29,11 @@ struct cli_command {
 };
 
 extern const struct cli_command cli_commands[];
+
+struct tui_options;
+/* Open the explorer on a store (NULL: the default, else the demo) after
+ * reading the configuration file; returns the exit status. */
+int cli_explore(const char *store, struct tui_options *o);
 /* When main() started (clock_now()), for the explorer's timing log. */
 extern double cli_start_time;
 const struct cli_command *cli_find(const char *name);
@@ -102,6 +107,7 @@ int cmd_runs(int argc, char **argv);
 int cmd_summary(int argc, char **argv);
 int cmd_table(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_label(int argc, char **argv);
 int cmd_plot(int argc, char **argv);
 int cmd_show(int argc, char **argv);
 int cmd_tasks(int argc, char **argv);

@@ -37,5 +37,8 @@ struct attempt_doc {
 /* Build the document of a loaded attempt (store_load_attempt). */
 void attempt_doc_build(const struct attempt *a, struct attempt_doc *d);
 void attempt_doc_free(struct attempt_doc *d);
+/* Append a line (the other documents built of doc_lines use it too). */
+void attempt_doc_add(struct attempt_doc *d, enum doc_role role, int indent, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
 
 #endif /* BENCHTOP_MODEL_ATTEMPT_H */

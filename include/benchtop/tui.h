@@ -31,6 +31,7 @@
 
 struct app;
 struct view;
+struct label_start;
 
 struct view_ops {
 	enum view_id id; /* its keymap scope and help title (view_name()) */
@@ -111,6 +112,7 @@ struct tui_options {
 	bool mouse;             /* --mouse */
 	bool utf8;              /* the locale's character set is UTF-8 */
 	bool is_demo;           /* the store is the bundled demo */
+	const struct label_start *label; /* open a labelling session (benchtop label) */
 	double start_time;      /* clock_now() at start, for BENCHTOP_TIMING */
 };
 
@@ -165,6 +167,8 @@ extern const struct view_ops view_runs_ops, view_plot_ops, view_heat_ops, view_t
 /* The viewers of patches, logs and trajectories (view_diff.c, view_log.c,
  * view_trajectory.c). */
 extern const struct view_ops view_diff_ops, view_log_ops, view_trajectory_ops;
+/* A labelling session (view_label.c); open() takes a struct label_start *. */
+extern const struct view_ops view_label_ops;
 
 /* What the compare views open on: run A (the baseline) against run B (may
  * be the same run); the attempt pair also takes the task. */

@@ -207,6 +207,22 @@ static const struct cli_opt failures_opts[] = {
 static const struct cli_opt migrate_opts[] = {STORE_OPT, JOURNAL_OPT, {NULL, NULL}};
 static const struct cli_opt store_cmd_opts[] = {READ_OPTS, FORMAT_OPT, {NULL, NULL}};
 
+static const struct cli_opt label_opts[] = {
+	STORE_OPT,
+	{"--run RUN", "The run whose failed attempts (succeeded = 0) are sampled (required)."},
+	{"--sample N", "How many to label (default: every one)."},
+	{"--seed S", "The sample's seed (default 1): the same run, size, seed and stratification "
+		     "draw the same items, and resume the same session."},
+	{"--stratify category", "Draw from each of the judge's categories in proportion to its "
+				"size."},
+	{"--by NAME", "The labeller (default: $USER)."},
+	{"--ascii, --config FILE, --no-config", "As for the explorer."},
+	{"export [--labeller NAME]", "Print the labels as a judge validation set (JSON, the "
+				     "layout of the paper's judge_validation_set.json); "
+				     "'benchtop import' reads it back."},
+	{NULL, NULL},
+};
+
 static const struct cli_opt tui_opts[] = {
 	READ_OPTS,
 	{"--run RUN", "Open on the decay plot of this run."},
@@ -275,6 +291,16 @@ const struct cli_command cli_commands[] = {
 	 "so that whatever reads them (spreadsheets, the scripts' plots) keeps working: see "
 	 "--upstream. An existing file of the same name is replaced.",
 	 export_opts},
+	{"label", cmd_label, "label --run RUN [OPTIONS] | label export [OPTIONS]",
+	 "label failed attempts blind, to measure the judge (table 6)",
+	 "Label a seeded sample of a run's failed attempts in the explorer, one key per category "
+	 "of the failure taxonomy (1-6 the logic subcategories; s, i, f, o, c, p, x the other "
+	 "categories), with each attempt's failed requests shown and its patch (d), server log "
+	 "at the first error (L) and trajectory's last steps (J) one key away. The judge's "
+	 "label stays hidden until you choose; then both are shown. u undoes. Every choice is "
+	 "stored at once, with the labeller and the time, in tables imports never touch: leave "
+	 "with q and run the same command to resume. 'benchtop table 6' measures the agreement.",
+	 label_opts},
 	{"plot", cmd_plot, "plot [OPTIONS]", "print the decay plot as text or SVG",
 	 "Print the decay plot: A% (or pass@1) against the number of constraints, one line per "
 	 "framework, the same plot the explorer draws, as text for notes and CI logs or as SVG.",
@@ -408,6 +434,35 @@ usage(FILE *out)
 }
 
 /* `benchtop [tui] [STORE] [OPTIONS]`. */
+/* The explorer on a store (NULL: the default one, else the demo), after
+ * the configuration file, as `benchtop` and `benchtop label` open it. */
+int
+cli_explore(const char *store, struct tui_options *o)
+{
+	struct bt_error err = {0};
+	struct store *st;
+	int rc;
+
+	/* one configuration file for the explorer and the store's 'set journal' */
+	char *def = NULL, note[256];
+	if (!o->config && !o->no_config && file_exists(def = cli_config_path()))
+		o->config = def;
+	if ((rc = cli_read_config(o->no_config ? NULL : o->config, &err)) ||
+	    (rc = cli_open_read(store, &st, &o->is_demo, &err))) {
+		free(def);
+		return cli_fail(rc, "%s", err.msg);
+	}
+	if (cli_place_note(st, note, sizeof(note)))
+		o->note = note;
+	o->utf8 = cli_locale_utf8();
+	o->start_time = cli_start_time;
+	rc = tui_main(o, st, &err);
+	if (rc && err.msg[0])
+		cli_fail(rc, "%s", err.msg);
+	free(def);
+	return rc;
+}
+
 int
 cmd_tui(int argc, char **argv)
 {
@@ -424,10 +479,8 @@ cmd_tui(int argc, char **argv)
 		{0, 0, 0, 0},
 	};
 	struct tui_options o = {0};
-	struct bt_error err = {0};
 	const char *store = NULL;
-	struct store *st;
-	int c, rc;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "s:r:ac:nmh", opts, NULL)) != -1) {
 		switch (c) {
@@ -450,24 +503,7 @@ cmd_tui(int argc, char **argv)
 		store = argv[optind++];
 	if (optind < argc)
 		return cli_usage_error("tui", "unexpected argument '%s'", argv[optind]);
-	/* one configuration file for the explorer and the store's 'set journal' */
-	char *def = NULL, note[256];
-	if (!o.config && !o.no_config && file_exists(def = cli_config_path()))
-		o.config = def;
-	if ((rc = cli_read_config(o.no_config ? NULL : o.config, &err)) ||
-	    (rc = cli_open_read(store, &st, &o.is_demo, &err))) {
-		free(def);
-		return cli_fail(rc, "%s", err.msg);
-	}
-	if (cli_place_note(st, note, sizeof(note)))
-		o.note = note;
-	o.utf8 = cli_locale_utf8();
-	o.start_time = cli_start_time;
-	rc = tui_main(&o, st, &err);
-	if (rc && err.msg[0])
-		cli_fail(rc, "%s", err.msg);
-	free(def);
-	return rc;
+	return cli_explore(store, &o);
 }
 
 int

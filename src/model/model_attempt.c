@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void __attribute__((format(printf, 4, 5)))
-add(struct attempt_doc *d, enum doc_role role, int indent, const char *fmt, ...)
+void
+attempt_doc_add(struct attempt_doc *d, enum doc_role role, int indent, const char *fmt, ...)
 {
 	struct doc_line *l;
 	va_list ap;
@@ -40,15 +40,15 @@ verdicts(const struct attempt *a, struct attempt_doc *d)
 	static const char *const names[VERIFIER_COUNT] = {"Architecture", "Database", "ORM"};
 
 	if (a->task.kind == TASK_FEATURE) {
-		add(d, DOC_DIM, 2, "none: feature tasks have no static verifiers");
+		attempt_doc_add(d, DOC_DIM, 2, "none: feature tasks have no static verifiers");
 		return;
 	}
 	for (int v = 0; v < VERIFIER_COUNT; v++) {
 		const struct verdict *vd = &a->verdict[v];
 		if (!vd->applicable)
-			add(d, DOC_DIM, 2, "%-13s not required by the task", names[v]);
+			attempt_doc_add(d, DOC_DIM, 2, "%-13s not required by the task", names[v]);
 		else
-			add(d, vd->ok ? DOC_GOOD : DOC_BAD, 2, "%-13s %s  %s", names[v],
+			attempt_doc_add(d, vd->ok ? DOC_GOOD : DOC_BAD, 2, "%-13s %s  %s", names[v],
 			    vd->ok ? "passed" : "FAILED", vd->reason ? vd->reason : "");
 		if (!vd->applicable)
 			continue;
@@ -59,11 +59,11 @@ verdicts(const struct attempt *a, struct attempt_doc *d)
 			if (e->verifier != (enum verifier_kind)v || str_starts(e->label, "layer:"))
 				continue;
 			if (shown++ == 6) {
-				add(d, DOC_DIM, 16, "... more in the patch view");
+				attempt_doc_add(d, DOC_DIM, 16, "... more in the patch view");
 				break;
 			}
 			/* e->line counts in the patch, not in the file */
-			add(d, DOC_WARN, 16, "%s  %s (patch line %d)  %s", e->label,
+			attempt_doc_add(d, DOC_WARN, 16, "%s  %s (patch line %d)  %s", e->label,
 			    e->file ? e->file : "?", e->line, e->detail ? e->detail : "");
 		}
 	}
@@ -79,20 +79,20 @@ requests(const struct attempt *a, struct attempt_doc *d)
 	for (size_t i = 0; i < a->n_requests; i++)
 		failed_requests += a->requests[i].n_failed > 0;
 	if (!a->has_report) {
-		add(d, DOC_BAD, 0, "No Newman report: the server never ran the tests (A%% = 0).");
+		attempt_doc_add(d, DOC_BAD, 0, "No Newman report: the server never ran the tests (A%% = 0).");
 		return;
 	}
-	add(d, DOC_HEADING, 0, "Failed assertions by request (%ld of %zu requests)", failed_requests,
+	attempt_doc_add(d, DOC_HEADING, 0, "Failed assertions by request (%ld of %zu requests)", failed_requests,
 	    a->n_requests);
 	if (failed_requests == 0) {
-		add(d, DOC_GOOD, 2, "every assertion passed");
+		attempt_doc_add(d, DOC_GOOD, 2, "every assertion passed");
 		return;
 	}
 	bool down = attempt_server_down(a);
 	if (down)
-		add(d, DOC_WARN, 2, "no request got a response: the server was not running");
+		attempt_doc_add(d, DOC_WARN, 2, "no request got a response: the server was not running");
 	else if (create && create->n_failed > 0)
-		add(d, DOC_WARN, 2, "Create Article failed: later {{slug}} requests cascade "
+		attempt_doc_add(d, DOC_WARN, 2, "Create Article failed: later {{slug}} requests cascade "
 		    "(/articles/null)");
 	for (size_t i = 0; i < a->n_requests; i++) {
 		const struct request *r = &a->requests[i];
@@ -106,17 +106,17 @@ requests(const struct attempt *a, struct attempt_doc *d)
 			snprintf(code, sizeof(code), "no response");
 		else
 			snprintf(code, sizeof(code), "%d %s", r->code, r->status ? r->status : "");
-		add(d, cascade ? DOC_CASCADE : DOC_REQUEST_FAIL, 2, "#%-2d %-6s %s  %s %s  %d/%d failed%s",
+		attempt_doc_add(d, cascade ? DOC_CASCADE : DOC_REQUEST_FAIL, 2, "#%-2d %-6s %s  %s %s  %d/%d failed%s",
 		    r->position, r->method ? r->method : "", str_url_path(r->url ? r->url : ""),
 		    r->code < 0 ? "" : "->", code, r->n_failed, r->n_total,
 		    cascade ? "  [cascade]" : "");
 		d->v[d->n - 1].request = (long)i;
 		for (size_t k = 0; k < r->failed.n; k++) {
-			add(d, DOC_DIM, 8, "%s", r->failed.v[k]);
+			attempt_doc_add(d, DOC_DIM, 8, "%s", r->failed.v[k]);
 			d->v[d->n - 1].request = (long)i;
 		}
 		if (r->failed.n == 0 && r->n_failed) {
-			add(d, DOC_DIM, 8, "(%d assertion%s, names not recorded)", r->n_failed,
+			attempt_doc_add(d, DOC_DIM, 8, "(%d assertion%s, names not recorded)", r->n_failed,
 			    r->n_failed == 1 ? "" : "s");
 			d->v[d->n - 1].request = (long)i;
 		}
@@ -130,16 +130,16 @@ artifacts(const struct attempt *a, struct attempt_doc *d)
 		"Patch (the agent's diff)", "Server log (conduit.log)", "Setup log (setup.log)",
 		"Trajectory",
 	};
-	add(d, DOC_HEADING, 0, "Artifacts (Enter opens)");
+	attempt_doc_add(d, DOC_HEADING, 0, "Artifacts (Enter opens)");
 	for (int k = 0; k < ARTIFACT_KINDS; k++) {
 		const struct artifact *art = &a->artifacts[k];
 		char size[32];
 		if (!art->present) {
-			add(d, DOC_DIM, 2, "  %-26s none", titles[k]);
+			attempt_doc_add(d, DOC_DIM, 2, "  %-26s none", titles[k]);
 			continue;
 		}
 		str_human_size(art->size, size, sizeof(size));
-		add(d, DOC_ARTIFACT, 2, "%s %-26s %s%s%s%s", ">", titles[k], size,
+		attempt_doc_add(d, DOC_ARTIFACT, 2, "%s %-26s %s%s%s%s", ">", titles[k], size,
 		    art->truncated ? " (truncated)" : "", art->format[0] ? "  " : "", art->format);
 		d->v[d->n - 1].artifact = k;
 	}
@@ -154,14 +154,14 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 
 	memset(d, 0, sizeof(*d));
 	task_constraints_string(a->task.constraints, cs, sizeof(cs));
-	add(d, DOC_HEADING, 0, "%s", a->task.name);
+	attempt_doc_add(d, DOC_HEADING, 0, "%s", a->task.name);
 	if (a->task.kind == TASK_FEATURE)
-		add(d, DOC_TEXT, 2, "feature task, %s (%s), difficulty %s",
+		attempt_doc_add(d, DOC_TEXT, 2, "feature task, %s (%s), difficulty %s",
 		    task_framework_display(a->task.framework), a->task.runtime, a->task.difficulty);
 	else
-		add(d, DOC_TEXT, 2, "%s (%s), L%d: %s", task_framework_display(a->task.framework),
+		attempt_doc_add(d, DOC_TEXT, 2, "%s (%s), L%d: %s", task_framework_display(a->task.framework),
 		    a->task.runtime, a->task.level, a->task.level ? cs : "no constraints");
-	add(d, DOC_TEXT, 2, "run %s, attempt run_%d%s%s", a->run.name, a->number,
+	attempt_doc_add(d, DOC_TEXT, 2, "run %s, attempt run_%d%s%s", a->run.name, a->number,
 	    a->batch[0] ? ", batch " : "", a->batch);
 
 	long errored = 0;
@@ -178,15 +178,15 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 		outcome = "FAILED: tests passed but a verifier failed", orole = DOC_WARN;
 	else
 		outcome = "FAILED: assertions failed", orole = DOC_BAD;
-	add(d, orole, 0, "%s", outcome);
-	add(d, DOC_TEXT, 2, "assertions %ld/%ld passed, %ld failed   A%% %.1f   strict A%% %.1f",
+	attempt_doc_add(d, orole, 0, "%s", outcome);
+	attempt_doc_add(d, DOC_TEXT, 2, "assertions %ld/%ld passed, %ld failed   A%% %.1f   strict A%% %.1f",
 	    a->passed, a->total, a->failed, a->raw * 100, a->strict * 100);
-	add(d, DOC_TEXT, 2, "%zu requests, %ld without a response", a->n_requests, errored);
+	attempt_doc_add(d, DOC_TEXT, 2, "%zu requests, %ld without a response", a->n_requests, errored);
 
-	add(d, DOC_HEADING, 0, "Verifiers");
+	attempt_doc_add(d, DOC_HEADING, 0, "Verifiers");
 	verdicts(a, d);
 
-	add(d, DOC_HEADING, 0, "Agent");
+	attempt_doc_add(d, DOC_HEADING, 0, "Agent");
 	{
 		struct buf b;
 		buf_init(&b);
@@ -205,29 +205,29 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 			buf_printf(&b, ", %ld model calls", a->llm_calls);
 		if (a->cost >= 0)
 			buf_printf(&b, ", cost $%.2f", a->cost);
-		add(d, DOC_TEXT, 2, "%s", buf_cstr(&b));
+		attempt_doc_add(d, DOC_TEXT, 2, "%s", buf_cstr(&b));
 		buf_free(&b);
 	}
 
 	if (a->category || a->subcategory) {
-		add(d, DOC_HEADING, 0, "Failure analysis (LLM judge)");
+		attempt_doc_add(d, DOC_HEADING, 0, "Failure analysis (LLM judge)");
 		if (a->category) {
-			add(d, DOC_WARN, 2, "%s", a->category);
+			attempt_doc_add(d, DOC_WARN, 2, "%s", a->category);
 			if (a->category_reasoning && *a->category_reasoning)
-				add(d, DOC_TEXT, 4, "%s", a->category_reasoning);
+				attempt_doc_add(d, DOC_TEXT, 4, "%s", a->category_reasoning);
 		}
 		if (a->subcategory) {
-			add(d, DOC_WARN, 2, "%s", a->subcategory);
+			attempt_doc_add(d, DOC_WARN, 2, "%s", a->subcategory);
 			if (a->subcategory_reasoning && *a->subcategory_reasoning)
-				add(d, DOC_TEXT, 4, "%s", a->subcategory_reasoning);
+				attempt_doc_add(d, DOC_TEXT, 4, "%s", a->subcategory_reasoning);
 		}
 	}
 	if (a->problems.len) {
 		const char *p = a->problems.data;
-		add(d, DOC_HEADING, 0, "Import problems");
+		attempt_doc_add(d, DOC_HEADING, 0, "Import problems");
 		while (*p) {
 			size_t n = strcspn(p, "\n");
-			add(d, DOC_WARN, 2, "%.*s", (int)n, p);
+			attempt_doc_add(d, DOC_WARN, 2, "%.*s", (int)n, p);
 			p += n + (p[n] ? 1 : 0);
 		}
 	}

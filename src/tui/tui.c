@@ -512,6 +512,11 @@ tui_main(const struct tui_options *o, struct store *st, struct bt_error *err)
 		rc = bt_errorf(err, BT_EIO, "%s", app.message);
 		goto out;
 	}
+	if (o->label && !app_push(&app, &view_label_ops, o->label)) {
+		term_restore();
+		rc = bt_errorf(err, BT_EINPUT, "%s", app.message);
+		goto out;
+	}
 	if (o->run) {
 		int64_t id;
 		if (store_find_run(app.st, o->run, &id, err) == BT_OK)
