@@ -161,6 +161,8 @@ int view_from_name(const char *name);
 	_(LABEL_C, "label-constraint", SCOPE(LABEL), "c", "Label it: constraint violation") \
 	_(LABEL_P, "label-premature", SCOPE(LABEL), "p", "Label it: premature termination") \
 	_(LABEL_X, "label-other", SCOPE(LABEL), "x", "Label it: other") \
+	_(LABEL_RUN, "label-run", SCOPE(FAILURES), "B",                                       \
+	  "Label this run's failures blind (a sample of 20, by the judge's category; as 'benchtop label')") \
 	_(LABEL_UNDO, "label-undo", SCOPE(LABEL), "u", "Undo the last label (the item gets back what it had)") \
 	_(LABEL_NEXT, "label-next", SCOPE(LABEL), "] <Tab>", "Go to the next item") \
 	_(LABEL_PREV, "label-prev", SCOPE(LABEL), "[ <BTab>", "Go to the previous item") \

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "benchtop/model_failures.h"
+#include "benchtop/model_label.h"
 #include "benchtop/tui.h"
 
 struct failures_view {
@@ -266,6 +267,21 @@ failuresview_handle(struct app *app, struct view *v, enum action a)
 	case ACT_FAILURE_BY:
 		recount(app, fv, (enum failure_by)((fv->m.by + 1) % FAIL_BY_COUNT));
 		return ACT_NONE;
+	case ACT_LABEL_RUN: {
+		/* the session `benchtop label --run R --sample 20 --stratify
+		 * category` opens, so that either way resumes the other */
+		const char *user = getenv("USER");
+		struct label_start start = {
+			.store_path = app->store_path, .run = fv->m.run_name[fv->m.sides - 1],
+			.labeller = user && *user ? user : "me", .sample = 20, .seed = 1,
+			.stratify = true,
+		};
+		if (fv->m.sides != 1)
+			app_message(app, true, "label one run: open its board alone");
+		else
+			app_push(app, &view_label_ops, &start);
+		return ACT_NONE;
+	}
 	case ACT_FILTER: {
 		/* what each outcome and has value would keep, as in the task list */
 		struct task_filter tf = fv->m.filter;
