@@ -111,10 +111,8 @@ int tree_import(struct store *st, const char *path, const struct import_options 
 
 /* ---------------------------------------------------------------- other */
 
-/* A failure-taxonomy judge CSV (failure_analysis_*.csv, logic_subcategories*.csv). */
-int judge_import(struct store *st, const char *path, const struct import_options *o,
-		 struct import_summary *sum, struct bt_error *err);
-/* The same from bytes already read (standard input), `name` in messages. */
+/* A failure-taxonomy judge CSV (failure_analysis_*.csv,
+ * logic_subcategories*.csv) read whole into data; `name` in messages. */
 int judge_import_data(struct store *st, const char *data, size_t len, const char *name,
 		      const struct import_options *o, struct import_summary *sum,
 		      struct bt_error *err);
@@ -123,10 +121,8 @@ int judge_import_data(struct store *st, const char *data, size_t len, const char
 int taskdef_import(struct store *st, const char *path, const struct import_options *o,
 		   struct import_summary *sum, struct bt_error *err);
 /* A judge validation set (upstream-format.md 6.4, or `benchtop label
- * export`): labelled items, the human's labels under the labeller "human". */
-int labelset_import(struct store *st, const char *path, const struct import_options *o,
-		    struct import_summary *sum, struct bt_error *err);
-/* The same from bytes already read (standard input), `name` in messages. */
+ * export`) read whole into data: labelled items, the human's labels under
+ * the labeller "human" (or the file's). */
 int labelset_import_data(struct store *st, const char *data, size_t len, const char *name,
 			 const struct import_options *o, struct import_summary *sum,
 			 struct bt_error *err);

@@ -494,6 +494,26 @@ import_stream(struct store *st, const char *path, const struct import_options *o
 	return rc;
 }
 
+/* The inputs read whole, then parsed (judge CSVs, validation sets). */
+typedef int (*import_data_fn)(struct store *st, const char *data, size_t len, const char *name,
+			      const struct import_options *o, struct import_summary *sum,
+			      struct bt_error *err);
+
+static int
+import_whole(struct store *st, const char *path, import_data_fn fn,
+	     const struct import_options *o, struct import_summary *sum, struct bt_error *err)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	if ((rc = file_read(path, 0, &data, &len, NULL, err)))
+		return rc;
+	rc = fn(st, data, len, path, o, sum, err);
+	free(data);
+	return rc;
+}
+
 static int
 import_kind(struct store *st, const char *path, enum input_kind kind,
 	    const struct import_options *o, struct import_summary *sum, struct bt_error *err)
@@ -504,11 +524,11 @@ import_kind(struct store *st, const char *path, enum input_kind kind,
 	case INPUT_TREE:
 		return tree_import(st, path, o, sum, err);
 	case INPUT_JUDGE_CSV:
-		return judge_import(st, path, o, sum, err);
+		return import_whole(st, path, judge_import_data, o, sum, err);
 	case INPUT_TASK_JSON:
 		return taskdef_import(st, path, o, sum, err);
 	case INPUT_LABEL_SET:
-		return labelset_import(st, path, o, sum, err);
+		return import_whole(st, path, labelset_import_data, o, sum, err);
 	default:
 		return bt_errorf(err, BT_EINPUT, "%s: not a JSONL file, a results tree, a task JSON, "
 				 "a judge CSV or a judge validation set", path);

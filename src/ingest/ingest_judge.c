@@ -16,21 +16,6 @@ is_per_model_logic_file(const char *path)
 	       strcmp(base, "logic_subcategories.csv") != 0;
 }
 
-int
-judge_import(struct store *st, const char *path, const struct import_options *o,
-	     struct import_summary *sum, struct bt_error *err)
-{
-	char *data;
-	size_t len;
-	int rc;
-
-	if ((rc = file_read(path, 0, &data, &len, NULL, err)))
-		return rc;
-	rc = judge_import_data(st, data, len, path, o, sum, err);
-	free(data);
-	return rc;
-}
-
 /* The run each row judges: --run NAME, else the one run of the row's
  * agent/model ("" while there is none: the first one imported claims it).
  * Several runs of one agent/model (import --name) make a CSV ambiguous:

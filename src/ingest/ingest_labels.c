@@ -36,21 +36,6 @@ run_for(const struct run_summary *runs, size_t n, const struct label_item *it, c
 }
 
 int
-labelset_import(struct store *st, const char *path, const struct import_options *o,
-		struct import_summary *sum, struct bt_error *err)
-{
-	char *data;
-	size_t len;
-	int rc;
-
-	if ((rc = file_read(path, 0, &data, &len, NULL, err)))
-		return rc;
-	rc = labelset_import_data(st, data, len, path, o, sum, err);
-	free(data);
-	return rc;
-}
-
-int
 labelset_import_data(struct store *st, const char *data, size_t len, const char *path,
 		     const struct import_options *o, struct import_summary *sum,
 		     struct bt_error *err)
