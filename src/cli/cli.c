@@ -20,7 +20,7 @@ double cli_start_time;
 /* "benchtop: message": messages quote names, paths and values from the
  * input, so they reach the terminal (or a log) sanitized. */
 static void
-say(const char *fmt, va_list ap)
+say_v(const char *fmt, va_list ap)
 {
 	char *msg = xvasprintf(fmt, ap);
 
@@ -30,13 +30,23 @@ say(const char *fmt, va_list ap)
 	free(msg);
 }
 
+static void __attribute__((format(printf, 1, 2)))
+say(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	say_v(fmt, ap);
+	va_end(ap);
+}
+
 int
 cli_fail(int code, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	say(fmt, ap);
+	say_v(fmt, ap);
 	va_end(ap);
 	return code;
 }
@@ -47,7 +57,7 @@ cli_usage_error(const char *cmd, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	say(fmt, ap);
+	say_v(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "Try 'benchtop %s%s--help'.\n", cmd ? cmd : "", cmd ? " " : "");
 	return BT_EUSAGE;
@@ -277,8 +287,7 @@ cli_note_place(const struct store *st)
 	char note[256];
 
 	if (!said && cli_place_note(st, note, sizeof(note))) {
-		fprintf(stderr, "benchtop: %s is on %s (--journal wal if only one host uses it)\n",
-			store_path(st), note);
+		say("%s is on %s (--journal wal if only one host uses it)", store_path(st), note);
 		said = true;
 	}
 }
@@ -319,8 +328,8 @@ open_read(const char *named, struct store **st, bool *is_demo, struct bt_error *
 		return rc;
 	}
 	/* always said, on stderr: output piped into a file must not pass for real results */
-	fprintf(stderr, "benchtop: no store at %s yet: showing the bundled SYNTHETIC demo "
-		"(import results with 'benchtop import PATH')\n", path);
+	say("no store at %s yet: showing the bundled SYNTHETIC demo (import results with "
+	    "'benchtop import PATH')", path);
 	free(path);
 	rc = open_store(demo, STORE_READ, st, err);
 	free(demo);
