@@ -168,6 +168,10 @@ enum termination {
  * unknown name: TERM_NO_TRAJECTORY, as no trajectory told otherwise). */
 const char *termination_name(enum termination t);
 enum termination termination_parse(const char *name);
+/* The attempt's termination for people: the stored word ("Submitted"),
+ * except "no trajectory recorded" for NoTrajectory and "termination
+ * unknown" for none. */
+const char *attempt_termination_text(const struct attempt *a);
 
 const char *artifact_kind_name(enum artifact_kind kind);
 int artifact_kind_from_name(const char *name); /* -1 when unknown */

@@ -28,6 +28,9 @@ struct doc_line {
 	int artifact;    /* DOC_ARTIFACT: the enum artifact_kind, else -1 */
 	long request;    /* a failed request's line or one of its assertions': the
 			  * index in the attempt's requests, else -1 */
+	size_t cut_at, cut_len; /* a span of text to cut in the middle when the
+				 * line is too wide (a request's URL); cut_len 0:
+				 * none, the line is cut at its end */
 };
 struct attempt_doc {
 	struct doc_line *v;
@@ -40,5 +43,10 @@ void attempt_doc_free(struct attempt_doc *d);
 /* Append a line (the other documents built of doc_lines use it too). */
 void attempt_doc_add(struct attempt_doc *d, enum doc_role role, int indent, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* The line fitted to `cols` columns once sanitized: when too wide, its
+ * cuttable span loses its middle (an ellipsis shows where), keeping what
+ * is around it (a request's method, status and "k/n failed") whole; into
+ * out, unsanitized.  A line still too wide is for the caller to cut. */
+void attempt_doc_fit(const struct doc_line *l, long cols, bool utf8, struct buf *out);
 
 #endif /* BENCHTOP_MODEL_ATTEMPT_H */

@@ -19,7 +19,8 @@ struct run_row {
 	int64_t id;
 	char name[128], agent[64], model[64], label[128];
 	long attempts, tasks, feature_attempts;
-	bool full;                /* covers the task set (spec 4.8's rule) */
+	long missing;             /* generation tasks some run in the store has and
+				   * this one lacks (marked * in the list) */
 	bool have[4];
 	double a[4], p1[4];       /* strict A% and pass@1 per level, fractions */
 	double a_all, raw_all, p1_all;

@@ -57,12 +57,16 @@ enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS
 /* The task list's columns (model-owned ui_column entries, hidden ones
  * included): the Run column only for every run's tasks. */
 #define TASKS_MAX_COLUMNS 12
+#define TASKS_RUN_COLUMN_W 16 /* the Run column of every run's tasks */
 
 struct tasks_model {
 	struct task_row *rows;    /* one run's tasks, as the store gave them, */
 	struct task_rows *snap;   /* or every run's, shared with the store */
 	struct run_summary *runs; /* every run's tasks: the runs, for their names */
 	size_t n_runs;
+	size_t *run_skip;         /* per run: the bytes of its name the explorer's
+				   * Run column leaves out, so that names that would
+				   * look the same cut in the middle stay apart */
 	struct ui_column cols[TASKS_MAX_COLUMNS];
 	int col_id[TASKS_MAX_COLUMNS];
 	size_t ncols;

@@ -62,6 +62,12 @@ size_t sanitize_fit(const char *data, size_t len, const struct san_opts *o, long
 /* The byte length of the longest suffix of data that fits in `cols`
  * columns once sanitized (for text cut at its start). */
 size_t sanitize_fit_tail(const char *data, size_t len, const struct san_opts *o, long cols);
+/* Text too wide for cols columns cut in the middle, as list cells show it:
+ * its first *head bytes, an ellipsis (one column), its last *tail bytes;
+ * the tail gets two thirds (names differ at the end).  False when the text
+ * fits as it is. */
+bool sanitize_cut_middle(const char *data, size_t len, const struct san_opts *o, long cols,
+			 size_t *head, size_t *tail);
 /* The ASCII stand-in for cp ("+-" for U+00B1, "e" for U+00E9), or NULL
  * when there is none (and for ASCII itself).  Static storage. */
 const char *sanitize_ascii(uint32_t cp);

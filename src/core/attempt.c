@@ -181,6 +181,16 @@ termination_name(enum termination t)
 	return t < TERM_COUNT ? termination_names[t] : "?";
 }
 
+const char *
+attempt_termination_text(const struct attempt *a)
+{
+	/* the stored word is for machines: NoTrajectory means nothing was recorded */
+	if (!a->termination)
+		return "termination unknown";
+	return strcmp(a->termination, "NoTrajectory") == 0 ? "no trajectory recorded"
+							   : a->termination;
+}
+
 enum termination
 termination_parse(const char *name)
 {

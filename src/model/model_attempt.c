@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/sanitize.h"
+
 void
 attempt_doc_add(struct attempt_doc *d, enum doc_role role, int indent, const char *fmt, ...)
 {
@@ -23,6 +25,38 @@ attempt_doc_add(struct attempt_doc *d, enum doc_role role, int indent, const cha
 	l->indent = indent;
 	l->artifact = -1;
 	l->request = -1;
+	l->cut_at = l->cut_len = 0;
+}
+
+void
+attempt_doc_fit(const struct doc_line *l, long cols, bool utf8, struct buf *out)
+{
+	struct san_opts so = {.utf8 = utf8};
+	size_t len = strlen(l->text), end = l->cut_at + l->cut_len;
+	const char *ell = utf8 ? "\u2026" : "~";
+	long over = sanitize_width(l->text, len, &so) - cols, span, keep;
+
+	buf_reset(out);
+	if (over <= 0 || !l->cut_len || end > len) {
+		buf_append(out, l->text, len);
+		buf_cstr(out);
+		return;
+	}
+	span = sanitize_width(l->text + l->cut_at, l->cut_len, &so);
+	/* the span keeps at least 8 columns, one of them the ellipsis */
+	keep = span - over - 1 >= 7 ? span - over - 1 : 7;
+	if (keep >= span) {
+		buf_append(out, l->text, len);
+		buf_cstr(out);
+		return;
+	}
+	size_t head = sanitize_fit(l->text + l->cut_at, l->cut_len, &so, (keep + 1) / 2, false);
+	size_t tail = sanitize_fit_tail(l->text + l->cut_at + head, l->cut_len - head, &so,
+					keep / 2);
+	buf_append(out, l->text, l->cut_at + head);
+	buf_puts(out, ell);
+	buf_append(out, l->text + end - tail, len - (end - tail));
+	buf_cstr(out);
 }
 
 void
@@ -106,11 +140,16 @@ requests(const struct attempt *a, struct attempt_doc *d)
 			snprintf(code, sizeof(code), "no response");
 		else
 			snprintf(code, sizeof(code), "%d %s", r->code, r->status ? r->status : "");
-		attempt_doc_add(d, cascade ? DOC_CASCADE : DOC_REQUEST_FAIL, 2, "#%-2d %-6s %s  %s %s  %d/%d failed%s",
-		    r->position, r->method ? r->method : "", str_url_path(r->url ? r->url : ""),
-		    r->code < 0 ? "" : "->", code, r->n_failed, r->n_total,
+		char head[32];
+		const char *url = str_url_path(r->url ? r->url : "");
+		snprintf(head, sizeof(head), "#%-2d %-6s ", r->position, r->method ? r->method : "");
+		attempt_doc_add(d, cascade ? DOC_CASCADE : DOC_REQUEST_FAIL, 2, "%s%s  %s %s  %d/%d failed%s",
+		    head, url, r->code < 0 ? "" : "->", code, r->n_failed, r->n_total,
 		    cascade ? "  [cascade]" : "");
 		d->v[d->n - 1].request = (long)i;
+		/* at 80 columns the URL gives way, not the status or the counts */
+		d->v[d->n - 1].cut_at = strlen(head);
+		d->v[d->n - 1].cut_len = strlen(url);
 		for (size_t k = 0; k < r->failed.n; k++) {
 			attempt_doc_add(d, DOC_DIM, 8, "%s", r->failed.v[k]);
 			d->v[d->n - 1].request = (long)i;
@@ -190,7 +229,7 @@ attempt_doc_build(const struct attempt *a, struct attempt_doc *d)
 	{
 		struct buf b;
 		buf_init(&b);
-		buf_puts(&b, a->termination ? a->termination : "termination unknown");
+		buf_puts(&b, attempt_termination_text(a));
 		if (a->steps >= 0)
 			buf_printf(&b, ", %ld steps", a->steps);
 		if (a->tokens_in >= 0 || a->tokens_out >= 0) {

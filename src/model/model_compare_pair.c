@@ -177,11 +177,13 @@ detail_row(const struct attempt *a, int i, char **text, enum doc_role *role)
 	if (i == 4 + VERIFIER_COUNT) {
 		struct buf b;
 		buf_init(&b);
-		buf_printf(&b, "%-13s%s", "agent", a->termination ? a->termination : "-");
+		/* the counts first: a half of 80 columns cuts the end */
+		buf_printf(&b, "%-13s", "agent");
 		if (a->steps >= 0)
-			buf_printf(&b, ", %ld steps", a->steps);
+			buf_printf(&b, "%ld steps, ", a->steps);
 		if (a->cost >= 0)
-			buf_printf(&b, ", $%.2f", a->cost);
+			buf_printf(&b, "$%.2f, ", a->cost);
+		buf_puts(&b, attempt_termination_text(a));
 		*text = xstrdup(buf_cstr(&b));
 		buf_free(&b);
 		return true;

@@ -65,7 +65,7 @@ runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
 	for (size_t i = 0; i < nr; i++) {
 		struct run_row *r = &m->rows[i];
 		struct agg_row *g;
-		size_t first, k, ng, pipeline = 0;
+		size_t first, k, ng;
 		const struct task_row *mine;
 
 		r->id = runs[i].id;
@@ -74,13 +74,13 @@ runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
 		snprintf(r->model, sizeof(r->model), "%s", runs[i].model);
 		snprintf(r->label, sizeof(r->label), "%s", runs[i].label);
 		r->attempts = runs[i].n_attempts;
-		r->tasks = runs[i].n_tasks;
 		r->feature_attempts = runs[i].n_feature_attempts;
 		k = metrics_rows_of_run(rows, nt, r->id, &first);
 		mine = rows + first;
-		for (size_t j = 0; j < k; j++)
-			pipeline += metrics_is_pipeline_task(mine[j].framework, mine[j].constraints);
-		r->full = metrics_run_is_full(k, (size_t)m->union_tasks, pipeline);
+		/* the tasks its figures count (fewer when limit hits are left out),
+		 * and the mark's one rule: some other run has a task this one lacks */
+		r->tasks = (long)k;
+		r->missing = m->union_tasks - (long)k;
 		ng = metrics_aggregate_means(mine, k, AGG_LEVEL, &g);
 		for (size_t j = 0; j < ng; j++)
 			if (g[j].level >= 0 && g[j].level <= 3) {

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "benchtop/sanitize.h"
+
 /* The values of outcome= and has= (also as bare words).  Each value's first
  * entry is its name; later entries are other spellings. */
 static const struct filter_value {
@@ -111,7 +113,7 @@ enum task_col {
 };
 
 static const struct ui_column task_columns[TCOL_COUNT] = {
-	[TCOL_RUN] = {"Run", 16, false, false, true, "run", 0},
+	[TCOL_RUN] = {"Run", TASKS_RUN_COLUMN_W, false, false, true, "run", 0},
 	[TCOL_TASK] = {"Task", 0, false, false, false, "task", LIST_HIDDEN},
 	[TCOL_FRAMEWORK] = {"Framework", 9, false, false, false, "framework", 0},
 	[TCOL_CONSTRAINTS] = {"Constraints", 20, true, false, true, "constraints", 0},
@@ -171,6 +173,60 @@ count_limit_hits(struct tasks_model *m, struct store *st, int64_t run_id, struct
 	return BT_OK;
 }
 
+/* The Run column cuts names in the middle: runs named alike but for a
+ * middle part ("x/exp-run1-2026-03-10", "x/exp-run2-2026-03-10") would look
+ * the same.  Such a name starts instead where it parts from the run most
+ * like it (at a separator, or 4 bytes before), with an ellipsis in front;
+ * the status line names the run in full. */
+static bool
+is_separator(char c)
+{
+	return c == '/' || c == '-' || c == '_' || c == '.' || c == ' ';
+}
+
+static bool
+same_when_cut(const char *a, const char *b, long cols)
+{
+	struct san_opts so = {.utf8 = true};
+	size_t la = strlen(a), lb = strlen(b), ha, ta, hb, tb;
+	bool ca = sanitize_cut_middle(a, la, &so, cols, &ha, &ta);
+	bool cb = sanitize_cut_middle(b, lb, &so, cols, &hb, &tb);
+
+	if (!ca || !cb)
+		return ca == cb && strcmp(a, b) == 0;
+	return ha == hb && ta == tb && memcmp(a, b, ha) == 0 &&
+	       memcmp(a + la - ta, b + lb - tb, ta) == 0;
+}
+
+static void
+run_names_apart(struct tasks_model *m)
+{
+	m->run_skip = xcalloc(m->n_runs ? m->n_runs : 1, sizeof(size_t));
+	for (size_t i = 0; i < m->n_runs; i++) {
+		const char *a = m->runs[i].name;
+		size_t p = 0, start;
+		bool clash = false;
+		for (size_t j = 0; j < m->n_runs; j++) {
+			const char *b = m->runs[j].name;
+			size_t k = 0;
+			if (j == i)
+				continue;
+			clash |= same_when_cut(a, b, TASKS_RUN_COLUMN_W);
+			while (a[k] && a[k] == b[k])
+				k++;
+			if (k > p)
+				p = k;
+		}
+		if (!clash)
+			continue;
+		for (start = p; start > 0 && !is_separator(a[start - 1]) && p - start < 4; start--)
+			;
+		while (start > 0 && ((unsigned char)a[start] & 0xC0) == 0x80)
+			start--; /* never inside a UTF-8 character */
+		m->run_skip[i] = start;
+	}
+}
+
 int
 tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filter *f,
 		 struct bt_error *err)
@@ -190,6 +246,7 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 		if ((rc = store_runs(st, &m->runs, &m->n_runs, err)) ||
 		    (rc = store_task_rows_snapshot(st, f->kind, &m->snap, err)))
 			return rc;
+		run_names_apart(m);
 		rows = m->snap->v;
 		nr = m->snap->n;
 	} else {
@@ -566,9 +623,18 @@ tasks_model_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_c
 	(void)app;
 
 	switch (m->col_id[col]) {
-	case TCOL_RUN:
-		snprintf(c->text, sizeof(c->text), "%s", tasks_run_name(m, r->run_id));
+	case TCOL_RUN: {
+		size_t i = 0;
+		while (i < m->n_runs && m->runs[i].id != r->run_id)
+			i++;
+		/* in the explorer, names that a cut would make alike start where
+		 * they differ; outside it (`benchtop tasks`, exports), in full */
+		if (app && i < m->n_runs && m->run_skip[i])
+			snprintf(c->text, sizeof(c->text), "\u2026%s", m->runs[i].name + m->run_skip[i]);
+		else
+			snprintf(c->text, sizeof(c->text), "%s", tasks_run_name(m, r->run_id));
 		break;
+	}
 	case TCOL_TASK:
 		snprintf(c->text, sizeof(c->text), "%s", r->name);
 		break;
@@ -631,6 +697,7 @@ tasks_model_table(struct tasks_model *m, struct list_table *t)
 void
 tasks_model_free(struct tasks_model *m)
 {
+	free(m->run_skip);
 	store_runs_free(m->runs, m->n_runs);
 	free(m->rows);
 	task_rows_release(m->snap);

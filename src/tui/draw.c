@@ -245,12 +245,11 @@ static bool
 cell_cut_middle(struct app *app, int y, int x, int cw, const char *text)
 {
 	struct san_opts so = {.utf8 = !app->ascii};
-	size_t len = strlen(text), tail_len;
+	size_t len = strlen(text), head_len, tail_len;
 	int head = (cw - 1) / 3;
 
-	if (sanitize_width(text, len, &so) <= cw)
+	if (!sanitize_cut_middle(text, len, &so, cw, &head_len, &tail_len))
 		return false;
-	tail_len = sanitize_fit_tail(text, len, &so, cw - 1 - head);
 	ui_text(app, y, x, head, text, len, 0);
 	ui_glyph(app, y, x + head, G_ELLIPSIS);
 	ui_str(app, y, x + head + 1, cw - 1 - head, text + len - tail_len);

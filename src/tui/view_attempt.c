@@ -185,7 +185,7 @@ draw_tabs(struct app *app, struct attempt_view *av, int y, int w)
 	}
 	ui_attr(app, COL_DIM);
 	if (x + 24 < w)
-		ui_str(app, y, x, w - x, "[ ] other attempts");
+		ui_str(app, y, x, w - x, "[ ] keys: other attempts");
 }
 
 static void
@@ -193,8 +193,11 @@ attemptview_draw(struct app *app, struct view *v, int y0, int h, int w)
 {
 	struct attempt_view *av = v->priv;
 
+	struct buf fit;
+
 	if (h < 2)
 		return;
+	buf_init(&fit);
 	draw_tabs(app, av, y0, w);
 	wrap(app, av, w);
 	listnav_set(&av->nav, av->n_rows, (size_t)(h - 1));
@@ -221,8 +224,15 @@ attemptview_draw(struct app *app, struct view *v, int y0, int h, int w)
 			ui_blank(app, y, 0, w);
 		/* continuation rows hang under the first */
 		int indent = l->indent + (rr->first ? 0 : 2);
+		if (l->cut_len && rr->first && rr->len == strlen(l->text)) {
+			/* a request line: its URL cut in the middle to keep the rest */
+			attempt_doc_fit(l, w - indent, !app->ascii, &fit);
+			ui_text(app, y, indent, w - indent, fit.data, fit.len, 0);
+			continue;
+		}
 		ui_text(app, y, indent, w - indent, l->text + rr->start, rr->len, 0);
 	}
+	buf_free(&fit);
 }
 
 /* The failed request under the cursor (its line or its assertions'),

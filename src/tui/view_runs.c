@@ -57,7 +57,7 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 		/* with marks, names move right: the mark, then A or B */
 		const char *tag = !rv->n_marked ? "" : r->id == rv->marked[0] ? " A " :
 				  rv->n_marked > 1 && r->id == rv->marked[1] ? " B " : "   ";
-		snprintf(c->text, sizeof(c->text), "%s%s%s", tag, r->name, r->full ? "" : "*");
+		snprintf(c->text, sizeof(c->text), "%s%s%s", tag, r->name, r->missing > 0 ? "*" : "");
 		break;
 	}
 	case 1:
@@ -65,7 +65,7 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 		break;
 	case 2:
 		snprintf(c->text, sizeof(c->text), "%ld", r->tasks);
-		if (!r->full)
+		if (r->missing > 0)
 			c->color = COL_WARN;
 		break;
 	case 3: case 4: case 5: case 6: {
@@ -227,13 +227,20 @@ static void
 runsview_status(struct app *app, struct view *v, struct buf *out)
 {
 	struct runs_view *rv = v->priv;
+	const struct run_row *r = current(rv);
 	bool subset = false;
 
 	for (size_t i = 0; i < rv->m.n; i++)
-		subset |= !rv->m.rows[i].full;
-	buf_printf(out, "%zu run%s, %ld tasks seen%s  sort: %s%s  ", rv->m.n,
-		   rv->m.n == 1 ? "" : "s", rv->m.union_tasks, subset ? ", * = subset" : "",
-		   runs_sort_name(rv->m.sort), rv->m.reverse ? " (reversed)" : "");
+		subset |= rv->m.rows[i].missing > 0;
+	buf_printf(out, "%zu run%s, %ld tasks seen", rv->m.n, rv->m.n == 1 ? "" : "s",
+		   rv->m.union_tasks);
+	/* the mark's one rule: a run lacks a task some other run has */
+	if (r && r->missing > 0) /* "3 tasks seen, * lacks 2": this run does */
+		buf_printf(out, ", * lacks %ld", r->missing);
+	else if (subset)
+		buf_puts(out, ", * lacks some");
+	buf_printf(out, "  sort: %s%s  ", runs_sort_name(rv->m.sort),
+		   rv->m.reverse ? " (reversed)" : "");
 	if (rv->n_marked)
 		buf_printf(out, "%d marked (c compares)  ", rv->n_marked);
 	buf_puts(out, app->store_path ? path_base(app->store_path) : "");

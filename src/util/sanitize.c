@@ -284,6 +284,19 @@ sanitize_fit_tail(const char *data, size_t len, const struct san_opts *o, long c
 	return len - start;
 }
 
+bool
+sanitize_cut_middle(const char *data, size_t len, const struct san_opts *o, long cols,
+		    size_t *head, size_t *tail)
+{
+	long h = (cols - 1) / 3;
+
+	if (sanitize_width(data, len, o) <= cols)
+		return false;
+	*head = sanitize_fit(data, len, o, h, false);
+	*tail = sanitize_fit_tail(data, len, o, cols - 1 - h);
+	return true;
+}
+
 void
 sanitize_osc52(const char *text, bool utf8, struct buf *out)
 {

@@ -7,6 +7,7 @@
 #include "benchtop/model_attempt.h"
 #include "benchtop/model_runs.h"
 #include "benchtop/model_tasks.h"
+#include "benchtop/utf8.h"
 #include "tap.h"
 
 static struct request *
@@ -288,6 +289,31 @@ test_termination_filter(void)
 	buf_free(&b);
 }
 
+/* A request line too wide: the URL loses its middle, the rest stays. */
+static void
+test_doc_fit(void)
+{
+	struct doc_line l = {.role = DOC_REQUEST_FAIL, .indent = 2};
+	struct buf b;
+	const char *head = "#2  GET    ", *url = "/api/articles?author=johnjacob&tag=dragons&limit=20";
+
+	l.text = xasprintf("%s%s  -> 500 Internal Server Error  3/3 failed", head, url);
+	l.cut_at = strlen(head);
+	l.cut_len = strlen(url);
+	buf_init(&b);
+	attempt_doc_fit(&l, 200, true, &b);
+	tap_is_str(b.data, l.text, "a line that fits is left alone");
+	attempt_doc_fit(&l, 78, true, &b);
+	tap_is_str(b.data, "#2  GET    /api/article\u2026ons&limit=20  -> 500 Internal Server "
+		   "Error  3/3 failed", "at 78 columns the URL is cut in the middle");
+	tap_is_int(utf8_width(b.data, b.len), 78, "to exactly 78 columns");
+	attempt_doc_fit(&l, 40, false, &b);
+	tap_is_str(b.data, "#2  GET    /api~=20  -> 500 Internal Server Error  3/3 failed",
+		   "narrower: the URL keeps 8 columns (ASCII: ~), the rest is the caller's to cut");
+	buf_free(&b);
+	free(l.text);
+}
+
 int
 main(void)
 {
@@ -296,5 +322,6 @@ main(void)
 	test_outcomes();
 	test_sort();
 	test_attempt_doc();
+	test_doc_fit();
 	return tap_done();
 }
