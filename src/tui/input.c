@@ -107,7 +107,11 @@ read_escape(void)
 	kind = get_wch(&ch);
 	if (kind == ERR)
 		return K_ESC;
-	if (kind == KEY_CODE_YES || (ch != '[' && ch != 'O')) {
+	if (kind == KEY_CODE_YES) { /* a key of its own after a lone Escape */
+		ungetch((int)ch);
+		return K_ESC;
+	}
+	if (ch != '[' && ch != 'O') {
 		unget_wch(ch);
 		return K_ESC;
 	}
