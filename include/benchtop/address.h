@@ -56,6 +56,9 @@ void address_task_token(enum task_kind kind, const char *framework, const char *
 /* The address one level up: an attempt's task, a task's run, a step's or a
  * request's attempt; false for a run. */
 bool address_parent(const struct address *a, struct address *up);
+/* Is word a tag (the store keeps tags on addresses): 1 to 32 letters,
+ * digits or '-', '_', '.', '+', '/'? */
+bool address_tag_valid(const char *word);
 /* The kind's name: "run", "task", "attempt", "step", "request". */
 const char *address_kind_name(enum address_kind k);
 

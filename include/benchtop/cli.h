@@ -116,5 +116,10 @@ int cmd_compare(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_store(int argc, char **argv);
 int cmd_tui(int argc, char **argv);
+int cmd_tag(int argc, char **argv);
+int cmd_untag(int argc, char **argv);
+int cmd_note(int argc, char **argv);
+int cmd_notes(int argc, char **argv);
+int cmd_search(int argc, char **argv);
 
 #endif

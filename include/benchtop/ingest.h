@@ -39,6 +39,7 @@ struct import_summary {
 	long attempts;          /* attempts written */
 	long judgements;        /* judge CSV rows written */
 	long labelled;          /* items of judge validation sets written */
+	long notes;             /* tags and notes read from notes exports */
 	long task_files;        /* task JSONs read */
 	long superseded;        /* older date folders skipped */
 	long replaced;          /* attempts of older batches removed */
@@ -126,6 +127,12 @@ int taskdef_import(struct store *st, const char *path, const struct import_optio
 int labelset_import_data(struct store *st, const char *data, size_t len, const char *name,
 			 const struct import_options *o, struct import_summary *sum,
 			 struct bt_error *err);
+
+/* A notes export (benchtop notes --format csv|json) read into data: its
+ * tags and notes, in one transaction; `name` in messages. */
+int notes_import_data(struct store *st, const char *data, size_t len, const char *name,
+		      const struct import_options *o, struct import_summary *sum,
+		      struct bt_error *err);
 
 /* ---------------------------------------------------------------- shared */
 

@@ -219,4 +219,29 @@ int task_json_parse(const char *json, size_t len, const char *name, struct task_
 		    struct bt_error *err);
 void task_json_free(struct task_json *t);
 
+
+/* ------------------------------------------------------------ notes */
+
+/* A notes export (`benchtop notes --format csv|json`) read back: one row
+ * per tag or note, each naming its address.  The rows own their strings;
+ * notes_file_free() releases them. */
+struct notes_row {
+	char *address; /* as written: a run, task or attempt address (address.h) */
+	bool is_note;  /* else a tag */
+	char *text, *author, *time;
+	long line;     /* CSV line, or JSON row number (1-based) */
+};
+struct notes_file {
+	struct notes_row *rows;
+	size_t n, cap;
+};
+/* Does data start like a notes export (the CSV header address,what,text,
+ * author,time or the JSON {"title": "Notes", ...})? */
+bool notes_sniff(const char *data, size_t len);
+/* Parse a whole export; BT_EINPUT with "file:line: why" at the first bad
+ * row (an unknown address form, a bad tag, an empty author or time). */
+int notes_parse(const char *data, size_t len, const char *file, struct notes_file *out,
+		struct bt_error *err);
+void notes_file_free(struct notes_file *f);
+
 #endif

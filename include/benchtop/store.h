@@ -13,12 +13,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "benchtop/address.h"
 #include "benchtop/attempt.h"
 #include "benchtop/metrics.h"
 #include "benchtop/util.h"
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define STORE_SCHEMA_VERSION 4
+#define STORE_SCHEMA_VERSION 5
 
 struct store;
 
@@ -319,5 +320,92 @@ int store_info(struct store *s, struct store_info *out, struct bt_error *err);
  * (feature tasks repeat names across frameworks).  store_find.c. */
 int store_find_attempt(struct store *s, int64_t run_id, const char *task, int number,
 		       int64_t *id, struct bt_error *err);
+
+/* ------------------------------------------------------------- addresses */
+
+/* What an address (address.h) names in this store.  store_find.c. */
+struct address_target {
+	struct address canon; /* the address as the store spells it: the run's
+			       * full name, the task's token (address_task_token) */
+	int64_t run_id, task_id, attempt_id; /* 0 above the address's kind */
+	enum task_kind task_kind;
+};
+/* Resolve a parsed address (a run may be named as store_find_run allows,
+ * a task as store_find_attempt does).  BT_ENOINPUT when a part does not
+ * exist, BT_EUSAGE when a name fits several.  Steps and requests are not
+ * checked against the trajectory or the report: t->canon keeps them. */
+int store_resolve_address(struct store *s, const struct address *a, struct address_target *t,
+			  struct bt_error *err);
+/* The canonical address of an attempt id (into out). */
+int store_attempt_address(struct store *s, int64_t attempt_id, struct address *out,
+			  struct bt_error *err);
+
+/* ------------------------------------------------------------- text */
+
+/* Where a search looks (store_texts()). */
+enum store_text_source {
+	TEXT_PATCH = 1 << 0,
+	TEXT_LOGS = 1 << 1,         /* the server log and the setup log */
+	TEXT_TRAJECTORY = 1 << 2,
+	TEXT_JUDGE = 1 << 3,        /* the judge's categories and reasoning */
+	TEXT_ASSERTIONS = 1 << 4,   /* "request: assertion" of each failed assertion */
+};
+/* One text of one attempt, valid during the callback only. */
+struct store_text {
+	int64_t attempt_id;
+	const struct address *addr; /* the attempt's */
+	const char *source;         /* "patch", "server_log", "setup_log", "trajectory",
+				     * "judge" or "assertions" */
+	const char *data;
+	size_t len;
+};
+/* Return nonzero to stop (store_texts() then returns that value). */
+typedef int (*store_text_fn)(void *ctx, const struct store_text *t);
+/* Call fn with every text of the sources (a mask of TEXT_*) of one run
+ * (run_id 0: every run).  With `literal` (3 characters or more) and the
+ * text index present, only the artifacts the index says may hold it
+ * (ignoring case) are read; judge and assertion texts are always read
+ * whole.  *indexed (may be NULL) tells whether the index was used.
+ * store_search.c. */
+int store_texts(struct store *s, unsigned sources, int64_t run_id, const char *literal,
+		store_text_fn fn, void *ctx, bool *indexed, struct bt_error *err);
+/* The optional text index (`import --index-text`): SQLite FTS5 with the
+ * trigram tokenizer over every artifact, kept up to date by triggers once
+ * made.  store_text_index() makes it (a no-op when it is there). */
+bool store_has_text_index(struct store *s);
+int store_text_index(struct store *s, struct bt_error *err);
+
+/* ------------------------------------------------------------- memory */
+
+/* Tags and notes on runs, tasks and attempts, keyed by canonical address
+ * text (schema 5; benchtop-store(5)).  Imports never touch them.
+ * store_memory.c. */
+enum memo_kind { MEMO_TAG, MEMO_NOTE };
+struct memo {
+	enum memo_kind kind;
+	char *address, *text, *author, *created_at; /* text: the tag's word or the note */
+};
+/* Which memos store_memos() returns: every one, or those of one run (its
+ * own and its tasks' and attempts'), or of the addresses that carry a tag;
+ * ordered by address, tags before notes. */
+struct memo_filter {
+	const char *run;      /* a run's canonical address text, NULL any */
+	const char *tag;      /* only addresses tagged so, NULL any */
+	bool tags, notes;     /* which kinds (both false: both) */
+};
+int store_memos(struct store *s, const struct memo_filter *f, struct memo **out, size_t *n,
+		struct bt_error *err);
+void store_memos_free(struct memo *m, size_t n);
+/* Add a tag (*changed false when it was there: the first author and time
+ * stay) or remove it (*changed false when it was not there). */
+int store_tag_put(struct store *s, const char *address, const char *word, const char *author,
+		  const char *when, bool *changed, struct bt_error *err);
+int store_tag_remove(struct store *s, const char *address, const char *word, bool *changed,
+		     struct bt_error *err);
+/* Write author's note on an address (replacing theirs); text "" removes it. */
+int store_note_put(struct store *s, const char *address, const char *author, const char *text,
+		   const char *when, struct bt_error *err);
+/* The tags in use, most used first, then by name (for completion). */
+int store_tag_words(struct store *s, struct strv *out, struct bt_error *err);
 
 #endif

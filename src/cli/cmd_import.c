@@ -128,7 +128,8 @@ cmd_import(int argc, char **argv)
 		strv_free(&sum.failed_inputs);
 	}
 	if ((!o.quiet || sum.bad_lines.n || sum.unreadable.n) &&
-	    (!rc || sum.attempts || sum.judgements || sum.labelled || sum.task_files || sum.failed_inputs.n)) {
+	    (!rc || sum.attempts || sum.judgements || sum.labelled || sum.notes || sum.task_files ||
+	     sum.failed_inputs.n)) {
 		import_summary_print(&sum, rc ? stderr : stdout, cli_locale_utf8());
 		if (!rc) {
 			fputs("store: ", stdout);

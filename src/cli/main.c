@@ -237,6 +237,29 @@ static const struct cli_opt tui_opts[] = {
 	{NULL, NULL},
 };
 
+#define BY_OPT {"--by NAME", "The author recorded (default: $USER)."}
+static const struct cli_opt tag_opts[] = {STORE_OPT, BY_OPT, {NULL, NULL}};
+static const struct cli_opt search_opts[] = {
+	READ_OPTS,
+	{"--run RUN", "Only this run's attempts."},
+	{"--in LIST", "Where to look, comma-separated: logs (server and setup logs), patches, "
+		      "trajectories, judge (the failure judge's categories and reasoning), "
+		      "assertions (each failed assertion as 'request: assertion'). Default: "
+		      "all of them."},
+	{"--regex", "PATTERN is a POSIX extended regular expression (matched line by line) "
+		    "instead of literal text."},
+	{"--format FMT", "Output format: text (default), csv, json or md."},
+	{NULL, NULL},
+};
+static const struct cli_opt notes_opts[] = {
+	READ_OPTS,
+	{"--run RUN", "Only this run's own notes and tags and those of its tasks and attempts."},
+	{"--tag WORD", "Only the addresses that carry this tag."},
+	{"--format FMT", "Output format: text (default), csv, json or md. CSV and JSON can be "
+			 "read back by 'benchtop import'."},
+	{NULL, NULL},
+};
+
 const struct cli_command cli_commands[] = {
 	{"tui", cmd_tui, "[tui] [STORE] [OPTIONS]", "open the full-screen explorer (the default)",
 	 "Open the explorer on STORE (default: the default store, else the bundled demo). It "
@@ -345,6 +368,40 @@ const struct cli_command cli_commands[] = {
 	 "E hand the artifact on screen to $PAGER and $EDITOR: raw, colours kept for less -R, "
 	 "but without OSC, DCS and APC strings (title, clipboard).",
 	 show_opts},
+	{"tag", cmd_tag, "tag ADDR WORD... [--by NAME] [--store PATH]",
+	 "tag a run, a task or an attempt",
+	 "Put tags (short words: letters, digits and -_.+/) on the run, task or attempt at ADDR "
+	 "(see ADDRESSES). Tags are kept in the store by address with their author and time; "
+	 "importing results again, or anew, never touches them. In the explorer, tasks "
+	 "lists show them and 'tag=WORD' filters by them.",
+	 tag_opts},
+	{"untag", cmd_untag, "untag ADDR WORD... [--store PATH]", "remove tags",
+	 "Remove tags from the run, task or attempt at ADDR.", tag_opts},
+	{"note", cmd_note, "note ADDR TEXT|- [--by NAME] [--store PATH]",
+	 "write a note on a run, a task or an attempt",
+	 "Write a note (free text; - reads it from standard input) on the run, task or attempt "
+	 "at ADDR. Each author has one note per address: writing again replaces it, and an "
+	 "empty TEXT removes it. Imports of results never touch notes.",
+	 tag_opts},
+	{"notes", cmd_notes, "notes [--run R] [--tag WORD] [--format text|csv|json|md]",
+	 "list the tags and notes",
+	 "List the tags and notes, one per line: the address, tag or note, the text, the author "
+	 "and the time. The CSV and JSON forms can be pasted into a bug report and read back "
+	 "into another store by 'benchtop import FILE' (a tag already there is kept; a note "
+	 "replaces the same author's note on the same address).",
+	 notes_opts},
+	{"search", cmd_search,
+	 "search PATTERN [--run R] [--in logs,patches,trajectories,judge,assertions] [--regex]",
+	 "find a text in every artifact, with the address of each match",
+	 "Print one line per matching line of the attempts' artifacts, the judge's reasoning "
+	 "and the failed assertions: the attempt's address (see ADDRESSES), the artifact, the "
+	 "line number and the line (made safe for a terminal; a long line is cut around the "
+	 "match). PATTERN is literal text, case-sensitive, unless --regex. A store imported "
+	 "with --index-text answers from its trigram index (a literal of 3 characters or "
+	 "more); others read every artifact asked for. Exit status 1 when nothing matches. "
+	 "In the explorer, :grep PATTERN lists the matches and Enter opens the artifact at "
+	 "the line.",
+	 search_opts},
 	{"migrate", cmd_migrate, "migrate [--store PATH]", "bring a store to this version's schema",
 	 "Run the forward migrations on an older store (imports do this too).", migrate_opts},
 	{"store", cmd_store, "store [OPTIONS]",

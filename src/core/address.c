@@ -228,3 +228,17 @@ address_parse(const char *text, struct address *a, char *why, size_t whylen)
 	}
 	return true;
 }
+
+bool
+address_tag_valid(const char *word)
+{
+	size_t n = strlen(word);
+
+	if (n == 0 || n > 32)
+		return false;
+	for (const char *p = word; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || strchr("-_.+/", *p)))
+			return false;
+	return true;
+}

@@ -59,6 +59,8 @@ import_summary_print(const struct import_summary *s, FILE *out, bool utf8)
 		s->runs.n == 1 ? "" : "s");
 	if (s->judgements)
 		fprintf(out, ", %ld judgement%s", s->judgements, s->judgements == 1 ? "" : "s");
+	if (s->notes)
+		fprintf(out, ", %ld tag%s and notes", s->notes, s->notes == 1 ? "" : "s");
 	if (s->task_files)
 		fprintf(out, ", %ld task definition%s", s->task_files, s->task_files == 1 ? "" : "s");
 	if (s->labelled)
@@ -362,7 +364,8 @@ progress_end(struct progress *p)
 /* ------------------------------------------------------------ dispatch */
 
 enum input_kind {
-	INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT_TASK_JSON, INPUT_LABEL_SET
+	INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT_TASK_JSON, INPUT_LABEL_SET,
+	INPUT_NOTES
 };
 
 /* What the first bytes of an input say it is; path's suffix breaks ties. */
@@ -376,6 +379,8 @@ sniff_head(const char *path, char *head, size_t n)
 		return INPUT_JUDGE_CSV;
 	if (labelset_sniff(head, n))
 		return INPUT_LABEL_SET;
+	if (notes_sniff(head, n))
+		return INPUT_NOTES;
 	if (str_ends(path, ".jsonl"))
 		return INPUT_JSONL;
 	first_line = strcspn(head, "\n");
@@ -529,9 +534,11 @@ import_kind(struct store *st, const char *path, enum input_kind kind,
 		return taskdef_import(st, path, o, sum, err);
 	case INPUT_LABEL_SET:
 		return import_whole(st, path, labelset_import_data, o, sum, err);
+	case INPUT_NOTES:
+		return import_whole(st, path, notes_import_data, o, sum, err);
 	default:
 		return bt_errorf(err, BT_EINPUT, "%s: not a JSONL file, a results tree, a task JSON, "
-				 "a judge CSV or a judge validation set", path);
+				 "a judge CSV, a judge validation set or a notes export", path);
 	}
 }
 
@@ -560,6 +567,7 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 			sum->attempts = before.attempts;
 			sum->judgements = before.judgements;
 			sum->labelled = before.labelled;
+			sum->notes = before.notes;
 			sum->task_files = before.task_files;
 			sum->superseded = before.superseded;
 			sum->replaced = before.replaced;

@@ -146,6 +146,12 @@ test_parent(void)
 	address_task_token(TASK_GENERATION, "flask", "flask-openapi-sqlite", tok, sizeof(tok));
 	tap_is_str(tok, "flask-openapi-sqlite", "a generation task's token");
 	tap_is_str(address_kind_name(ADDRESS_REQUEST), "request", "kind names");
+	tap_ok(address_tag_valid("needs-migration") && address_tag_valid("v1.2+x/y_z"),
+	       "tags: letters, digits, -_.+/");
+	tap_ok(!address_tag_valid("") && !address_tag_valid("two words") &&
+	       !address_tag_valid("a:b") && !address_tag_valid("\x1b[0m") &&
+	       !address_tag_valid("123456789012345678901234567890123"),
+	       "not empty, spaces, ':', escapes or 33 bytes");
 	buf_free(&out);
 }
 
