@@ -70,6 +70,9 @@ enum task_has {
 	TASK_HAS_VERIFIER_FAILED = 1 << 1,   /* an applicable verifier failed */
 	TASK_HAS_ASSERTIONS_FAILED = 1 << 2, /* a report with a failed assertion */
 	TASK_HAS_NO_REPORT = 1 << 3,         /* no Newman report at all */
+	TASK_HAS_NOTE = 1 << 4,              /* a note on the task or an attempt: never
+					      * in task_row.has, the task list adds it
+					      * from the notes (model_memory.h) */
 };
 
 /* The rows of one run in rows[] sorted by run id (as the store returns

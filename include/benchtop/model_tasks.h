@@ -13,6 +13,7 @@
 
 #include "benchtop/util.h"
 #include "benchtop/listtable.h"
+#include "benchtop/model_memory.h"
 #include "benchtop/store.h"
 #include "benchtop/metrics.h"
 
@@ -40,6 +41,7 @@ struct task_filter {
 	bool limits;         /* termination=limits: a task with an attempt that hit its limits */
 	char category[32];   /* a judge category, "" any */
 	char text[64];       /* a substring of the task name, "" any */
+	char tag[33];        /* a tag of the task or of one of its attempts, "" any */
 	enum task_kind kind; /* generation (the default) or feature tasks */
 };
 
@@ -49,6 +51,8 @@ struct task_item {
 				     * judge category; in the model's rows */
 	int name_rank;              /* the task's place in name order */
 	int limits;                 /* its attempts that ended in LimitsExceeded */
+	const struct memory_entry *memo; /* its tags and notes (and its attempts'),
+					  * in the model's memory; NULL none */
 };
 
 enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS_SORT_A,
@@ -56,7 +60,7 @@ enum tasks_sort { TASKS_SORT_NAME, TASKS_SORT_FRAMEWORK, TASKS_SORT_LEVEL, TASKS
 
 /* The task list's columns (model-owned ui_column entries, hidden ones
  * included): the Run column only for every run's tasks. */
-#define TASKS_MAX_COLUMNS 12
+#define TASKS_MAX_COLUMNS 13
 #define TASKS_RUN_COLUMN_W 16 /* the Run column of every run's tasks */
 
 struct tasks_model {
@@ -70,6 +74,7 @@ struct tasks_model {
 	struct ui_column cols[TASKS_MAX_COLUMNS];
 	int col_id[TASKS_MAX_COLUMNS];
 	size_t ncols;
+	struct memory_index memory; /* the store's tags and notes */
 	struct task_item *all;    /* one per row */
 	size_t n_all;
 	size_t *shown;            /* indexes into all: the filtered, sorted list */
@@ -84,8 +89,8 @@ int tasks_model_load(struct tasks_model *m, struct store *st, const struct task_
 /* Re-apply m->filter, m->sort and m->reverse. */
 void tasks_model_apply(struct tasks_model *m);
 /* Parse "framework=Flask level=2 outcome=flaky has=no-server termination=limits
- * constraint=sqlite category=logic name=text" (or bare words: frameworks, L2,
- * constraints, outcomes, has values) into f; false with why.  Values are the
+ * constraint=sqlite category=logic name=text tag=WORD has=note" (or bare
+ * words: frameworks, L2, constraints, outcomes, has values) into f; false with why.  Values are the
  * ones the list shows, in any case; an unknown one is an error listing the
  * valid ones. */
 bool tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t whylen);

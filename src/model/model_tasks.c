@@ -25,6 +25,7 @@ static const struct filter_value {
 	{"has", "verifier-failed", TASK_HAS_VERIFIER_FAILED},
 	{"has", "assertions-failed", TASK_HAS_ASSERTIONS_FAILED},
 	{"has", "no-report", TASK_HAS_NO_REPORT},
+	{"has", "note", TASK_HAS_NOTE},
 	/* the words of the first task lists */
 	{"outcome", "passed", TASK_ALL_PASSED},
 	{"outcome", "failed", TASK_NOT_ALL_PASSED},
@@ -109,7 +110,7 @@ tasks_sort_parse(const char *name)
 
 enum task_col {
 	TCOL_RUN, TCOL_TASK, TCOL_FRAMEWORK, TCOL_CONSTRAINTS, TCOL_LEVEL, TCOL_A, TCOL_RAW,
-	TCOL_P1, TCOL_PASSED, TCOL_STRIP, TCOL_LIMITS, TCOL_CATEGORY, TCOL_COUNT
+	TCOL_P1, TCOL_PASSED, TCOL_STRIP, TCOL_LIMITS, TCOL_CATEGORY, TCOL_TAGS, TCOL_COUNT
 };
 
 static const struct ui_column task_columns[TCOL_COUNT] = {
@@ -125,6 +126,7 @@ static const struct ui_column task_columns[TCOL_COUNT] = {
 	[TCOL_STRIP] = {"Attempts", 8, false, false, false, "attempts", 0},
 	[TCOL_LIMITS] = {"Lim", 3, false, true, false, "limit_hits", 0},
 	[TCOL_CATEGORY] = {"Category", 10, false, false, false, "category", 0},
+	[TCOL_TAGS] = {"Tags", 12, false, false, false, "tags", 0},
 };
 
 static void
@@ -132,7 +134,7 @@ set_columns(struct tasks_model *m)
 {
 	m->ncols = 0;
 	for (int c = 0; c < TCOL_COUNT; c++) {
-		if (c == TCOL_RUN && m->filter.run_id)
+		if ((c == TCOL_RUN && m->filter.run_id) || (c == TCOL_TAGS && !m->memory.n))
 			continue;
 		m->col_id[m->ncols] = c;
 		m->cols[m->ncols] = task_columns[c];
@@ -227,6 +229,29 @@ run_names_apart(struct tasks_model *m)
 	}
 }
 
+/* Each row's tags and notes, by its task's address. */
+static int
+attach_memos(struct tasks_model *m, struct store *st, struct bt_error *err)
+{
+	char run[256], task[160];
+	int64_t run_id = 0;
+	int rc;
+
+	for (size_t i = 0; i < m->n_all; i++) {
+		const struct task_row *r = m->all[i].row;
+		if (r->run_id != run_id) {
+			run_id = r->run_id;
+			if (m->runs)
+				snprintf(run, sizeof(run), "%s", tasks_run_name(m, run_id));
+			else if ((rc = store_run_name(st, run_id, run, sizeof(run), err)))
+				return rc;
+		}
+		address_task_token(r->kind, r->framework, r->name, task, sizeof(task));
+		m->all[i].memo = memory_lookup_parts(&m->memory, run, task, -1);
+	}
+	return BT_OK;
+}
+
 int
 tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filter *f,
 		 struct bt_error *err)
@@ -238,7 +263,6 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 	memset(m, 0, sizeof(*m));
 	m->filter = *f;
 	m->sort = TASKS_SORT_NAME;
-	set_columns(m);
 	/* strips and categories are cached per task by the store: the list
 	 * never reads the attempts themselves */
 	if (f->run_id == 0) {
@@ -254,14 +278,18 @@ tasks_model_load(struct tasks_model *m, struct store *st, const struct task_filt
 			return rc;
 		m->rows = rows;
 	}
+	if ((rc = memory_index_load(&m->memory, st, err)))
+		return rc;
+	set_columns(m);
 	m->all = xcalloc(nr ? nr : 1, sizeof(*m->all));
 	m->shown = xcalloc(nr ? nr : 1, sizeof(size_t));
 	m->n_all = nr;
 	metrics_distinct_tasks(rows, nr, &rank);
 	for (size_t i = 0; i < nr; i++)
-		m->all[i] = (struct task_item){&rows[i], rank[rows[i].task_id], 0};
+		m->all[i] = (struct task_item){&rows[i], rank[rows[i].task_id], 0, NULL};
 	free(rank);
-	if ((rc = count_limit_hits(m, st, f->run_id, err)))
+	if ((rc = count_limit_hits(m, st, f->run_id, err)) ||
+	    (m->memory.n && (rc = attach_memos(m, st, err))))
 		return rc;
 	tasks_model_apply(m);
 	return BT_OK;
@@ -281,7 +309,9 @@ matches(const struct task_item *t, const struct task_filter *f)
 	if (f->outcome == TASK_NOT_ALL_PASSED ? tasks_outcome_of(t->row) == TASK_ALL_PASSED
 	    : f->outcome && tasks_outcome_of(t->row) != f->outcome)
 		return false;
-	if (f->has && !(t->row->has & f->has))
+	if (f->has && !((t->row->has | (t->memo && t->memo->note ? TASK_HAS_NOTE : 0)) & f->has))
+		return false;
+	if (f->tag[0] && !memory_has_tag(t->memo, f->tag))
 		return false;
 	if (f->category[0] && strcmp(t->row->category, f->category) != 0)
 		return false;
@@ -340,7 +370,7 @@ tasks_model_apply(struct tasks_model *m)
  * prompt completes and what an error lists.  Values match without regard
  * to case; a category also matches its judge key (logic_error). */
 static const char *const filter_keys[] = {"framework", "level", "constraint", "outcome",
-					  "has", "termination", "category", "name", "kind"};
+					  "has", "termination", "category", "name", "kind", "tag"};
 #define N_FILTER_KEYS (sizeof(filter_keys) / sizeof(filter_keys[0]))
 #define MAX_SHOWN_VALUES 16
 
@@ -453,12 +483,25 @@ tasks_filter_parse(const char *text, struct task_filter *f, char *why, size_t wh
 		}
 		if (!is_filter_key(key)) {
 			snprintf(why, whylen, "unknown filter '%s' (framework, level, constraint, "
-				 "outcome, has, termination, category, name, kind)", key);
+				 "outcome, has, termination, category, name, kind, tag)", key);
 			ok = false;
 			break;
 		}
 		if (strcmp(key, "name") == 0) {
 			snprintf(f->text, sizeof(f->text), "%s", val);
+			continue;
+		}
+		/* the user's own words: any tag, checked as tags are */
+		if (strcmp(key, "tag") == 0) {
+			if (strcasecmp(val, "any") == 0) {
+				f->tag[0] = '\0';
+			} else if (address_tag_valid(val)) {
+				snprintf(f->tag, sizeof(f->tag), "%s", val);
+			} else {
+				snprintf(why, whylen, "tag=%s? a tag is 1 to 32 letters, digits or -_.+/",
+					 val);
+				ok = false;
+			}
 			continue;
 		}
 		/* -2: "any" turns the key's filter off */
@@ -572,6 +615,8 @@ tasks_filter_describe(const struct task_filter *f, struct buf *out)
 		buf_printf(out, "category=%s ", taxonomy_brief(f->category));
 	if (f->text[0])
 		buf_printf(out, "name=%s ", f->text);
+	if (f->tag[0])
+		buf_printf(out, "tag=%s ", f->tag);
 	if (f->kind == TASK_FEATURE)
 		buf_puts(out, "kind=feature ");
 	if (out->len)
@@ -681,6 +726,10 @@ tasks_model_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_c
 		snprintf(c->text, sizeof(c->text), "%s", taxonomy_brief(r->category));
 		c->color = COL_DIM;
 		break;
+	case TCOL_TAGS:
+		snprintf(c->text, sizeof(c->text), "%s", m->all[m->shown[row]].memo ?
+			 m->all[m->shown[row]].memo->tags : "");
+		break;
 	}
 }
 
@@ -703,5 +752,6 @@ tasks_model_free(struct tasks_model *m)
 	task_rows_release(m->snap);
 	free(m->all);
 	free(m->shown);
+	memory_index_free(&m->memory);
 	memset(m, 0, sizeof(*m));
 }
