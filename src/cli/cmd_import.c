@@ -40,6 +40,7 @@ cmd_import(int argc, char **argv)
 		{"portable", no_argument, NULL, 'p'},
 		{"allow-outside", required_argument, NULL, 'a'},
 		{"run", required_argument, NULL, 'r'},
+		{"index-text", no_argument, NULL, 'x'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		{0, 0, 0, 0},
@@ -49,10 +50,10 @@ cmd_import(int argc, char **argv)
 	struct bt_error err = {0};
 	struct store *st;
 	char *store_path = NULL, real[PATH_MAX];
-	bool portable = false, existed;
+	bool portable = false, index_text = false, existed;
 	int c, rc = BT_OK;
 
-	while ((c = getopt_long(argc, argv, "s:kn:l:c:qpa:r:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:kn:l:c:qpa:r:xh", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': free(store_path); store_path = xstrdup(optarg); break;
 		case 'k': o.keep_going = true; break;
@@ -75,6 +76,7 @@ cmd_import(int argc, char **argv)
 			}
 			strv_push(&o.allow_outside, real);
 			break;
+		case 'x': index_text = true; break;
 		case 'h': rc = cli_help("import"); goto out;
 		case CLI_OPT_JOURNAL:
 			if (cli_store_option("import", c, optarg)) {
@@ -117,6 +119,10 @@ cmd_import(int argc, char **argv)
 		goto out;
 	}
 	rc = import_paths(st, argv + optind, (size_t)(argc - optind), &o, &sum, &err);
+	/* after the import: a new index is built in one pass over what is
+	 * there, and kept up to date by the store from then on */
+	if (!rc && index_text)
+		rc = store_text_index(st, &err);
 	if (!rc && portable)
 		rc = store_make_portable(st, &err);
 	store_close(st);

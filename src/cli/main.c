@@ -58,6 +58,11 @@ static const struct cli_opt import_opts[] = {
 	{"--quiet", "No progress bar and no summary unless something went wrong."},
 	{"--portable", "Leave the store as one self-contained file (no WAL), vacuumed, for copying "
 		       "or installing it read-only."},
+	{"--index-text", "Keep a text index (SQLite FTS5, trigrams) of every artifact, so that "
+			 "'benchtop search' and :grep read only the artifacts that may match. Made "
+			 "once over the whole store, then kept up to date by every import. It costs "
+			 "disk and import time (docs/performance.md); without it a search reads "
+			 "every artifact it looks in."},
 	{NULL, NULL},
 };
 

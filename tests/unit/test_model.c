@@ -140,7 +140,7 @@ test_outcomes(void)
 		snprintf(rows[i].name, sizeof(rows[i].name), "flask-openapi-%zu", i);
 		snprintf(rows[i].framework, sizeof(rows[i].framework), "%s", i < 3 ? "flask" : "koa");
 		rows[i].has = i == 2 ? TASK_HAS_NO_REPORT | TASK_HAS_ASSERTIONS_FAILED : 0;
-		items[i] = (struct task_item){&rows[i], (int)i, 0};
+		items[i] = (struct task_item){&rows[i], (int)i, 0, NULL};
 		tap_is_int(tasks_outcome_of(&rows[i]), want[i], "a task's outcome from succeeded/attempts");
 	}
 	m.all = items;
