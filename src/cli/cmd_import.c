@@ -87,9 +87,11 @@ cmd_import(int argc, char **argv)
 		default: rc = cli_usage_error("import", "bad option"); goto out;
 		}
 	}
-	if (optind >= argc) {
+	/* --index-text alone indexes what a store holds */
+	if (optind >= argc && !(index_text && file_exists(store_path ? store_path : ""))) {
 		rc = cli_usage_error("import", "nothing to import: give a results tree, a JSONL "
-				     "file or a judge CSV, or - for standard input");
+				     "file or a judge CSV, or - for standard input (or --index-text "
+				     "and an existing --store)");
 		goto out;
 	}
 	/* nothing to read: say so before making (or touching) a store */

@@ -62,7 +62,8 @@ static const struct cli_opt import_opts[] = {
 			 "'benchtop search' and :grep read only the artifacts that may match. Made "
 			 "once over the whole store, then kept up to date by every import. It costs "
 			 "disk and import time (docs/performance.md); without it a search reads "
-			 "every artifact it looks in."},
+			 "every artifact it looks in. With --store and no PATH, indexes what "
+			 "the store holds."},
 	{NULL, NULL},
 };
 

@@ -218,6 +218,7 @@ struct gen_attempt {
 	/* patch */
 	enum gen_patch_state patch;
 	size_t patch_target;   /* bytes */
+	size_t log_target;     /* the server log's bytes at least (0: as it comes) */
 	enum gen_violation arch_bad, db_bad, orm_bad;
 	bool use_orm;          /* the code uses the runtime's ORM */
 	bool use_postgres;     /* the code's real database */
@@ -255,6 +256,7 @@ struct gen_opts {
 	int attempts;
 	bool features;
 	int patch_kb;      /* 0 = realistic sizes */
+	int log_kb;        /* 0 = realistic server logs, else padded to this size */
 	unsigned quirks;   /* GQ_* to plant */
 	const char *label;
 	bool lean;         /* JSONL: reports and patches, no logs or trajectories */

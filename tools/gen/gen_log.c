@@ -307,6 +307,7 @@ gen_log_conduit(const struct gen_attempt *a, struct buf *b)
 	int64_t ms = a->eval_ms + 1500;
 	struct gen_tm tm;
 	int port = t->port;
+	size_t start = b->len;
 
 	if (a->crash != GC_NONE) {
 		crash_log(a, b);
@@ -366,6 +367,15 @@ gen_log_conduit(const struct gen_attempt *a, struct buf *b)
 			py_access(a, b, &tm, gen_requests[i].method, path, r->code, r->size, 51200 + i);
 		else
 			node_access(a, b, ms, gen_requests[i].method, path, r->code, r->size, r->ms, i + 2);
+	}
+	/* --log-kb: the server stays up, answering health probes */
+	for (int i = 0; b->len - start < a->log_target; i++) {
+		ms += 5000;
+		gen_time_split(ms, &tm);
+		if (py)
+			py_access(a, b, &tm, "GET", t->health, 200, 16, 52000 + i % 10000);
+		else
+			node_access(a, b, ms, "GET", t->health, 200, 16, 1 + i % 7, GEN_N_REQUESTS + 2 + i);
 	}
 }
 

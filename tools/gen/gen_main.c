@@ -28,6 +28,8 @@ usage(FILE *f)
 	      "  --features          include the 20 feature tasks (default)\n"
 	      "  --no-features       generation tasks only\n"
 	      "  --patch-kb N        patch size in KB (default: realistic 8-30 KB)\n"
+	      "  --log-kb N          server logs of N KB at least: health probes after the\n"
+	      "                      requests (default: the requests' lines only)\n"
 	      "  --scale N           repeat the run list N times with distinct model names\n"
 	      "  --label TEXT        run label (default \"" GEN_DEFAULT_LABEL "\")\n"
 	      "  --truth FILE        write the ground-truth manifest (JSON) to FILE\n"
@@ -183,6 +185,12 @@ main(int argc, char **argv)
 				return BT_EUSAGE;
 			}
 			o.patch_kb = (int)v;
+		} else if (strcmp(opt, "--log-kb") == 0) {
+			if (!parse_long(arg, 1, 1 << 20, &v)) {
+				fprintf(stderr, "benchtop-gen: --log-kb wants 1..1048576\n");
+				return BT_EUSAGE;
+			}
+			o.log_kb = (int)v;
 		} else if (strcmp(opt, "--scale") == 0) {
 			if (!parse_long(arg, 1, 100000, &scale)) {
 				fprintf(stderr, "benchtop-gen: --scale wants 1..100000\n");

@@ -619,6 +619,7 @@ gen_attempt_make(struct gen_attempt *a, const struct gen_opts *o, const struct g
 			a->patch_target = (size_t)o->patch_kb * 1024 * (size_t)gen_rng_range(&r, 90, 110) / 100;
 		else
 			a->patch_target = (size_t)gen_rng_range(&r, 8, 30) * 1024;
+		a->log_target = (size_t)o->log_kb * 1024;
 	}
 	gen_newman_play(a);
 	if (a->no_report) {
