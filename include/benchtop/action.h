@@ -39,7 +39,8 @@
 	_(PAIR, "pair")                                                                       \
 	_(LABEL, "label")                                                                     \
 	_(HELP, "help")                                                                       \
-	_(FAILURES, "failures")
+	_(FAILURES, "failures")                                                               \
+	_(GREP, "grep")
 
 enum view_id {
 #define VIEW_ENUM(id, name) VIEW_##id,
@@ -53,6 +54,9 @@ enum view_id {
 #define ANY_VIEW 0u
 /* The views whose rows can be sorted and taken away (a table op). */
 #define LIST_VIEWS (SCOPE(RUNS) | SCOPE(TASKS) | SCOPE(COMPARE) | SCOPE(FAILURES))
+/* The views whose cursor is on something with an address (address.h). */
+#define ADDRESS_VIEWS (SCOPE(RUNS) | SCOPE(TASKS) | SCOPE(ATTEMPT) | SCOPE(TEXT) | SCOPE(DIFF) | \
+		       SCOPE(LOG) | SCOPE(TRAJECTORY) | SCOPE(GREP))
 
 const char *view_name(enum view_id v);
 /* The view named name, or -1. */
@@ -105,6 +109,13 @@ int view_from_name(const char *name);
 	_(PIPE_ROWS, "pipe-rows", LIST_VIEWS, "|", "Pipe the rows shown, as CSV, to a command") \
 	_(COPY, "copy", LIST_VIEWS, "y",                                                      \
 	  "Copy the current row's name to the clipboard (OSC 52; set clipboard = osc52)")     \
+	/* Triage memory */                                                                   \
+	_(ADDRESS, "show-address", ADDRESS_VIEWS, "@",                                        \
+	  "Show the address of what the cursor is on (copied too with set clipboard = osc52)") \
+	_(TAGS, "edit-tags", ADDRESS_VIEWS, "+",                                              \
+	  "Add tags to the run, task or attempt (-WORD removes one; Tab completes)")          \
+	_(NOTE, "write-note", ADDRESS_VIEWS, "M",                                             \
+	  "Write your note on the run, task or attempt (empty removes it; Tab: in $EDITOR)")  \
 	/* Plot and table */                                                                  \
 	_(EXCLUDE_LIMITS, "toggle-exclude-limits", SCOPE(RUNS) | SCOPE(PLOT) | SCOPE(HEAT), "X", \
 	  "Leave out the attempts that hit their limits (LimitsExceeded), or count them again") \
@@ -204,6 +215,9 @@ int view_from_name(const char *name);
 	  "pass1 or category")                                                                \
 	_(METRIC, "metric", "strict|raw|pass1", SCOPE(PLOT), "plot: the metric plotted")      \
 	_(SEARCH, "search", "TEXT", ANY_VIEW, "search forward for TEXT")                      \
+	_(GREP, "grep", "PATTERN", ANY_VIEW,                                                  \
+	  "list the lines of every log, patch, trajectory, judge reasoning and failed "       \
+	  "assertion that hold PATTERN (as benchtop search); Enter opens one at its line")    \
 	_(BIND, "bind", "[VIEW] KEY ACTION", ANY_VIEW,                                        \
 	  "bind a key for this session (as in the config file)")                              \
 	_(COLOR, "color", "ELEMENT FG [BG [ATTR]]", ANY_VIEW,                                  \

@@ -34,4 +34,17 @@ const struct memory_entry *memory_lookup_parts(const struct memory_index *x, con
 bool memory_has_tag(const struct memory_entry *e, const char *word);
 void memory_index_free(struct memory_index *x);
 
+/* The explorer writes through a connection of its own (it reads the store
+ * read-only).  Both take the address's canonical text. */
+/* Apply "word -word ..." (add, remove) to the tags of address in the store
+ * at path; what changed, or why nothing did, into msg ("+slow -flaky"). */
+int memory_edit_tags(const char *path, const char *address, const char *words,
+		     const char *author, struct buf *msg, struct bt_error *err);
+/* Write author's note on address ("" removes it). */
+int memory_write_note(const char *path, const char *address, const char *author,
+		      const char *text, struct bt_error *err);
+/* author's note on address into out ("" when none). */
+int memory_read_note(struct store *st, const char *address, const char *author, struct buf *out,
+		     struct bt_error *err);
+
 #endif /* BENCHTOP_MODEL_MEMORY_H */

@@ -19,6 +19,7 @@
 #include <stdio.h>
 
 #include "benchtop/action.h"
+#include "benchtop/address.h"
 #include "benchtop/attempt.h"
 #include "benchtop/colors.h"
 #include "benchtop/listnav.h"
@@ -56,6 +57,9 @@ struct view_ops {
 	void (*click)(struct app *app, struct view *v, int y, int x, bool dbl);
 	/* Reload after the store changed, keeping the user's place. */
 	int (*reload)(struct app *app, struct view *v, struct bt_error *err);
+	/* The address (address.h) of what the cursor is on: a run, a task, an
+	 * attempt or a step; false when none. */
+	bool (*address)(struct app *app, struct view *v, struct address *out);
 	/* A list view: the rows it shows (filtered and sorted as shown) and
 	 * the cursor row, for writing them out and copying a row's name. */
 	bool (*table)(struct app *app, struct view *v, struct list_table *t, size_t *cur);
@@ -105,6 +109,7 @@ struct app {
 /* Options from the command line. */
 struct tui_options {
 	const char *run;        /* open this run's plot directly */
+	const char *go;         /* open at this address (benchtop open ADDR, --goto) */
 	const char *config;     /* --config FILE, else the default one when it exists */
 	bool no_config;
 	const char *note;       /* said in the status line at start, or NULL */
@@ -141,6 +146,7 @@ struct attempt_target {
 	const char *request;
 	int occurrence;
 	const char *assertion;
+	int position;   /* or at this request's position (#N); 0: none */
 };
 
 /* What the failure board opens on: run A (0: every run), against run B
@@ -160,10 +166,16 @@ struct text_target {
 	char method[16], url[512];
 	int occurrence; /* the request's rank among the report's requests with its method and URL */
 	int position;   /* its position in the report (for the marker) */
+	long line;      /* the text view opens at this line (1-based; 0: the top) */
+	int step;       /* the trajectory view opens at this step (1-based; 0: the first) */
 };
 
 extern const struct view_ops view_runs_ops, view_plot_ops, view_heat_ops, view_tasks_ops,
 	view_attempt_ops, view_text_ops, view_help_ops;
+/* Put the cursor of a runs view on a run, of a tasks view on a task (of
+ * the run of the row, in every run's list: the first). */
+void view_runs_select(struct view *v, int64_t run_id);
+void view_tasks_select(struct view *v, int64_t task_id);
 /* The viewers of patches, logs and trajectories (view_diff.c, view_log.c,
  * view_trajectory.c). */
 extern const struct view_ops view_diff_ops, view_log_ops, view_trajectory_ops;
@@ -177,6 +189,8 @@ struct compare_target {
 };
 extern const struct view_ops view_compare_ops, view_pair_ops;
 extern const struct view_ops view_failures_ops;
+/* The lines that hold a pattern (:grep): open() takes the pattern. */
+extern const struct view_ops view_grep_ops;
 
 /* What the trajectory diff opens on: attempts A and B, or (b 0) attempt A
  * and a list of the task's other attempts to choose B from. */
@@ -188,6 +202,9 @@ extern const struct view_ops view_trajdiff_ops;
 /* Ask for a line of text on the status line (keys come from the terminal or
  * the script); false when cancelled with Esc. */
 bool app_prompt(struct app *app, const char *label, char *out, size_t outlen);
+/* app_prompt() starting from the text in out; with tabbed not NULL, Tab
+ * ends the prompt with *tabbed set (instead of app->prompt_complete). */
+bool app_prompt_ex(struct app *app, const char *label, char *out, size_t outlen, bool *tabbed);
 
 /* Hand a text artifact to $env (else `fallback`, e.g. less or vi): the raw
  * bytes go to a private temporary file, the terminal is given to the
@@ -202,6 +219,9 @@ void app_external(struct app *app, const char *env, const char *fallback, struct
 void app_export_rows(struct app *app, struct view *v);
 void app_pipe_rows(struct app *app, struct view *v);
 void app_copy_row(struct app *app, struct view *v);
+/* Set the terminal's clipboard to text (sanitized) with OSC 52; false when
+ * copying is off (set clipboard = osc52) or the write failed (said). */
+bool app_osc52_copy(struct app *app, const char *text);
 
 /* Shared handling of movement actions for list views; true when consumed. */
 bool view_list_move(struct listnav *nav, enum action a);

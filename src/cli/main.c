@@ -240,6 +240,7 @@ static const struct cli_opt tui_opts[] = {
 	{"--mouse", "Turn on mouse tracking (clicks select, double clicks open, the wheel "
 		    "scrolls). It is off by default, since it takes text selection away from the "
 		    "terminal; 'set mouse yes' in the configuration file turns it on too."},
+	{"--goto ADDR", "Open at an address (see ADDRESSES), as 'benchtop open ADDR' does."},
 	{NULL, NULL},
 };
 
@@ -272,6 +273,14 @@ const struct cli_command cli_commands[] = {
 	 "starts on the runs; Enter drills down from a run to its decay plot, from a point of "
 	 "the plot to its tasks, from a task to its attempts and from an attempt to its patch, "
 	 "logs and trajectory; q goes back, Q quits, ? lists the keys of the view (see KEYS).",
+	 tui_opts},
+	{"open", cmd_tui, "open ADDR [--store PATH] [OPTIONS]",
+	 "open the explorer at a run, task, attempt, step or request",
+	 "Open the explorer at the address ADDR (see ADDRESSES): the views above it are on the "
+	 "stack as if opened with Enter (the runs, the run's tasks, the attempt, its "
+	 "trajectory at the step), so q walks back up. Takes the explorer's options; "
+	 "'benchtop --goto ADDR' is the same. In the explorer, @ shows the address of what "
+	 "the cursor is on.",
 	 tui_opts},
 	{"import", cmd_import, "import PATH... [OPTIONS]",
 	 "import results trees, JSONL files, judge CSVs and task JSONs",
@@ -536,6 +545,7 @@ cmd_tui(int argc, char **argv)
 		{"config", required_argument, NULL, 'c'},
 		{"no-config", no_argument, NULL, 'n'},
 		{"mouse", no_argument, NULL, 'm'},
+		{"goto", required_argument, NULL, 'g'},
 		{"help", no_argument, NULL, 'h'},
 		CLI_OPT_LONG_JOURNAL,
 		CLI_OPT_LONG_IMMUTABLE,
@@ -543,9 +553,11 @@ cmd_tui(int argc, char **argv)
 	};
 	struct tui_options o = {0};
 	const char *store = NULL;
+	/* `benchtop open ADDR`: the explorer at an address */
+	bool open = strcmp(argv[0], "open") == 0;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "s:r:ac:nmh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:r:ac:nmg:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 's': store = optarg; break;
 		case 'r': o.run = optarg; break;
@@ -553,7 +565,8 @@ cmd_tui(int argc, char **argv)
 		case 'c': o.config = optarg; break;
 		case 'n': o.no_config = true; break;
 		case 'm': o.mouse = true; break;
-		case 'h': return cli_help("tui");
+		case 'g': o.go = optarg; break;
+		case 'h': return cli_help(open ? "open" : "tui");
 		case CLI_OPT_JOURNAL:
 		case CLI_OPT_IMMUTABLE:
 			if (cli_store_option("tui", c, optarg))
@@ -562,6 +575,10 @@ cmd_tui(int argc, char **argv)
 		default: return cli_usage_error("tui", "bad option");
 		}
 	}
+	if (open && optind < argc && !o.go)
+		o.go = argv[optind++];
+	else if (open && !o.go)
+		return cli_usage_error("open", "give an address (see ADDRESSES in benchtop(1))");
 	if (optind < argc && !store)
 		store = argv[optind++];
 	if (optind < argc)

@@ -139,3 +139,82 @@ memory_index_free(struct memory_index *x)
 	free(x->v);
 	memset(x, 0, sizeof(*x));
 }
+
+int
+memory_edit_tags(const char *path, const char *address, const char *words, const char *author,
+		 struct buf *msg, struct bt_error *err)
+{
+	char *copy = xstrdup(words), *save = NULL, now[32];
+	struct store *st;
+	int rc;
+
+	buf_reset(msg);
+	/* check every word before writing any */
+	for (char *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
+		const char *word = *w == '-' || *w == '+' ? w + 1 : w;
+		if (!address_tag_valid(word)) {
+			free(copy);
+			return bt_errorf(err, BT_EUSAGE, "a tag is 1 to 32 letters, digits or -_.+/");
+		}
+	}
+	free(copy);
+	if ((rc = store_open(path, STORE_WRITE, &st, err)))
+		return rc;
+	time_iso_now(now);
+	copy = xstrdup(words);
+	if (!(rc = store_begin(st, err))) {
+		for (char *w = strtok_r(copy, " \t", &save); w && !rc;
+		     w = strtok_r(NULL, " \t", &save)) {
+			bool changed = false, rm = *w == '-';
+			const char *word = *w == '-' || *w == '+' ? w + 1 : w;
+			rc = rm ? store_tag_remove(st, address, word, &changed, err)
+				: store_tag_put(st, address, word, author, now, &changed, err);
+			if (!rc && changed)
+				buf_printf(msg, "%s%c%s", msg->len ? " " : "", rm ? '-' : '+', word);
+		}
+		if (rc || (rc = store_commit(st, err)))
+			store_rollback(st);
+	}
+	free(copy);
+	store_close(st);
+	if (!rc && !msg->len)
+		buf_puts(msg, "no change");
+	buf_cstr(msg);
+	return rc;
+}
+
+int
+memory_write_note(const char *path, const char *address, const char *author, const char *text,
+		  struct bt_error *err)
+{
+	struct store *st;
+	char now[32];
+	int rc;
+
+	if ((rc = store_open(path, STORE_WRITE, &st, err)))
+		return rc;
+	time_iso_now(now);
+	rc = store_note_put(st, address, author, text, now, err);
+	store_close(st);
+	return rc;
+}
+
+int
+memory_read_note(struct store *st, const char *address, const char *author, struct buf *out,
+		 struct bt_error *err)
+{
+	struct memo_filter f = {.notes = true};
+	struct memo *m;
+	size_t n;
+	int rc;
+
+	buf_reset(out);
+	if ((rc = store_memos(st, &f, &m, &n, err)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(m[i].address, address) == 0 && strcmp(m[i].author, author) == 0)
+			buf_puts(out, m[i].text);
+	buf_cstr(out);
+	store_memos_free(m, n);
+	return BT_OK;
+}

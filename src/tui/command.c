@@ -43,6 +43,9 @@ run_app_command(struct app *app, struct view *v, enum command cmd, const char *a
 			v->ops->click(app, v, y, x, cmd == CMD_DBLCLICK);
 		break;
 	}
+	case CMD_GREP:
+		app_grep(app, arg);
+		break;
 	case CMD_SEARCH:
 		snprintf(app->search, sizeof(app->search), "%s", arg);
 		app->search_dir = 1;

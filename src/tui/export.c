@@ -157,12 +157,29 @@ app_pipe_rows(struct app *app, struct view *v)
 		app_message(app, false, "piped %zu rows to %s", t.nrows, cmd);
 }
 
+bool
+app_osc52_copy(struct app *app, const char *text)
+{
+	struct buf seq;
+	bool ok = true;
+
+	if (!app->osc52)
+		return false;
+	buf_init(&seq);
+	sanitize_osc52(text, !app->ascii, &seq);
+	if (!app->headless && write(STDOUT_FILENO, seq.data, seq.len) != (ssize_t)seq.len) {
+		app_message(app, true, "cannot write to the terminal");
+		ok = false;
+	}
+	buf_free(&seq);
+	return ok;
+}
+
 void
 app_copy_row(struct app *app, struct view *v)
 {
 	struct list_table t;
 	struct ui_cell c = {.color = COL_TEXT};
-	struct buf seq;
 	size_t cur;
 
 	if (!app->osc52) {
@@ -174,12 +191,6 @@ app_copy_row(struct app *app, struct view *v)
 		return;
 	/* only benchtop's own cell text, sanitized: never an artifact's bytes */
 	t.cell(app, t.ctx, cur, t.name_col, &c);
-	buf_init(&seq);
-	sanitize_osc52(c.glyphs ? c.glyphs : c.text, !app->ascii, &seq);
-	if (!app->headless) {
-		if (write(STDOUT_FILENO, seq.data, seq.len) != (ssize_t)seq.len)
-			app_message(app, true, "cannot write to the terminal");
-	}
-	buf_free(&seq);
-	app_message(app, false, "copied %s (OSC 52)", c.glyphs ? c.glyphs : c.text);
+	if (app_osc52_copy(app, c.glyphs ? c.glyphs : c.text))
+		app_message(app, false, "copied %s (OSC 52)", c.glyphs ? c.glyphs : c.text);
 }

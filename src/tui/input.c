@@ -214,10 +214,18 @@ prompt_hint_draw(struct app *app, int y)
 bool
 app_prompt(struct app *app, const char *label, char *out, size_t outlen)
 {
-	size_t len = 0;
+	out[0] = '\0';
+	return app_prompt_ex(app, label, out, outlen, NULL);
+}
+
+bool
+app_prompt_ex(struct app *app, const char *label, char *out, size_t outlen, bool *tabbed)
+{
+	size_t len = strlen(out);
 	struct buf done, choices;
 
-	out[0] = '\0';
+	if (tabbed)
+		*tabbed = false;
 	buf_init(&done);
 	buf_init(&choices);
 	for (;;) {
@@ -249,6 +257,12 @@ app_prompt(struct app *app, const char *label, char *out, size_t outlen)
 			buf_free(&done);
 			buf_free(&choices);
 			return ev.key == K_ENTER;
+		}
+		if (ev.key == K_TAB && tabbed) {
+			*tabbed = true;
+			buf_free(&done);
+			buf_free(&choices);
+			return true;
 		}
 		if (ev.key == K_TAB && app->prompt_complete) {
 			app->prompt_complete(out, &done, &choices);

@@ -377,6 +377,15 @@ app_dispatch(struct app *app, enum action a)
 	case ACT_COPY:
 		app_copy_row(app, v);
 		break;
+	case ACT_ADDRESS:
+		app_show_address(app, v);
+		break;
+	case ACT_TAGS:
+		app_edit_tags(app, v);
+		break;
+	case ACT_NOTE:
+		app_edit_note(app, v);
+		break;
 	case ACT_PROMPT:
 		if (app_prompt(app, ":", text, sizeof(text)))
 			command_run(app, text);
@@ -517,7 +526,13 @@ tui_main(const struct tui_options *o, struct store *st, struct bt_error *err)
 		rc = bt_errorf(err, BT_EINPUT, "%s", app.message);
 		goto out;
 	}
-	if (o->run) {
+	if (o->go) {
+		if (app_goto(&app, o->go, err)) {
+			term_restore();
+			rc = err->code;
+			goto out;
+		}
+	} else if (o->run) {
 		int64_t id;
 		if (store_find_run(app.st, o->run, &id, err) == BT_OK)
 			app_push(&app, &view_plot_ops, &id);

@@ -34,6 +34,15 @@ bool input_next(struct app *app, struct event *ev);
 /* command.c: run one command line (":filter x", "metric raw"). */
 void command_run(struct app *app, const char *line);
 
+/* memo.c: @, +, M, :grep and benchtop open ADDR */
+void app_show_address(struct app *app, struct view *v);
+void app_edit_tags(struct app *app, struct view *v);
+void app_edit_note(struct app *app, struct view *v);
+void app_grep(struct app *app, const char *pattern);
+/* Push the views down to an address (parsed and resolved first) over the
+ * runs view; the views above it stay on the stack, as if opened by Enter. */
+int app_goto(struct app *app, const char *text, struct bt_error *err);
+
 /* tui.c */
 void app_dispatch(struct app *app, enum action a);
 void app_draw_all(struct app *app);

@@ -85,6 +85,8 @@ attemptview_open(struct app *app, struct view *v, const void *arg, struct bt_err
 				r = (long)i;
 	if (r >= 0)
 		av->goto_position = av->a.requests[r].position;
+	if (t->position)
+		av->goto_position = t->position;
 	return BT_OK;
 }
 
@@ -421,6 +423,14 @@ attemptview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+static bool
+attemptview_address(struct app *app, struct view *v, struct address *out)
+{
+	struct attempt_view *av = v->priv;
+
+	return store_attempt_address(app->st, av->briefs[av->cur].id, out, NULL) == BT_OK;
+}
+
 const struct view_ops view_attempt_ops = {
 	.id = VIEW_ATTEMPT,
 	.priv_size = sizeof(struct attempt_view),
@@ -433,4 +443,5 @@ const struct view_ops view_attempt_ops = {
 	.search = attemptview_search,
 	.click = attemptview_click,
 	.reload = attemptview_reload,
+	.address = attemptview_address,
 };

@@ -871,6 +871,16 @@ diffview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+static bool
+diffview_address(struct app *app, struct view *v, struct address *out)
+{
+	const struct diff_view *x = v->priv;
+
+	/* a task's reference patch belongs to no attempt */
+	return x->target.attempt_id &&
+	       store_attempt_address(app->st, x->target.attempt_id, out, NULL) == BT_OK;
+}
+
 const struct view_ops view_diff_ops = {
 	.id = VIEW_DIFF,
 	.priv_size = sizeof(struct diff_view),
@@ -883,4 +893,5 @@ const struct view_ops view_diff_ops = {
 	.search = diffview_search,
 	.click = diffview_click,
 	.reload = diffview_reload,
+	.address = diffview_address,
 };

@@ -304,6 +304,16 @@ logview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+static bool
+logview_address(struct app *app, struct view *v, struct address *out)
+{
+	const struct log_view *x = v->priv;
+
+	/* a task's reference patch belongs to no attempt */
+	return x->target.attempt_id &&
+	       store_attempt_address(app->st, x->target.attempt_id, out, NULL) == BT_OK;
+}
+
 const struct view_ops view_log_ops = {
 	.id = VIEW_LOG,
 	.priv_size = sizeof(struct log_view),
@@ -315,4 +325,5 @@ const struct view_ops view_log_ops = {
 	.status = logview_status,
 	.search = logview_search,
 	.reload = logview_reload,
+	.address = logview_address,
 };

@@ -113,6 +113,17 @@ runsview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	free(marked);
 }
 
+void
+view_runs_select(struct view *v, int64_t run_id)
+{
+	struct runs_view *rv = v->priv;
+
+	rv->nav.n = rv->m.n;
+	for (size_t i = 0; i < rv->m.n; i++)
+		if (rv->m.rows[i].id == run_id)
+			listnav_goto(&rv->nav, i);
+}
+
 static const struct run_row *
 current(struct runs_view *rv)
 {
@@ -321,6 +332,18 @@ runsview_table(struct app *app, struct view *v, struct list_table *t, size_t *cu
 	return true;
 }
 
+static bool
+runsview_address(struct app *app, struct view *v, struct address *out)
+{
+	struct runs_view *rv = v->priv;
+	(void)app;
+
+	if (!current(rv))
+		return false;
+	address_set(out, current(rv)->name, NULL, -1);
+	return true;
+}
+
 const struct view_ops view_runs_ops = {
 	.id = VIEW_RUNS,
 	.priv_size = sizeof(struct runs_view),
@@ -335,4 +358,5 @@ const struct view_ops view_runs_ops = {
 	.command = runsview_command,
 	.reload = runsview_reload,
 	.table = runsview_table,
+	.address = runsview_address,
 };

@@ -57,6 +57,17 @@ tasksview_draw(struct app *app, struct view *v, int y0, int h, int w)
 		      NULL);
 }
 
+void
+view_tasks_select(struct view *v, int64_t task_id)
+{
+	struct tasks_view *tv = v->priv;
+
+	tv->nav.n = tv->m.n_shown;
+	for (size_t i = tv->m.n_shown; i-- > 0;)
+		if (item(tv, i)->row->task_id == task_id)
+			listnav_goto(&tv->nav, i);
+}
+
 static void
 reapply(struct tasks_view *tv)
 {
@@ -311,6 +322,22 @@ tasksview_table(struct app *app, struct view *v, struct list_table *t, size_t *c
 	return true;
 }
 
+static bool
+tasksview_address(struct app *app, struct view *v, struct address *out)
+{
+	struct tasks_view *tv = v->priv;
+	char task[160];
+
+	if (!tv->m.n_shown)
+		return false;
+	const struct task_row *r = item(tv, tv->nav.cur)->row;
+	address_task_token(r->kind, r->framework, r->name, task, sizeof(task));
+	address_set(out, tv->m.filter.run_id ? tv->run_name : tasks_run_name(&tv->m, r->run_id), task,
+		    -1);
+	(void)app;
+	return true;
+}
+
 const struct view_ops view_tasks_ops = {
 	.id = VIEW_TASKS,
 	.priv_size = sizeof(struct tasks_view),
@@ -325,4 +352,5 @@ const struct view_ops view_tasks_ops = {
 	.click = tasksview_click,
 	.reload = tasksview_reload,
 	.table = tasksview_table,
+	.address = tasksview_address,
 };

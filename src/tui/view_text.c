@@ -36,9 +36,12 @@ textview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 	rc = tv->target.attempt_id
 		     ? store_blob_open(app->st, tv->target.attempt_id, tv->target.kind, &blob, err)
 		     : store_blob_open_reference(app->st, tv->target.task_id, &blob, err);
-	if (rc)
+	if (rc || (rc = text_model_open(&tv->m, blob, err)))
 		return rc;
-	return text_model_open(&tv->m, blob, err);
+	/* from :grep: the line at the top, its number marked */
+	if (tv->target.line > 0 && (size_t)tv->target.line <= tv->m.n_lines)
+		tv->top = tv->match = (size_t)tv->target.line - 1;
+	return BT_OK;
 }
 
 static void
@@ -241,6 +244,16 @@ textview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+static bool
+textview_address(struct app *app, struct view *v, struct address *out)
+{
+	const struct text_view *x = v->priv;
+
+	/* a task's reference patch belongs to no attempt */
+	return x->target.attempt_id &&
+	       store_attempt_address(app->st, x->target.attempt_id, out, NULL) == BT_OK;
+}
+
 const struct view_ops view_text_ops = {
 	.id = VIEW_TEXT,
 	.priv_size = sizeof(struct text_view),
@@ -252,4 +265,5 @@ const struct view_ops view_text_ops = {
 	.status = textview_status,
 	.search = textview_search,
 	.reload = textview_reload,
+	.address = textview_address,
 };

@@ -460,7 +460,11 @@ trajview_open(struct app *app, struct view *v, const void *arg, struct bt_error 
 	tv->pg.ctx = tv;
 	tv->pg.page = 1;
 	buf_init(&tv->exp);
-	return load(app, tv, err);
+	int rc = load(app, tv, err);
+	/* benchtop open RUN:TASK:N:STEP */
+	if (!rc && tv->target.step > 0 && (size_t)tv->target.step <= tv->m.t.n)
+		select_step(tv, (size_t)tv->target.step - 1);
+	return rc;
 }
 
 static void
@@ -490,6 +494,20 @@ trajview_reload(struct app *app, struct view *v, struct bt_error *err)
 	return BT_OK;
 }
 
+static bool
+trajview_address(struct app *app, struct view *v, struct address *out)
+{
+	struct traj_view *tv = v->priv;
+
+	if (store_attempt_address(app->st, tv->target.attempt_id, out, NULL))
+		return false;
+	if (tv->m.t.n) {
+		out->kind = ADDRESS_STEP;
+		out->step = (int)tv->nav.cur + 1;
+	}
+	return true;
+}
+
 const struct view_ops view_trajectory_ops = {
 	.id = VIEW_TRAJECTORY,
 	.priv_size = sizeof(struct traj_view),
@@ -502,4 +520,5 @@ const struct view_ops view_trajectory_ops = {
 	.search = trajview_search,
 	.click = trajview_click,
 	.reload = trajview_reload,
+	.address = trajview_address,
 };
