@@ -126,7 +126,7 @@ static const struct ui_column task_columns[TCOL_COUNT] = {
 	[TCOL_STRIP] = {"Attempts", 8, false, false, false, "attempts", 0},
 	[TCOL_LIMITS] = {"Lim", 3, false, true, false, "limit_hits", 0},
 	[TCOL_CATEGORY] = {"Category", 10, false, false, false, "category", 0},
-	[TCOL_TAGS] = {"Tags", 12, false, false, false, "tags", 0},
+	[TCOL_TAGS] = {"Tags", 8, true, false, false, "tags", 0},
 };
 
 static void
