@@ -109,8 +109,8 @@ tasks_sort_parse(const char *name)
 /* ------------------------------------------------------------ columns */
 
 enum task_col {
-	TCOL_RUN, TCOL_TASK, TCOL_FRAMEWORK, TCOL_CONSTRAINTS, TCOL_LEVEL, TCOL_A, TCOL_RAW,
-	TCOL_P1, TCOL_PASSED, TCOL_STRIP, TCOL_LIMITS, TCOL_CATEGORY, TCOL_TAGS, TCOL_COUNT
+	TCOL_RUN, TCOL_TASK, TCOL_FRAMEWORK, TCOL_CONSTRAINTS, TCOL_TAGS, TCOL_LEVEL, TCOL_A,
+	TCOL_RAW, TCOL_P1, TCOL_PASSED, TCOL_STRIP, TCOL_LIMITS, TCOL_CATEGORY, TCOL_COUNT
 };
 
 static const struct ui_column task_columns[TCOL_COUNT] = {
@@ -126,7 +126,9 @@ static const struct ui_column task_columns[TCOL_COUNT] = {
 	[TCOL_STRIP] = {"Attempts", 8, false, false, false, "attempts", 0},
 	[TCOL_LIMITS] = {"Lim", 3, false, true, false, "limit_hits", 0},
 	[TCOL_CATEGORY] = {"Category", 10, false, false, false, "category", 0},
-	[TCOL_TAGS] = {"Tags", 8, true, false, false, "tags", 0},
+	/* beside the task, sharing its spare width: tags are what the user
+	 * looks for in a list they tagged */
+	[TCOL_TAGS] = {"Tags", 6, true, false, false, "tags", 0},
 };
 
 static void
