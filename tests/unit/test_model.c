@@ -61,8 +61,11 @@ test_filter(void)
 	tap_is_str(why, "outcome=no-server? all-passed|flaky|never-passed|not-all-passed",
 		   "lists the outcomes");
 	tap_ok(!tasks_filter_parse("has=flaky", &f, why, sizeof(why)), "an unknown has= value");
-	tap_is_str(why, "has=flaky? no-server|verifier-failed|assertions-failed|no-report",
+	tap_is_str(why, "has=flaky? no-server|verifier-failed|assertions-failed|no-report|note",
 		   "lists the values");
+	tap_ok(tasks_filter_parse("tag=needs-migration has=note", &f, why, sizeof(why)) &&
+	       strcmp(f.tag, "needs-migration") == 0 && f.has == TASK_HAS_NOTE, "tag=WORD and has=note");
+	tap_ok(!tasks_filter_parse("tag=a:b", &f, why, sizeof(why)), "a tag is a word");
 	tap_ok(tasks_filter_parse("orm-heavy", &f, why, sizeof(why)) && strcmp(f.text, "orm-heavy") == 0,
 	       "other words search the name");
 	tap_ok(!tasks_filter_parse("level=7", &f, why, sizeof(why)), "a bad level");
@@ -144,18 +147,22 @@ test_outcomes(void)
 		tap_is_int(tasks_outcome_of(&rows[i]), want[i], "a task's outcome from succeeded/attempts");
 	}
 	m.all = items;
+	/* tags and a note on the 5th task (or on its attempts) */
+	struct memory_entry memo = {.address = "r:koa-openapi-4", .tags = "flaky-db needs-migration",
+				    .note = true};
+	items[4].memo = &memo;
 	m.n_all = 6;
 	m.shown = shown;
 	m.filter.level = -1;
 	buf_init(&b);
 	tasks_filter_counts(&m, &b);
 	tap_is_str(b.data, "outcome: all-passed 2, flaky 2, never-passed 2, not-all-passed 4\n"
-		   "has: no-server 0, verifier-failed 0, assertions-failed 1, no-report 1",
+		   "has: no-server 0, verifier-failed 0, assertions-failed 1, no-report 1, note 1",
 		   "every value's count, for the filter prompt");
 	snprintf(m.filter.framework, sizeof(m.filter.framework), "flask");
 	tasks_filter_counts(&m, &b);
 	tap_is_str(b.data, "outcome: all-passed 1, flaky 1, never-passed 1, not-all-passed 2\n"
-		   "has: no-server 0, verifier-failed 0, assertions-failed 1, no-report 1",
+		   "has: no-server 0, verifier-failed 0, assertions-failed 1, no-report 1, note 0",
 		   "counted with the rest of the filter");
 	m.filter.outcome = TASK_NOT_ALL_PASSED;
 	tasks_model_apply(&m);
@@ -165,6 +172,17 @@ test_outcomes(void)
 	m.filter.has = TASK_HAS_NO_REPORT;
 	tasks_model_apply(&m);
 	tap_ok(m.n_shown == 1 && m.shown[0] == 2, "has=no-report: the task with such an attempt");
+	m.filter.has = TASK_HAS_NOTE;
+	tasks_model_apply(&m);
+	tap_ok(m.n_shown == 1 && m.shown[0] == 4, "has=note: the task with a note");
+	m.filter.has = 0;
+	snprintf(m.filter.tag, sizeof(m.filter.tag), "needs-migration");
+	tasks_model_apply(&m);
+	tap_ok(m.n_shown == 1 && m.shown[0] == 4, "tag=WORD: the tagged task");
+	snprintf(m.filter.tag, sizeof(m.filter.tag), "needs");
+	tasks_model_apply(&m);
+	tap_is_int((long)m.n_shown, 0, "tag= matches whole tags, not a part");
+	m.filter.tag[0] = '\0';
 	tap_is_int(tasks_outcome_next(TASK_NOT_ALL_PASSED), TASK_OUTCOME_ANY, "o cycles back to any");
 	buf_free(&b);
 }
