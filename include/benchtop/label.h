@@ -31,8 +31,9 @@ struct label_item {
 void label_item_free(struct label_item *it);
 void label_items_free(struct label_item *v, size_t n);
 
-/* The address of an attempt: "RUN:TASK:ATTEMPT" (run names may hold '/',
- * task names never ':').  Returns a new string. */
+/* The address of an attempt, RUN:TASK:ATTEMPT, as address.h prints it (the
+ * one grammar: ':' or a control byte in a name is %XX).  Returns a new
+ * string. */
 char *label_address(const char *run, const char *task, int number);
 
 /* A labelling choice: a coarse category and, for a logic error, a

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/address.h"
 #include "benchtop/util.h"
 
 void
@@ -33,5 +34,11 @@ label_items_free(struct label_item *v, size_t n)
 char *
 label_address(const char *run, const char *task, int number)
 {
-	return xasprintf("%s:%s:%d", run, task, number);
+	struct address a;
+	struct buf b;
+
+	address_set(&a, run, task, number);
+	buf_init(&b);
+	address_format(&a, &b);
+	return buf_steal(&b);
 }
