@@ -4,6 +4,7 @@
 #include "store_internal.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,11 +197,62 @@ check_header(struct store *s, enum store_mode mode, struct bt_error *err)
 	return BT_OK;
 }
 
+#ifndef NDEBUG
+/* A test hook of debug builds (tests/robust/kill-test, DEVELOPERS.md):
+ * BENCHTOP_TEST_KILL_AT_COMMIT=N kills the process with SIGKILL in its Nth
+ * rollback-journal commit, once the store file is written and synced and
+ * before the journal is deleted.  That leaves the journal hot, as a crash
+ * at the worst moment does, without waiting for a random kill to land
+ * there.  A copy of the default VFS whose xDelete counts the journals. */
+static sqlite3_vfs kill_vfs;
+static sqlite3_vfs *kill_real;
+static long kill_countdown;
+
+static int
+kill_delete(sqlite3_vfs *vfs, const char *name, int sync_dir)
+{
+	static const char suffix[] = "-journal";
+	size_t n = strlen(name), k = sizeof(suffix) - 1;
+
+	(void)vfs;
+	if (n > k && strcmp(name + n - k, suffix) == 0 && --kill_countdown == 0)
+		raise(SIGKILL);
+	return kill_real->xDelete(kill_real, name, sync_dir);
+}
+
+/* The VFS to write with: the killing one when the hook is set. */
+static const char *
+writer_vfs(void)
+{
+	const char *env = getenv("BENCHTOP_TEST_KILL_AT_COMMIT");
+	long n;
+
+	if (!env || !str_to_long(env, &n) || n < 1)
+		return NULL;
+	if (!kill_real) {
+		kill_real = sqlite3_vfs_find(NULL);
+		kill_vfs = *kill_real;
+		kill_vfs.zName = "benchtop-test-kill";
+		kill_vfs.xDelete = kill_delete;
+		sqlite3_vfs_register(&kill_vfs, 0);
+		kill_countdown = n;
+	}
+	return kill_vfs.zName;
+}
+#else
+static const char *
+writer_vfs(void)
+{
+	return NULL;
+}
+#endif
+
 /* Open name (a path or a file: URI) with flags. */
 static int
 open_db(struct store *s, const char *name, int flags, struct bt_error *err)
 {
-	int rc = sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, NULL);
+	int rc = sqlite3_open_v2(name, &s->db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+				 flags & SQLITE_OPEN_READWRITE ? writer_vfs() : NULL);
 
 	if (rc != SQLITE_OK) {
 		int r = bt_errorf(err, BT_EIO, "%s: cannot open the store: %s", s->path,
