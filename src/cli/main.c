@@ -13,13 +13,12 @@
 #include "benchtop/model_compare.h"
 #include "benchtop/tui.h"
 
-static const struct cli_opt store_opt = {
-	"--store PATH",
-	"The store to use. Default: $BENCHTOP_STORE, else $XDG_DATA_HOME/benchtop/benchtop.db; "
-	"reading commands fall back to the bundled synthetic demo when that does not exist. "
-	"A store is only ever created by import.",
-};
-#define STORE_OPT {store_opt.flag, store_opt.help}
+/* (a macro, not a const object: C allows no object's members in a
+ * static initializer; GCC accepts them, clang does not) */
+#define STORE_OPT {"--store PATH", "The store to use. Default: $BENCHTOP_STORE, else " \
+		   "$XDG_DATA_HOME/benchtop/benchtop.db; reading commands fall back to the " \
+		   "bundled synthetic demo when that does not exist. A store is only ever " \
+		   "created by import."}
 #define JOURNAL_OPT {"--journal MODE", "How imports journal the store: wal, delete (a rollback " \
 		     "journal) or auto (the default: WAL, but a rollback journal when the store " \
 		     "is on a network filesystem such as NFS, SMB, sshfs or Lustre, which is " \

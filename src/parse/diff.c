@@ -496,16 +496,21 @@ static long
 span_at(const void *base, size_t n, size_t size, size_t line_off, size_t end_off, size_t x)
 {
 	const char *b = base;
-	size_t lo = 0, hi = n;
+	size_t lo = 0, hi = n, v;
 
+	/* memcpy: the compiler cannot see that the fields are aligned */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		if (*(const size_t *)(b + mid * size + line_off) <= x)
+		memcpy(&v, b + mid * size + line_off, sizeof(v));
+		if (v <= x)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo && x < *(const size_t *)(b + (lo - 1) * size + end_off) ? (long)lo - 1 : -1;
+	if (!lo)
+		return -1;
+	memcpy(&v, b + (lo - 1) * size + end_off, sizeof(v));
+	return x < v ? (long)lo - 1 : -1;
 }
 
 long

@@ -323,7 +323,7 @@ table2b(struct tctx *c)
 {
 	struct strv models = {0}, agents = {0};
 	struct report_table *t;
-	const char **specs;
+	char **specs;
 
 	for (size_t i = 0; i < c->n_sel; i++) {
 		if (c->sel[i].n_feat == 0)
@@ -336,12 +336,12 @@ table2b(struct tctx *c)
 	qsort(models.v, models.n, sizeof(char *), cmp_model);
 	qsort(agents.v, agents.n, sizeof(char *), cmp_agent);
 	specs = xcalloc(agents.n + 1, sizeof(char *));
-	specs[0] = "Model|model";
+	specs[0] = xstrdup("Model|model");
 	for (size_t a = 0; a < agents.n; a++)
 		specs[a + 1] = xasprintf(">%s|%s", task_agent_display(agents.v[a]), agents.v[a]);
-	t = report_new(tables_list[3].title, agents.n + 1, specs);
-	for (size_t a = 0; a < agents.n; a++)
-		free((char *)specs[a + 1]);
+	t = report_new(tables_list[3].title, agents.n + 1, (const char *const *)specs);
+	for (size_t a = 0; a <= agents.n; a++)
+		free(specs[a]);
 	free(specs);
 	for (size_t m = 0; m < models.n; m++) {
 		size_t row = report_add_row(t);
@@ -457,7 +457,7 @@ table8(struct tctx *c, bool all)
 	const char *why;
 	size_t nc = leader_columns(c, all, cols_runs, &why), nrows = 0, ncols;
 	struct report_table *t;
-	const char **specs;
+	char **specs;
 	/* 8-all shows A% only, as upstream's Table 3-ALL does */
 	bool with_p = !all;
 
@@ -523,9 +523,9 @@ table8(struct tctx *c, bool all)
 		}
 	}
 	specs[ncols - 1] = xstrdup(">Avg|avg_a_pct");
-	t = report_new(tables_list[all ? 5 : 4].title, ncols, specs);
+	t = report_new(tables_list[all ? 5 : 4].title, ncols, (const char *const *)specs);
 	for (size_t i = 0; i < ncols; i++)
-		free((char *)specs[i]);
+		free(specs[i]);
 	free(specs);
 	for (size_t f = 0; f < nrows; f++) {
 		struct leader_row *lr = &rows[f];
@@ -630,7 +630,7 @@ static struct report_table *
 judge_table(const char *title, const char *first, const struct judge_col *cols, size_t nc,
 	    bool logic, size_t **shown, size_t *n_shown)
 {
-	const char **specs = xcalloc(nc + 2, sizeof(char *));
+	char **specs = xcalloc(nc + 2, sizeof(char *));
 	struct report_table *t;
 	size_t k = 0;
 
@@ -645,9 +645,9 @@ judge_table(const char *title, const char *first, const struct judge_col *cols, 
 				       cols[m].model);
 	}
 	specs[k++] = xstrdup(">Avg|avg");
-	t = report_new(title, k, specs);
+	t = report_new(title, k, (const char *const *)specs);
 	for (size_t i = 0; i < k; i++)
-		free((char *)specs[i]);
+		free(specs[i]);
 	free(specs);
 	return t;
 }

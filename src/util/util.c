@@ -61,7 +61,7 @@ bt_die(int code, const char *fmt, ...)
 	exit(code);
 }
 
-static void
+__attribute__((noreturn)) static void
 oom(size_t n)
 {
 	bt_die(BT_ESOFTWARE, "out of memory (allocating %zu bytes)", n);
