@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/sort.h"
 #include "benchtop/util.h"
 
 /* C(a, k) as a double; 0 when a < k. */
@@ -311,12 +312,12 @@ metrics_aggregate_means(const struct task_row *rows, size_t n, enum agg_by by,
 
 /* ------------------------------------------------------------ distinct tasks */
 
-static const struct task_row *rank_rows;
-
 static int
-cmp_first_row_name(const void *a, const void *b)
+cmp_first_row_name(const void *a, const void *b, const void *ctx)
 {
-	return strcmp(rank_rows[*(const size_t *)a].name, rank_rows[*(const size_t *)b].name);
+	const struct task_row *rows = ctx;
+
+	return strcmp(rows[*(const size_t *)a].name, rows[*(const size_t *)b].name);
 }
 
 size_t
@@ -341,9 +342,7 @@ metrics_distinct_tasks(const struct task_row *rows, size_t n, int **name_rank)
 			tasks[n_tasks++] = i;
 		}
 	if (name_rank) {
-		rank_rows = rows;
-		qsort(tasks, n_tasks, sizeof(*tasks), cmp_first_row_name);
-		rank_rows = NULL;
+		bt_sort(tasks, n_tasks, sizeof(*tasks), cmp_first_row_name, rows);
 		rank = xcalloc((size_t)max_id + 1, sizeof(*rank));
 		/* tasks of the same name (a feature task of several frameworks)
 		 * share a place */

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/sort.h"
+
 /* ------------------------------------------------------------ Student's t */
 
 /* The continued fraction of the incomplete beta function (modified Lentz). */
@@ -327,8 +329,6 @@ compare_model_free(struct compare_model *m)
 
 /* ------------------------------------------------------------ the task list */
 
-static const struct compare_model *sort_model;
-
 static const char *
 task_name(const struct cmp_task *t)
 {
@@ -351,26 +351,27 @@ cmp_change(const struct cmp_task *a, const struct cmp_task *b)
 }
 
 static int
-cmp_tasks(const void *pa, const void *pb)
+cmp_tasks(const void *pa, const void *pb, const void *ctx)
 {
-	const struct cmp_task *a = &sort_model->tasks[*(const size_t *)pa];
-	const struct cmp_task *b = &sort_model->tasks[*(const size_t *)pb];
+	const struct compare_model *m = ctx;
+	const struct cmp_task *a = &m->tasks[*(const size_t *)pa];
+	const struct cmp_task *b = &m->tasks[*(const size_t *)pb];
 	bool ba = a->in_a && a->in_b, bb = b->in_a && b->in_b;
 	int c = 0;
 
 	/* tasks of one run only have no difference: they go last */
-	if (sort_model->sort != CMP_SORT_NAME && ba != bb)
+	if (m->sort != CMP_SORT_NAME && ba != bb)
 		c = ba ? -1 : 1;
-	else if (sort_model->sort == CMP_SORT_CHANGE)
+	else if (m->sort == CMP_SORT_CHANGE)
 		c = cmp_change(a, b);
-	else if (sort_model->sort == CMP_SORT_DELTA && ba)
+	else if (m->sort == CMP_SORT_DELTA && ba)
 		c = a->d[CMP_STRICT] < b->d[CMP_STRICT] ? -1 : a->d[CMP_STRICT] > b->d[CMP_STRICT];
-	else if (sort_model->sort == CMP_SORT_P && ba)
+	else if (m->sort == CMP_SORT_P && ba)
 		c = a->test.p < b->test.p ? -1 : a->test.p > b->test.p;
 	if (!c)
-		c = a->mark != b->mark && sort_model->sort != CMP_SORT_NAME
+		c = a->mark != b->mark && m->sort != CMP_SORT_NAME
 			    ? (a->mark < b->mark ? -1 : 1) : strcmp(task_name(a), task_name(b));
-	return sort_model->reverse ? -c : c;
+	return m->reverse ? -c : c;
 }
 
 void
@@ -388,9 +389,7 @@ compare_model_apply(struct compare_model *m)
 			continue;
 		m->shown[m->n_shown++] = i;
 	}
-	sort_model = m;
-	qsort(m->shown, m->n_shown, sizeof(size_t), cmp_tasks);
-	sort_model = NULL;
+	bt_sort(m->shown, m->n_shown, sizeof(size_t), cmp_tasks, m);
 }
 
 /* ------------------------------------------------------------ the gate */

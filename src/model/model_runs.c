@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "benchtop/sort.h"
 #include "benchtop/summary.h"
 
 int
@@ -106,15 +107,15 @@ runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
 	return BT_OK;
 }
 
-static enum runs_sort sort_key;
-
 static int
-cmp_runs(const void *pa, const void *pb)
+cmp_runs(const void *pa, const void *pb, const void *ctx)
 {
 	const struct run_row *a = pa, *b = pb;
+	const struct runs_model *m = ctx;
 	double da = 0, db = 0;
+	int c;
 
-	switch (sort_key) {
+	switch (m->sort) {
 	case RUNS_SORT_A: da = a->a_all, db = b->a_all; break;
 	case RUNS_SORT_DELTA: da = a->delta, db = b->delta; break;
 	case RUNS_SORT_P1: da = a->p1_all, db = b->p1_all; break;
@@ -122,9 +123,8 @@ cmp_runs(const void *pa, const void *pb)
 	default: break;
 	}
 	/* numbers sort best first; ties and names alphabetically */
-	if (da != db)
-		return da > db ? -1 : 1;
-	return strcmp(a->name, b->name);
+	c = da != db ? (da > db ? -1 : 1) : strcmp(a->name, b->name);
+	return m->reverse ? -c : c;
 }
 
 void
@@ -132,15 +132,7 @@ runs_model_sort(struct runs_model *m, enum runs_sort sort, bool reverse)
 {
 	m->sort = sort;
 	m->reverse = reverse;
-	sort_key = sort;
-	if (m->n > 1)
-		qsort(m->rows, m->n, sizeof(*m->rows), cmp_runs);
-	if (reverse)
-		for (size_t i = 0; i < m->n / 2; i++) {
-			struct run_row t = m->rows[i];
-			m->rows[i] = m->rows[m->n - 1 - i];
-			m->rows[m->n - 1 - i] = t;
-		}
+	bt_sort(m->rows, m->n, sizeof(*m->rows), cmp_runs, m);
 }
 
 const char *

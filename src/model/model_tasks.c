@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "benchtop/sanitize.h"
+#include "benchtop/sort.h"
 
 /* The values of outcome= and has= (also as bare words).  Each value's first
  * entry is its name; later entries are other spellings. */
@@ -322,17 +323,16 @@ matches(const struct task_item *t, const struct task_filter *f)
 	return true;
 }
 
-static const struct tasks_model *sort_model;
-
 static int
-cmp_tasks(const void *pa, const void *pb)
+cmp_tasks(const void *pa, const void *pb, const void *ctx)
 {
-	const struct task_item *a = &sort_model->all[*(const size_t *)pa];
-	const struct task_item *b = &sort_model->all[*(const size_t *)pb];
+	const struct tasks_model *m = ctx;
+	const struct task_item *a = &m->all[*(const size_t *)pa];
+	const struct task_item *b = &m->all[*(const size_t *)pb];
 	double da = 0, db = 0;
 	int c = 0;
 
-	switch (sort_model->sort) {
+	switch (m->sort) {
 	case TASKS_SORT_FRAMEWORK: c = strcmp(a->row->framework, b->row->framework); break;
 	case TASKS_SORT_LEVEL: c = a->row->level - b->row->level; break;
 	case TASKS_SORT_A: da = a->row->s.strict, db = b->row->s.strict; break;
@@ -352,7 +352,7 @@ cmp_tasks(const void *pa, const void *pb)
 		c = (a->row->run_id > b->row->run_id) - (a->row->run_id < b->row->run_id);
 	if (!c)
 		c = strcmp(a->row->runtime, b->row->runtime);
-	return sort_model->reverse ? -c : c;
+	return m->reverse ? -c : c;
 }
 
 void
@@ -362,10 +362,7 @@ tasks_model_apply(struct tasks_model *m)
 	for (size_t i = 0; i < m->n_all; i++)
 		if (matches(&m->all[i], &m->filter))
 			m->shown[m->n_shown++] = i;
-	sort_model = m;
-	if (m->n_shown > 1)
-		qsort(m->shown, m->n_shown, sizeof(size_t), cmp_tasks);
-	sort_model = NULL;
+	bt_sort(m->shown, m->n_shown, sizeof(size_t), cmp_tasks, m);
 }
 
 /* The filter keys, and each key's values as the list shows them: what the
