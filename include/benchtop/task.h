@@ -20,7 +20,23 @@ enum task_constraint {
 	TC_SEQUELIZE = 1 << 4,  /* sequelize (node) */
 };
 #define TASK_N_CONSTRAINTS 5
-#define TASK_N_FRAMEWORKS 8
+
+/* The frameworks, the one list of them, sorted by token (the order
+ * upstream's CSVs use): X(token, runtime, display name, folder of its
+ * feature tasks, pipeline).  The four pipeline frameworks have the tasks
+ * of the whole constraint pipeline: unconstrained, clean_architecture,
+ * + postgres, + the runtime's ORM. */
+#define TASK_FRAMEWORK_LIST(X)                                   \
+	X("aiohttp", "uv", "aiohttp", "aiohttp", true)           \
+	X("django", "uv", "Django", "django", false)             \
+	X("express", "node", "Express", "express", true)         \
+	X("fastapi", "uv", "FastAPI", "fastapi", true)           \
+	X("fastify", "node", "Fastify", "fastify", true)         \
+	X("flask", "uv", "Flask", "flask", false)                \
+	X("hono", "node", "Hono", "honojs", false)               \
+	X("koa", "node", "Koa", "koa", false)
+#define TASK_FRAMEWORK_ONE(token, runtime, display, folder, pipeline) +1
+#define TASK_N_FRAMEWORKS (0 TASK_FRAMEWORK_LIST(TASK_FRAMEWORK_ONE))
 
 enum task_kind { TASK_GENERATION = 0, TASK_FEATURE = 1 };
 
@@ -63,8 +79,13 @@ const char *task_framework_runtime(const char *framework); /* "uv"/"node"/NULL *
 /* The place of a canonical framework token in task_frameworks, -1 if none. */
 int task_framework_index(const char *framework);
 const char *task_framework_display(const char *framework); /* "FastAPI" ...; input when unknown */
-/* Canonical framework for a token: "honojs" -> "hono"; NULL when unknown. */
+/* Canonical framework for a token or a feature folder: "honojs" -> "hono";
+ * NULL when unknown. */
 const char *task_framework_canonical(const char *token);
+/* Whether a folder of the results tree holds feature tasks ("honojs"...). */
+bool task_framework_is_feature_folder(const char *folder);
+/* Whether a framework is one of the pipeline's (TASK_FRAMEWORK_LIST). */
+bool task_framework_in_pipeline(const char *framework);
 /* The ORM bit of a runtime (uv -> TC_SQLALCHEMY, node -> TC_SEQUELIZE), 0 if unknown. */
 unsigned task_runtime_orm(const char *runtime);
 

@@ -6,17 +6,15 @@
 #include <stdio.h>
 #include <string.h>
 
-const char *const task_frameworks[TASK_N_FRAMEWORKS] = {
-	"aiohttp", "django", "express", "fastapi", "fastify", "flask", "hono", "koa",
-};
+#define FW_TOKEN(token, runtime, display, folder, pipeline) token,
+const char *const task_frameworks[TASK_N_FRAMEWORKS] = {TASK_FRAMEWORK_LIST(FW_TOKEN)};
 
 static const struct {
-	const char *token, *runtime, *display;
+	const char *token, *runtime, *display, *folder;
+	bool pipeline;
 } frameworks[] = {
-	{"aiohttp", "uv", "aiohttp"}, {"django", "uv", "Django"},
-	{"fastapi", "uv", "FastAPI"}, {"flask", "uv", "Flask"},
-	{"express", "node", "Express"}, {"fastify", "node", "Fastify"},
-	{"hono", "node", "Hono"},     {"koa", "node", "Koa"},
+#define FW_ROW(token, runtime, display, folder, pipeline) {token, runtime, display, folder, pipeline},
+	TASK_FRAMEWORK_LIST(FW_ROW)
 };
 
 const unsigned task_constraint_order[TASK_N_CONSTRAINTS] = {
@@ -108,10 +106,8 @@ task_generation_name(const char *framework, unsigned bits, char *out, size_t out
 const char *
 task_framework_canonical(const char *token)
 {
-	if (strcmp(token, "honojs") == 0)
-		return "hono";
 	for (size_t i = 0; i < N_ELEM(frameworks); i++)
-		if (strcmp(frameworks[i].token, token) == 0)
+		if (strcmp(frameworks[i].token, token) == 0 || strcmp(frameworks[i].folder, token) == 0)
 			return frameworks[i].token;
 	return NULL;
 }
@@ -123,6 +119,24 @@ task_framework_index(const char *framework)
 		if (strcmp(task_frameworks[i], framework) == 0)
 			return i;
 	return -1;
+}
+
+bool
+task_framework_is_feature_folder(const char *folder)
+{
+	for (size_t i = 0; i < N_ELEM(frameworks); i++)
+		if (strcmp(frameworks[i].folder, folder) == 0)
+			return true;
+	return false;
+}
+
+bool
+task_framework_in_pipeline(const char *framework)
+{
+	for (size_t i = 0; i < N_ELEM(frameworks); i++)
+		if (strcmp(frameworks[i].token, framework) == 0)
+			return frameworks[i].pipeline;
+	return false;
 }
 
 const char *

@@ -29,10 +29,6 @@
 /* Deep enough for repo/data/results/runtime/agent/model/task. */
 #define TREE_MAX_DEPTH 8
 
-static const char *const feature_folders[] = {
-	"aiohttp", "django", "express", "fastapi", "fastify", "flask", "honojs", "koa",
-};
-
 /* Any run_* folder marks a date folder; run_number() says if it is one. */
 static bool
 is_run_name(const char *name)
@@ -59,15 +55,6 @@ static bool
 is_timestamp_name(const char *name)
 {
 	return strlen(name) >= 10 && name[4] == '-' && name[7] == '-';
-}
-
-static bool
-is_feature_folder(const char *runtime)
-{
-	for (size_t i = 0; i < sizeof(feature_folders) / sizeof(feature_folders[0]); i++)
-		if (strcmp(runtime, feature_folders[i]) == 0)
-			return true;
-	return false;
 }
 
 /* Subdirectory names of dir, sorted as strings.  Returns 0, or the errno
@@ -169,7 +156,7 @@ add_task_dir(struct tree_walk *w, const char *task_dir)
 	struct strv dates = {0};
 	char *model_dir = path_dirname(task_dir), *agent_dir = path_dirname(model_dir);
 	char *runtime_dir = path_dirname(agent_dir);
-	bool feature = is_feature_folder(path_base(runtime_dir));
+	bool feature = task_framework_is_feature_folder(path_base(runtime_dir));
 	const char *newest = NULL;
 
 	int e = list_dirs(task_dir, &dates, NULL);
@@ -502,7 +489,7 @@ plan_unit(struct tree_ctx *c, const struct tree_unit *u, struct plan_unit *pu)
 	pu->u = u;
 	if (strcmp(runtime, "uv") == 0 || strcmp(runtime, "node") == 0)
 		ok = task_parse_generation(task, &pu->ti, why, sizeof(why));
-	else if (is_feature_folder(runtime))
+	else if (task_framework_is_feature_folder(runtime))
 		ok = task_parse_feature(runtime, task, &pu->ti, why, sizeof(why));
 	else {
 		ok = false;

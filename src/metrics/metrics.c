@@ -413,12 +413,9 @@ metrics_marginal_effect(const struct task_row *rows, size_t n, unsigned bit,
 bool
 metrics_is_pipeline_task(const char *framework, unsigned constraints)
 {
-	static const char *const fws[] = {"aiohttp", "fastapi", "express", "fastify"};
+	bool fw = task_framework_in_pipeline(framework);
 	const char *runtime;
-	bool fw = false;
 
-	for (size_t i = 0; i < sizeof(fws) / sizeof(fws[0]) && !fw; i++)
-		fw = strcmp(framework, fws[i]) == 0;
 	/* unconstrained -> clean_architecture -> + postgres -> + ORM (the
 	 * runtime's ORM looked up last: the runs view asks for every row) */
 	if (!fw || (constraints & ~(unsigned)(TC_ARCH | TC_POSTGRES)) == 0)

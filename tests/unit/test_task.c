@@ -64,10 +64,41 @@ test_feature_and_display(void)
 	tap_is_int(task_runtime_orm("node"), TC_SEQUELIZE, "node ORM");
 }
 
+/* TASK_FRAMEWORK_LIST: one list, every table derived from it */
+static void
+test_framework_list(void)
+{
+	char sorted[256] = "", uv[256] = "", pipeline[256] = "";
+
+	tap_is_int(TASK_N_FRAMEWORKS, 8, "eight frameworks");
+	for (int i = 0; i < TASK_N_FRAMEWORKS; i++) {
+		const char *fw = task_frameworks[i], *rt = task_framework_runtime(fw);
+		strcat(sorted, fw);
+		strcat(sorted, " ");
+		if (rt && strcmp(rt, "uv") == 0)
+			strcat(uv, fw), strcat(uv, " ");
+		if (task_framework_in_pipeline(fw))
+			strcat(pipeline, fw), strcat(pipeline, " ");
+	}
+	tap_is_str(sorted, "aiohttp django express fastapi fastify flask hono koa ",
+		   "task_frameworks sorted by token");
+	tap_is_str(uv, "aiohttp django fastapi flask ", "the uv frameworks");
+	tap_is_str(pipeline, "aiohttp express fastapi fastify ", "the pipeline's four");
+	tap_ok(task_framework_is_feature_folder("honojs") && task_framework_is_feature_folder("koa"),
+	       "feature folders: honojs, koa");
+	tap_ok(!task_framework_is_feature_folder("hono") && !task_framework_is_feature_folder("uv"),
+	       "not feature folders: hono (the token), uv (a runtime)");
+	tap_is_str(task_framework_canonical("honojs"), "hono", "honojs is hono");
+	tap_ok(!task_framework_in_pipeline("honojs") && !task_framework_in_pipeline("rails"),
+	       "the pipeline knows tokens only");
+	tap_is_str(task_framework_display("honojs"), "Hono", "a folder's display name");
+}
+
 int
 main(void)
 {
 	test_generation_names();
 	test_feature_and_display();
+	test_framework_list();
 	return tap_done();
 }

@@ -17,6 +17,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "benchtop/metrics.h"
+
 /* ------------------------------------------------------------ tasks */
 
 static const char *const feature_folders[5] = {"aiohttp", "express", "fastapi", "flask", "honojs"};
@@ -118,17 +120,7 @@ gen_tasks_all(struct gen_task **out)
 bool
 gen_task_in_subset(const struct gen_task *t)
 {
-	static const char *const fws[] = {"aiohttp", "fastapi", "express", "fastify"};
-	unsigned orm = t->python ? TC_SQLALCHEMY : TC_SEQUELIZE;
-	bool fw = false;
-
-	if (t->kind != TASK_GENERATION)
-		return false;
-	for (size_t i = 0; i < GEN_NELEM(fws); i++)
-		fw = fw || strcmp(t->framework, fws[i]) == 0;
-	return fw && (t->constraints == 0 || t->constraints == TC_ARCH ||
-		      t->constraints == (TC_ARCH | TC_POSTGRES) ||
-		      t->constraints == (TC_ARCH | TC_POSTGRES | orm));
+	return t->kind == TASK_GENERATION && metrics_is_pipeline_task(t->framework, t->constraints);
 }
 
 /* ------------------------------------------------------------ runs */
