@@ -56,13 +56,29 @@ struct evidence {
 	char *detail; /* the matching text or the broken rule */
 };
 
+/* The artifact kinds, the one list of them: X(id, name as stored and in
+ * JSONL, title, heading in the attempt view, the TUI view that shows it
+ * (view_<viewer>_ops), the option of `benchtop show`). */
+#define ARTIFACT_KIND_LIST(X)                                                                     \
+	X(ARTIFACT_PATCH, "patch", "patch", "Patch (the agent's diff)", diff, "patch")             \
+	X(ARTIFACT_SERVER_LOG, "server_log", "server log", "Server log (conduit.log)", log, "log")  \
+	X(ARTIFACT_SETUP_LOG, "setup_log", "setup log", "Setup log (setup.log)", log, "setup-log") \
+	X(ARTIFACT_TRAJECTORY, "trajectory", "trajectory", "Trajectory", trajectory, "trajectory")
+
 enum artifact_kind {
-	ARTIFACT_PATCH = 0,
-	ARTIFACT_SERVER_LOG,
-	ARTIFACT_SETUP_LOG,
-	ARTIFACT_TRAJECTORY,
+#define ARTIFACT_ID(id, name, title, heading, viewer, option) id,
+	ARTIFACT_KIND_LIST(ARTIFACT_ID)
+#undef ARTIFACT_ID
 	ARTIFACT_KINDS
 };
+
+struct artifact_kind_info {
+	const char *name;    /* "server_log" (artifact_kind_name) */
+	const char *title;   /* "server log" */
+	const char *heading; /* "Server log (conduit.log)" */
+	const char *option;  /* "log": benchtop show --log */
+};
+extern const struct artifact_kind_info artifact_kinds[ARTIFACT_KINDS];
 
 struct artifact {
 	bool present;

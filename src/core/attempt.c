@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const artifact_names[ARTIFACT_KINDS] = {
-	"patch", "server_log", "setup_log", "trajectory",
+const struct artifact_kind_info artifact_kinds[ARTIFACT_KINDS] = {
+#define ARTIFACT_INFO(id, name, title, heading, viewer, option) [id] = {name, title, heading, option},
+	ARTIFACT_KIND_LIST(ARTIFACT_INFO)
 };
 
 static const char *const verifier_names[VERIFIER_COUNT] = {
@@ -159,14 +160,14 @@ attempt_set_artifact(struct attempt *a, enum artifact_kind kind, const char *pat
 const char *
 artifact_kind_name(enum artifact_kind kind)
 {
-	return kind < ARTIFACT_KINDS ? artifact_names[kind] : "?";
+	return kind < ARTIFACT_KINDS ? artifact_kinds[kind].name : "?";
 }
 
 int
 artifact_kind_from_name(const char *name)
 {
 	for (int i = 0; i < ARTIFACT_KINDS; i++)
-		if (strcmp(artifact_names[i], name) == 0)
+		if (strcmp(artifact_kinds[i].name, name) == 0)
 			return i;
 	return -1;
 }

@@ -165,21 +165,18 @@ requests(const struct attempt *a, struct attempt_doc *d)
 static void
 artifacts(const struct attempt *a, struct attempt_doc *d)
 {
-	static const char *const titles[ARTIFACT_KINDS] = {
-		"Patch (the agent's diff)", "Server log (conduit.log)", "Setup log (setup.log)",
-		"Trajectory",
-	};
 	attempt_doc_add(d, DOC_HEADING, 0, "Artifacts (Enter opens)");
 	for (int k = 0; k < ARTIFACT_KINDS; k++) {
 		const struct artifact *art = &a->artifacts[k];
 		char size[32];
 		if (!art->present) {
-			attempt_doc_add(d, DOC_DIM, 2, "  %-26s none", titles[k]);
+			attempt_doc_add(d, DOC_DIM, 2, "  %-26s none", artifact_kinds[k].heading);
 			continue;
 		}
 		str_human_size(art->size, size, sizeof(size));
-		attempt_doc_add(d, DOC_ARTIFACT, 2, "%s %-26s %s%s%s%s", ">", titles[k], size,
-		    art->truncated ? " (truncated)" : "", art->format[0] ? "  " : "", art->format);
+		attempt_doc_add(d, DOC_ARTIFACT, 2, "%s %-26s %s%s%s%s", ">", artifact_kinds[k].heading,
+				size, art->truncated ? " (truncated)" : "", art->format[0] ? "  " : "",
+				art->format);
 		d->v[d->n - 1].artifact = k;
 	}
 }

@@ -264,7 +264,8 @@ open_artifact(struct app *app, struct attempt_view *av, enum artifact_kind k)
 {
 	struct text_target t = {.attempt_id = av->a.id, .task_id = av->a.task_id, .kind = k};
 	static const struct view_ops *const viewers[ARTIFACT_KINDS] = {
-		&view_diff_ops, &view_log_ops, &view_log_ops, &view_trajectory_ops,
+#define ARTIFACT_VIEWER(id, name, title, heading, viewer, option) [id] = &view_##viewer##_ops,
+		ARTIFACT_KIND_LIST(ARTIFACT_VIEWER)
 	};
 	char why[sizeof(app->message)];
 
@@ -272,9 +273,7 @@ open_artifact(struct app *app, struct attempt_view *av, enum artifact_kind k)
 		app_message(app, true, "this attempt has no %s", artifact_kind_name(k));
 		return;
 	}
-	static const char *const names[ARTIFACT_KINDS] = {"patch", "server log", "setup log",
-							  "trajectory"};
-	snprintf(t.title, sizeof(t.title), "%s", names[k]);
+	snprintf(t.title, sizeof(t.title), "%s", artifact_kinds[k].title);
 	if (k == ARTIFACT_SERVER_LOG)
 		request_at_cursor(av, &t);
 	if (app_push(app, viewers[k], &t))
