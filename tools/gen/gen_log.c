@@ -422,9 +422,15 @@ gen_log_setup(const struct gen_attempt *a, struct buf *b)
 				    "  \xe2\x95\xb0\xe2\x94\x80\xe2\x96\xb6 Because there is no version of pyjwt==3.9.1 and you require pyjwt==3.9.1, we can conclude that your requirements are unsatisfiable.\n");
 			return;
 		}
+		/* one draw a statement: the order of a call's arguments is the
+		 * compiler's (this is the one gcc took, which the goldens show) */
+		int installed_ms = 20 + (int)gen_rng_below(&r, 60);
+		int prepared_cs = (int)gen_rng_below(&r, 100);
+		int prepared_s = 2 + (int)gen_rng_below(&r, 5);
+		int resolved_cs = (int)gen_rng_below(&r, 100);
+		int resolved_s = 1 + (int)gen_rng_below(&r, 3);
 		buf_printf(b, "Resolved %d packages in %d.%02ds\nPrepared %d packages in %d.%02ds\nInstalled %d packages in %dms\n",
-			   n, 1 + (int)gen_rng_below(&r, 3), (int)gen_rng_below(&r, 100), n,
-			   2 + (int)gen_rng_below(&r, 5), (int)gen_rng_below(&r, 100), n, 20 + (int)gen_rng_below(&r, 60));
+			   n, resolved_s, resolved_cs, n, prepared_s, prepared_cs, n, installed_ms);
 		for (size_t i = 0; i < GEN_NELEM(py_pkgs); i++)
 			buf_printf(b, " + %s\n", py_pkgs[i]);
 		buf_printf(b, " + %s\n", strcmp(t->framework, "flask") == 0 ? "flask==3.0.3" :
@@ -454,10 +460,14 @@ gen_log_setup(const struct gen_attempt *a, struct buf *b)
 			      "npm error A complete log of this run can be found in: /root/.npm/_logs/%s-debug-0.log\n", when);
 		return;
 	}
+	/* one draw a statement, in the order gcc took (see above) */
+	int funding = 10 + (int)gen_rng_below(&r, 30);
+	int seconds = 3 + (int)gen_rng_below(&r, 20);
+	int audited = 121 + (int)gen_rng_below(&r, 200);
+	int added = 120 + (int)gen_rng_below(&r, 200);
 	buf_printf(b, "\nadded %d packages, and audited %d packages in %ds\n\n%d packages are looking for funding\n"
 		      "  run `npm fund` for details\n\nfound 0 vulnerabilities\n",
-		   120 + (int)gen_rng_below(&r, 200), 121 + (int)gen_rng_below(&r, 200), 3 + (int)gen_rng_below(&r, 20),
-		   10 + (int)gen_rng_below(&r, 30));
+		   added, audited, seconds, funding);
 	if (a->use_orm && !a->use_postgres)
 		buf_puts(b, "npm warn deprecated inflight@1.0.6: This module is not supported, and leaks memory. Do not use it.\n"
 			    "npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported\n");

@@ -150,11 +150,13 @@ gen_run_init(struct gen_run *r, const char *agent, const char *model, double ski
 	r->own_key = gen_hash_str(gen_hash_str(seed ^ 0x5eed, agent), model);
 	gen_rng_init(&rng, r->own_key);
 	/* Batches start on a day in March 2026, between 08:00 and 17:59 UTC. */
+	/* (one draw a statement: the order of an expression's operands is
+	 * the compiler's) */
 	r->batch_ms = (int64_t)1772352000000LL /* 2026-03-01T08:00Z */ +
-		      (int64_t)gen_rng_below(&rng, 24) * 86400000LL +
-		      (int64_t)gen_rng_below(&rng, 36000) * 1000LL;
-	r->feature_batch_ms = r->batch_ms + (int64_t)(2 + gen_rng_below(&rng, 3)) * 86400000LL +
-			      (int64_t)gen_rng_below(&rng, 3600) * 1000LL;
+		      (int64_t)gen_rng_below(&rng, 24) * 86400000LL;
+	r->batch_ms += (int64_t)gen_rng_below(&rng, 36000) * 1000LL;
+	r->feature_batch_ms = r->batch_ms + (int64_t)(2 + gen_rng_below(&rng, 3)) * 86400000LL;
+	r->feature_batch_ms += (int64_t)gen_rng_below(&rng, 3600) * 1000LL;
 }
 
 /* ------------------------------------------------------------ the model */
@@ -576,8 +578,8 @@ decide(struct gen_attempt *a, const struct gen_opts *o)
 		int64_t per_task = 26LL * 60000;
 		a->start_ms = batch + (int64_t)(t->kind == TASK_FEATURE ? t->index - 80 : t->index) * per_task +
 			      (int64_t)a->number * 7 * 60000 + (int64_t)gen_rng_below(&r, 90000);
-		a->eval_ms = a->start_ms + (int64_t)a->steps * (6000 + gen_rng_below(&r, 9000)) +
-			     30000 + gen_rng_below(&r, 20000);
+		a->eval_ms = a->start_ms + (int64_t)a->steps * (6000 + gen_rng_below(&r, 9000)) + 30000;
+		a->eval_ms += gen_rng_below(&r, 20000);
 	}
 	(void)o;
 }
