@@ -4,6 +4,7 @@
 
 #include "benchtop/model_log.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,12 +155,15 @@ reader_head(struct reader *r, size_t i, const char **s, size_t *n, struct bt_err
 	size_t want = end - start < HEAD ? end - start : HEAD;
 	int rc;
 
+	assert(i < r->t->n_lines && start <= end && end <= r->t->size);
 	if (start < r->off || start + want > r->off + r->len) {
 		r->off = start;
 		r->len = r->t->size - start < CHUNK ? r->t->size - start : CHUNK;
 		if ((rc = store_blob_read(r->t->blob, r->off, r->chunk, r->len, err)))
 			return rc;
 	}
+	/* the window holds the line's head */
+	assert(start >= r->off && start + want <= r->off + r->len);
 	*s = r->chunk + (start - r->off);
 	*n = want;
 	if (*n && (*s)[*n - 1] == '\n' && want == end - start)

@@ -3,6 +3,7 @@
 
 #include "benchtop/model_text.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,7 @@ text_model_line(struct text_model *m, size_t i, struct buf *out, bool *cut, stru
 	}
 	start = m->starts[i];
 	end = i + 1 < m->n_lines ? m->starts[i + 1] : m->size;
+	assert(start <= end && end <= m->size);
 	n = end - start;
 	if (n > TEXT_LINE_CAP) {
 		n = TEXT_LINE_CAP;

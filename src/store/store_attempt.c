@@ -3,6 +3,7 @@
 
 #include "store_internal.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -401,6 +402,8 @@ store_blob_read(struct store_blob *b, size_t offset, void *buf, size_t n, struct
 {
 	int rc;
 
+	/* a caller's bug: caught here in debug builds, an error in others */
+	assert(offset <= b->size && n <= b->size - offset);
 	if (offset > b->size || n > b->size - offset)
 		return bt_errorf(err, BT_ESOFTWARE, "read past the end of an artifact");
 	if (n == 0)

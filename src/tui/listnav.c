@@ -3,6 +3,8 @@
 
 #include "benchtop/listnav.h"
 
+#include <assert.h>
+
 void
 listnav_clamp(struct listnav *l)
 {
@@ -23,6 +25,8 @@ listnav_clamp(struct listnav *l)
 		l->top = l->n - h;
 	if (l->n < h)
 		l->top = 0;
+	/* every function ends here: the views index their rows with cur */
+	assert(l->cur < l->n && l->top <= l->cur && l->cur < l->top + h);
 }
 
 void

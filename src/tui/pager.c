@@ -3,6 +3,7 @@
 
 #include "pager.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "benchtop/sanitize.h"
@@ -139,6 +140,17 @@ pos_cmp(struct pager_pos a, struct pager_pos b)
 	return a.sub < b.sub ? -1 : a.sub > b.sub;
 }
 
+/* Where the functions below leave the position: on a row (at 0 when there
+ * is none), on one of its screen lines, and not past the end, since the
+ * views index their rows with it and draw from it. */
+static void
+check(const struct pager *p)
+{
+	(void)p; /* (NDEBUG) */
+	assert(p->n_rows ? p->top.row < p->n_rows : p->top.row == 0 && p->top.sub == 0);
+	assert(p->top.sub >= 0 && (!p->n_rows || p->top.sub < height(p, p->top.row)));
+}
+
 /* The position that shows the last screen line at the bottom. */
 static struct pager_pos
 end_pos(const struct pager *p)
@@ -179,6 +191,7 @@ pager_down(struct pager *p, long lines)
 	}
 	if (pos_cmp(p->top, end) > 0)
 		p->top = end;
+	check(p);
 }
 
 void
@@ -206,12 +219,14 @@ pager_show(struct pager *p, size_t row, long context)
 		pager_up(p, context);
 	if (pos_cmp(p->top, end) > 0)
 		p->top = end;
+	check(p);
 }
 
 void
 pager_end(struct pager *p)
 {
 	p->top = end_pos(p);
+	check(p);
 }
 
 bool

@@ -10,6 +10,7 @@
 
 #include "tui_internal.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -29,6 +30,7 @@
 struct view *
 app_top(struct app *app)
 {
+	assert(app->depth >= 0 && app->depth <= TUI_MAX_DEPTH);
 	return app->depth ? app->stack[app->depth - 1] : NULL;
 }
 
@@ -49,6 +51,8 @@ app_push(struct app *app, const struct view_ops *ops, const void *arg)
 	struct view *v;
 	struct bt_error err = {0};
 
+	/* the hooks every view must have (the others are checked for NULL) */
+	assert(ops && ops->open && ops->draw && ops->id < VIEW_COUNT);
 	if (app->depth >= TUI_MAX_DEPTH) {
 		app_message(app, true, "too many views open: go back first");
 		return false;
@@ -65,6 +69,7 @@ app_push(struct app *app, const struct view_ops *ops, const void *arg)
 		return false;
 	}
 	app->stack[app->depth++] = v;
+	assert(app->depth <= TUI_MAX_DEPTH);
 	return true;
 }
 

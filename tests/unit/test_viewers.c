@@ -1,11 +1,15 @@
 /* The viewers' models (model_diff.c, model_log.c, model_trajectory.c):
  * log lines classified, access lines matched to failed requests, a patch
  * indexed from the store across chunk boundaries with the verifier's
- * evidence on its lines, side-by-side rows, trajectories searched. */
+ * evidence on its lines, side-by-side rows, trajectories searched; an
+ * artifact read out of its bounds. */
 #include "config.h"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "benchtop/model_diff.h"
@@ -339,6 +343,41 @@ test_traj_model(struct store *s, int64_t id)
 		   "a log is not a trajectory");
 }
 
+/* A read past an artifact's end is a caller's bug: assert() stops a debug
+ * build there (as the test builds are), a release build (NDEBUG) returns
+ * BT_ESOFTWARE. */
+static void
+test_blob_bounds(struct store *s, int64_t id)
+{
+	struct bt_error err;
+	struct store_blob *blob;
+	int status = 0;
+	pid_t pid;
+	char c;
+
+	if (store_blob_open(s, id, ARTIFACT_PATCH, &blob, &err)) {
+		tap_ok(false, "open the patch: %s", err.msg);
+		return;
+	}
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		/* the assertion's message is expected: not in the test's log */
+		dup2(open("/dev/null", O_WRONLY), 2);
+		_exit(store_blob_read(blob, store_blob_size(blob), &c, 1, &err));
+	}
+	waitpid(pid, &status, 0);
+#ifdef NDEBUG
+	tap_ok(WIFEXITED(status) && WEXITSTATUS(status) == BT_ESOFTWARE,
+	       "a read past an artifact's end fails (release build)");
+#else
+	tap_ok(WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT,
+	       "a read past an artifact's end stops at an assert() (debug build)");
+#endif
+	tap_is_int(store_blob_read(blob, 1, &c, 1, &err), BT_OK, "a read inside it works");
+	store_blob_close(blob);
+}
+
 int
 main(void)
 {
@@ -364,6 +403,7 @@ main(void)
 	test_diff_model(s, small, large, big, len);
 	test_log_model(s, small);
 	test_traj_model(s, small);
+	test_blob_bounds(s, small);
 	store_close(s);
 	free(big);
 	unlink(path);
