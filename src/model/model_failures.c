@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/sort.h"
+
 static const char *const by_names[FAIL_BY_COUNT][2] = {
 	{"request", "request"}, {"assertion", "assertion"}, {"category", "category"},
 	{"subcategory", "subcategory"}, {"first-failure", "first_failure"},
@@ -383,13 +385,11 @@ count(struct failures_model *m)
 	failures_model_sort(m);
 }
 
-static const struct failures_model *sort_model;
-
 static int
-cmp_rows(const void *pa, const void *pb)
+cmp_rows(const void *pa, const void *pb, const void *ctx)
 {
 	const struct failure_row *a = pa, *b = pb;
-	const struct failures_model *m = sort_model;
+	const struct failures_model *m = ctx;
 	int c = 0;
 
 	switch (m->sort) {
@@ -413,10 +413,7 @@ cmp_rows(const void *pa, const void *pb)
 void
 failures_model_sort(struct failures_model *m)
 {
-	sort_model = m;
-	if (m->n_rows > 1)
-		qsort(m->rows, m->n_rows, sizeof(*m->rows), cmp_rows);
-	sort_model = NULL;
+	bt_sort(m->rows, m->n_rows, sizeof(*m->rows), cmp_rows, m);
 }
 
 /* ------------------------------------------------------------ columns */

@@ -169,14 +169,9 @@ tables_termination(struct tctx *c)
 static bool
 in_subset(const struct task_row *t, bool pipeline_only)
 {
-	static const char *const fws[] = {"aiohttp", "fastapi", "express", "fastify"};
-
 	if (pipeline_only)
 		return metrics_is_pipeline_task(t->framework, t->constraints);
-	for (size_t i = 0; i < sizeof(fws) / sizeof(fws[0]); i++)
-		if (strcmp(t->framework, fws[i]) == 0)
-			return true;
-	return false;
+	return task_framework_in_pipeline(t->framework);
 }
 
 /* Strict A% per level x 100; have[l] says which levels exist. */

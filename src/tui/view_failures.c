@@ -11,6 +11,7 @@
 
 #include "benchtop/model_failures.h"
 #include "benchtop/model_label.h"
+#include "benchtop/sort.h"
 #include "benchtop/tui.h"
 
 struct failures_view {
@@ -108,14 +109,12 @@ behind_cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *
 	}
 }
 
-static const struct failures_view *sort_view;
-
 /* By side, run, task name, then attempt number: a task's attempts together. */
 static int
-cmp_refs(const void *pa, const void *pb)
+cmp_refs(const void *pa, const void *pb, const void *ctx)
 {
 	const struct failure_ref *a = pa, *b = pb;
-	const struct failures_model *m = &sort_view->m;
+	const struct failures_model *m = ctx;
 	const struct failure_attempt *x = &m->set[a->side].v[a->i], *y = &m->set[b->side].v[b->i];
 	int c = a->side - b->side;
 
@@ -136,9 +135,7 @@ open_behind(struct failures_view *fv)
 	close_behind(fv);
 	fv->row = fv->nav.cur;
 	fv->n_refs = failures_model_behind(&fv->m, fv->row, &fv->refs);
-	sort_view = fv;
-	qsort(fv->refs, fv->n_refs, sizeof(*fv->refs), cmp_refs);
-	sort_view = NULL;
+	bt_sort(fv->refs, fv->n_refs, sizeof(*fv->refs), cmp_refs, &fv->m);
 	fv->behind = true;
 	listnav_first(&fv->bnav);
 	fv->bnav.n = fv->n_refs;
