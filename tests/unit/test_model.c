@@ -148,8 +148,9 @@ test_outcomes(void)
 	}
 	m.all = items;
 	/* tags and a note on the 5th task (or on its attempts) */
-	struct memory_entry memo = {.address = "r:koa-openapi-4", .tags = "flaky-db needs-migration",
-				    .note = true};
+	/* (arrays: the entry's strings are its own, not literals) */
+	char address[] = "r:koa-openapi-4", tags[] = "flaky-db needs-migration";
+	struct memory_entry memo = {.address = address, .tags = tags, .note = true};
 	items[4].memo = &memo;
 	m.n_all = 6;
 	m.shown = shown;
