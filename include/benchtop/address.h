@@ -31,12 +31,16 @@ enum address_kind {
 	ADDRESS_REQUEST,
 };
 
-#define ADDRESS_MAX 512 /* the longest address text accepted or printed */
+#define ADDRESS_RUN_MAX 255  /* the longest run name, decoded */
+#define ADDRESS_TASK_MAX 159 /* the longest task token, decoded */
+/* The longest address text accepted: every byte of both names written %XX,
+ * the numbers and the separators (what address_format() can print). */
+#define ADDRESS_MAX (3 * (ADDRESS_RUN_MAX + ADDRESS_TASK_MAX) + 32)
 
 struct address {
 	enum address_kind kind;
-	char run[256];  /* decoded */
-	char task[160]; /* decoded; "" for a run */
+	char run[ADDRESS_RUN_MAX + 1];   /* decoded */
+	char task[ADDRESS_TASK_MAX + 1]; /* decoded; "" for a run */
 	int attempt;    /* >= 0 from ADDRESS_ATTEMPT on */
 	int step;       /* >= 1 for ADDRESS_STEP */
 	int request;    /* >= 1 for ADDRESS_REQUEST */

@@ -31,6 +31,7 @@
 	X(judge)                                                                           \
 	X(newman)                                                                          \
 	X(newman_cat)                                                                      \
+	X(notes)                                                                           \
 	X(sanitize)                                                                        \
 	X(taskjson)                                                                        \
 	X(traj_mini)                                                                       \

@@ -68,6 +68,18 @@ test_escapes(void)
 	tap_ok(address_parse(out.data, &a, (char[80]){0}, 80) && strcmp(a.run, "tab\there\x1b[31m") == 0,
 	       "and parses back to the same bytes");
 	tap_is_str(reprint("caf\xc3\xa9/m:t:1", &a), "caf\xc3\xa9/m:t:1", "UTF-8 stays as it is");
+	/* the longest names, every byte escaped, still read back (fuzz_notes) */
+	char run[ADDRESS_RUN_MAX + 1], task[ADDRESS_TASK_MAX + 1];
+	memset(run, ' ', ADDRESS_RUN_MAX);
+	run[ADDRESS_RUN_MAX] = '\0';
+	memset(task, ':', ADDRESS_TASK_MAX);
+	task[ADDRESS_TASK_MAX] = '\0';
+	address_set(&a, run, task, 999999999);
+	address_format(&a, &out);
+	struct address back;
+	tap_ok(address_parse(out.data, &back, (char[160]){0}, 160) && strcmp(back.run, run) == 0 &&
+	       strcmp(back.task, task) == 0 && back.attempt == 999999999,
+	       "the longest names, all escaped, parse back");
 	tap_is_str(reprint("a%2fb:t", &a), "a/b:t", "%2f is '/', printed plainly");
 	address_set(&a, "r", "t", -1);
 	tap_is_int(a.kind, ADDRESS_TASK, "address_set with attempt -1 is a task");
