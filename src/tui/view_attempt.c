@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "benchtop/model_attempt.h"
+#include "benchtop/model_memory.h"
 #include "benchtop/sanitize.h"
 #include "benchtop/tui.h"
 
@@ -29,7 +30,30 @@ struct attempt_view {
 	int wrap_width;
 	struct listnav nav;
 	int goto_position; /* scroll to this request's line once drawn; 0: none */
+	char memo[160];    /* the attempt's tags and "note" when it has one, for the status */
 };
+
+/* The current attempt's tags and note, as the status line says them. */
+static int
+load_memo(struct app *app, struct attempt_view *av, struct bt_error *err)
+{
+	struct memory_index mem;
+	struct address addr;
+	int rc;
+
+	av->memo[0] = '\0';
+	if ((rc = memory_index_load(&mem, app->st, err)))
+		return rc;
+	if (mem.n && store_attempt_address(app->st, av->briefs[av->cur].id, &addr, NULL) == BT_OK) {
+		const struct memory_entry *e =
+			memory_lookup_parts(&mem, addr.run, addr.task, addr.attempt);
+		if (e)
+			snprintf(av->memo, sizeof(av->memo), "%s%s%s", e->tags,
+				 e->tags[0] && e->note ? " " : "", e->note ? "+note" : "");
+	}
+	memory_index_free(&mem);
+	return BT_OK;
+}
 
 static int
 load_current(struct app *app, struct attempt_view *av, struct bt_error *err)
@@ -44,6 +68,8 @@ load_current(struct app *app, struct attempt_view *av, struct bt_error *err)
 	if ((rc = store_load_attempt(app->st, av->briefs[av->cur].id, &av->a, err)))
 		return rc;
 	av->loaded = true;
+	if ((rc = load_memo(app, av, err)))
+		return rc;
 	attempt_doc_build(&av->a, &av->doc);
 	av->wrap_width = -1;
 	listnav_first(&av->nav);
@@ -354,6 +380,8 @@ attemptview_status(struct app *app, struct view *v, struct buf *out)
 	(void)app;
 	buf_printf(out, "attempt %zu of %zu  A%% %.1f  strict %.1f  %s", av->cur + 1, av->n_briefs,
 		   av->a.raw * 100, av->a.strict * 100, av->a.succeeded ? "succeeded" : "failed");
+	if (av->memo[0])
+		buf_printf(out, "  tags: %s", av->memo);
 }
 
 static bool

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "benchtop/model_memory.h"
 #include "benchtop/model_runs.h"
 #include "benchtop/model_tasks.h"
 #include "benchtop/tui.h"
@@ -15,6 +16,7 @@ struct runs_view {
 	struct listnav nav;
 	int64_t marked[2]; /* the runs marked to compare: A, then B */
 	int n_marked;
+	struct memory_index memory; /* the runs' tags (a Tags column when any) */
 };
 
 static const struct ui_column columns[] = {
@@ -27,15 +29,20 @@ static const struct ui_column columns[] = {
 	{"L3 A%", 5, false, true, false, "l3_a_pct", 0},
 	{"ΔA%", 6, false, true, false, "delta_a_pct", 0},
 	{"p@1", 5, false, true, false, "pass1", 0},
+	{"Tags", 8, true, false, false, "tags", 0},
 };
-#define N_COLUMNS (sizeof(columns) / sizeof(columns[0]))
+/* the last column, Tags, only when the store has tags or notes */
+#define N_COLUMNS(rv) (sizeof(columns) / sizeof(columns[0]) - !(rv)->memory.n)
 
 static int
 runsview_open(struct app *app, struct view *v, const void *arg, struct bt_error *err)
 {
 	struct runs_view *rv = v->priv;
+	int rc;
 	(void)arg;
-	return runs_model_load(&rv->m, app->st, app->exclude_limits, err);
+	if ((rc = runs_model_load(&rv->m, app->st, app->exclude_limits, err)))
+		return rc;
+	return memory_index_load(&rv->memory, app->st, err);
 }
 
 static void
@@ -43,6 +50,7 @@ runsview_close(struct view *v)
 {
 	struct runs_view *rv = v->priv;
 	runs_model_free(&rv->m);
+	memory_index_free(&rv->memory);
 }
 
 static void
@@ -90,6 +98,11 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 	case 8:
 		snprintf(c->text, sizeof(c->text), "%.1f", r->p1_all * 100);
 		break;
+	case 9: {
+		const struct memory_entry *e = memory_lookup_parts(&rv->memory, r->name, NULL, -1);
+		snprintf(c->text, sizeof(c->text), "%s", e ? e->tags : "");
+		break;
+	}
 	}
 }
 
@@ -109,7 +122,7 @@ runsview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	for (size_t i = 0; i < rv->m.n; i++)
 		for (int k = 0; k < rv->n_marked; k++)
 			marked[i] |= rv->m.rows[i].id == rv->marked[k];
-	ui_table_draw(app, y0, h, w, &rv->nav, columns, N_COLUMNS, cell, rv, marked);
+	ui_table_draw(app, y0, h, w, &rv->nav, columns, N_COLUMNS(rv), cell, rv, marked);
 	free(marked);
 }
 
@@ -310,7 +323,9 @@ runsview_reload(struct app *app, struct view *v, struct bt_error *err)
 	int rc;
 
 	runs_model_free(&rv->m);
-	if ((rc = runs_model_load(&rv->m, app->st, app->exclude_limits, err)))
+	memory_index_free(&rv->memory);
+	if ((rc = runs_model_load(&rv->m, app->st, app->exclude_limits, err)) ||
+	    (rc = memory_index_load(&rv->memory, app->st, err)))
 		return rc;
 	runs_model_sort(&rv->m, s, rev);
 	rv->nav.n = rv->m.n;
@@ -326,7 +341,7 @@ runsview_table(struct app *app, struct view *v, struct list_table *t, size_t *cu
 {
 	struct runs_view *rv = v->priv;
 
-	*t = (struct list_table){.title = "Runs", .cols = columns, .ncols = N_COLUMNS,
+	*t = (struct list_table){.title = "Runs", .cols = columns, .ncols = N_COLUMNS(rv),
 				 .nrows = rv->m.n, .cell = cell, .ctx = rv, .app = app};
 	*cur = rv->nav.cur;
 	return true;
