@@ -55,9 +55,10 @@ canonical(struct store *st, const char *text, struct buf *out, struct bt_error *
 	return BT_OK;
 }
 
-/* tag and untag: ADDR WORD... */
+/* The options of tag, untag and note: --store, --by, --journal.  -1 when
+ * the command goes on, else its exit status (after --help, a bad option). */
 static int
-run_tags(const char *cmd, int argc, char **argv)
+write_options(const char *cmd, int argc, char **argv, const char **store_path, const char **by)
 {
 	static const struct option opts[] = {
 		{"store", required_argument, NULL, 's'},
@@ -66,18 +67,12 @@ run_tags(const char *cmd, int argc, char **argv)
 		CLI_OPT_LONG_JOURNAL,
 		{0, 0, 0, 0},
 	};
-	const char *store_path = NULL, *by = NULL;
-	bool add = strcmp(cmd, "tag") == 0;
-	struct bt_error err = {0};
-	struct store *st;
-	struct buf addr;
-	char now[32];
-	int c, rc;
+	int c;
 
 	while ((c = getopt_long(argc, argv, "s:b:h", opts, NULL)) != -1) {
 		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'b': by = optarg; break;
+		case 's': *store_path = optarg; break;
+		case 'b': *by = optarg; break;
 		case 'h': return cli_help(cmd);
 		case CLI_OPT_JOURNAL:
 			if (cli_store_option(cmd, c, optarg))
@@ -86,6 +81,23 @@ run_tags(const char *cmd, int argc, char **argv)
 		default: return cli_usage_error(cmd, "bad option");
 		}
 	}
+	return -1;
+}
+
+/* tag and untag: ADDR WORD... */
+static int
+run_tags(const char *cmd, int argc, char **argv)
+{
+	const char *store_path = NULL, *by = NULL;
+	bool add = strcmp(cmd, "tag") == 0;
+	struct bt_error err = {0};
+	struct store *st;
+	struct buf addr;
+	char now[32];
+	int rc;
+
+	if ((rc = write_options(cmd, argc, argv, &store_path, &by)) >= 0)
+		return rc;
 	if (argc - optind < 2)
 		return cli_usage_error(cmd, "give an address and at least one tag");
 	for (int i = optind + 1; i < argc; i++)
@@ -129,32 +141,15 @@ cmd_untag(int argc, char **argv)
 int
 cmd_note(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"by", required_argument, NULL, 'b'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		{0, 0, 0, 0},
-	};
 	const char *store_path = NULL, *by = NULL;
 	struct bt_error err = {0};
 	struct buf addr, text;
 	struct store *st;
 	char now[32];
-	int c, rc;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "s:b:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'b': by = optarg; break;
-		case 'h': return cli_help("note");
-		case CLI_OPT_JOURNAL:
-			if (cli_store_option("note", c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error("note", "bad option");
-		}
-	}
+	if ((rc = write_options("note", argc, argv, &store_path, &by)) >= 0)
+		return rc;
 	if (argc - optind != 2)
 		return cli_usage_error("note", "give an address and the note's text (- reads it "
 				       "from standard input)");

@@ -4,6 +4,7 @@
 
 #include "benchtop/address.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
@@ -94,16 +95,14 @@ address_parent(const struct address *a, struct address *up)
 	return true;
 }
 
+/* A hex digit's value (either case), -1 for anything else. */
 static int
 hex(unsigned char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	static const char digits[] = "0123456789abcdef";
+	const char *d = isxdigit(c) ? strchr(digits, c | 0x20) : NULL;
+
+	return d ? (int)(d - digits) : -1;
 }
 
 /* Decode the name part s[0..n) into out; false with why. */

@@ -9,11 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "benchtop/model_memory.h"
-#include "tui_curses.h"
 
 /* The address under the cursor; false (said) when the view has none. */
 static bool
@@ -164,7 +162,7 @@ edit_in_editor(struct app *app, struct buf *text)
 {
 	const char *prog = getenv("EDITOR");
 	char path[] = "/tmp/benchtop-note-XXXXXX";
-	int fd, status;
+	int fd;
 
 	if (app->headless || app->script) {
 		app_message(app, true, "no $EDITOR in a scripted session");
@@ -180,23 +178,16 @@ edit_in_editor(struct app *app, struct buf *text)
 		return false;
 	}
 	close(fd);
-	def_prog_mode();
-	endwin();
-	char *cmd = xasprintf("%s \"$BENCHTOP_FILE\"", prog && *prog ? prog : "vi");
-	setenv("BENCHTOP_FILE", path, 1);
-	status = system(cmd);
-	free(cmd);
-	unsetenv("BENCHTOP_FILE");
-	reset_prog_mode();
-	clearok(curscr, TRUE);
 	char *data = NULL;
 	size_t len = 0;
-	bool ok = status == 0 && file_read(path, 1 << 20, &data, &len, NULL, NULL) == BT_OK;
-	unlink(path);
-	if (!ok) {
-		app_message(app, true, "the editor failed: the note is unchanged");
-		return false;
+	bool ok = app_run_on_file(app, prog && *prog ? prog : "vi", path);
+	if (ok && file_read(path, 1 << 20, &data, &len, NULL, NULL) != BT_OK) {
+		app_message(app, true, "cannot read the note back from %s", path);
+		ok = false;
 	}
+	unlink(path);
+	if (!ok)
+		return false;
 	buf_reset(text);
 	buf_append(text, data, len);
 	/* the newline an editor ends the file with */

@@ -261,7 +261,7 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 	char path[] = "/tmp/benchtop-XXXXXX";
 	struct san_strip strip = {0};
 	char *chunk, *stripped;
-	int fd, status;
+	int fd;
 
 	if (app->headless || app->script) {
 		app_message(app, true, "no $%s in a scripted session", env);
@@ -294,6 +294,15 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 	free(chunk);
 	free(stripped);
 	close(fd);
+	app_run_on_file(app, prog, path);
+	unlink(path);
+}
+
+bool
+app_run_on_file(struct app *app, const char *prog, const char *path)
+{
+	int status;
+
 	def_prog_mode();
 	endwin();
 	char *cmd = xasprintf("%s \"$BENCHTOP_FILE\"", prog);
@@ -303,7 +312,6 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 	unsetenv("BENCHTOP_FILE");
 	reset_prog_mode();
 	clearok(curscr, TRUE);
-	unlink(path);
 	if (status == -1)
 		app_message(app, true, "cannot run %s: %s", prog, strerror(errno));
 	else if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
@@ -312,6 +320,9 @@ app_external(struct app *app, const char *env, const char *fallback, struct text
 		app_message(app, true, "%s exited with status %d", prog, WEXITSTATUS(status));
 	else if (WIFSIGNALED(status))
 		app_message(app, true, "%s was killed by signal %d", prog, WTERMSIG(status));
+	else
+		return true;
+	return false;
 }
 
 static void

@@ -44,6 +44,9 @@ void app_grep(struct app *app, const char *pattern);
 int app_goto(struct app *app, const char *text, struct bt_error *err);
 
 /* tui.c */
+/* Give the terminal to `prog "$BENCHTOP_FILE"` (BENCHTOP_FILE=path) and
+ * take it back; true when it exited with status 0, else said why. */
+bool app_run_on_file(struct app *app, const char *prog, const char *path);
 void app_dispatch(struct app *app, enum action a);
 void app_draw_all(struct app *app);
 /* The virtual screen as UTF-8 text into path (the scripted tests' dumps). */

@@ -106,6 +106,8 @@ test_hostile(void)
 		{"r%4:t", "% and one digit"},
 		{"r%zz:t", "% and no hex"},
 		{"r%00:t", "%00"},
+		{"r%\x10\x11:t", "control bytes as hex digits"},
+		{"r%G0:t", "G is no hex digit"},
 		{"r\x1b[2J:t", "a raw escape"},
 		{"r\n:t", "a raw newline"},
 		{"r\x7f:t", "DEL"},
