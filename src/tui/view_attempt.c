@@ -455,7 +455,17 @@ attemptview_address(struct app *app, struct view *v, struct address *out)
 {
 	struct attempt_view *av = v->priv;
 
-	return store_attempt_address(app->st, av->briefs[av->cur].id, out, NULL) == BT_OK;
+	if (store_attempt_address(app->st, av->briefs[av->cur].id, out, NULL))
+		return false;
+	/* on a failed request's lines: that request, RUN:TASK:N:rPOSITION */
+	if (av->nav.cur < av->n_rows) {
+		const struct doc_line *l = &av->doc.v[av->rows[av->nav.cur].line];
+		if (l->request >= 0 && (size_t)l->request < av->a.n_requests) {
+			out->kind = ADDRESS_REQUEST;
+			out->request = av->a.requests[l->request].position;
+		}
+	}
+	return true;
 }
 
 const struct view_ops view_attempt_ops = {
