@@ -4,6 +4,7 @@
 #ifndef BENCHTOP_CLI_H
 #define BENCHTOP_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,10 +13,38 @@
 #include "benchtop/store.h"
 #include "benchtop/util.h"
 
-struct cli_opt {
-	const char *flag; /* "--store PATH" */
-	const char *help;
+/* Which options cli_getopt() handles for every command that has them. */
+enum cli_shared {
+	CLI_OWN = 0,      /* the command's own: cli_getopt() returns its key */
+	CLI_SHARED_STORE, /* --store PATH: cli_args.store */
+	CLI_SHARED_RUN,   /* --run RUN, repeatable: cli_args.runs */
+	CLI_SHARED_FORMAT, /* --format FMT, a report format: cli_args.format */
+	CLI_SHARED_STORE_OPTION, /* --journal MODE, --immutable: cli_store_option() */
+	CLI_DOC /* not an option: a line of the help, its name shown as it is */
 };
+
+/* One option of a command.  The command's table is getopt_long()'s array
+ * and short options, its --help's OPTIONS and the man page's, so that the
+ * three cannot drift.  Options documented together (--width N, --height
+ * N) follow each other with the same help string. */
+struct cli_opt {
+	const char *name; /* "store" for --store; NULL ends the table */
+	int key;          /* getopt_long()'s value: a letter is the short option too */
+	const char *arg;  /* "PATH"; NULL when the option takes no argument */
+	const char *help;
+	enum cli_shared shared;
+};
+#define CLI_OPT(name, key, arg, help) {name, key, arg, help, CLI_OWN}
+#define CLI_DOC(heading, help) {heading, 0, NULL, help, CLI_DOC}
+/* The key of an option with no short form. */
+#define CLI_LONG(c) (0x200 | (c))
+/* The keys of benchtop show's --patch, --log ...: this + enum artifact_kind. */
+#define CLI_KEY_ARTIFACT 0x300
+#define CLI_OPT_END {NULL, 0, NULL, NULL, CLI_OWN}
+/* The most options a command may have, and --run's a command line may
+ * give (cli_args' arrays: nothing to free, whatever path a command takes) */
+#define CLI_MAX_OPTS 24
+#define CLI_MAX_RUNS 64
 
 /* One command; --help and the man page's COMMANDS section are both printed
  * from this table (cli_print_help, cli_print_man), so they cannot drift. */
@@ -25,8 +54,32 @@ struct cli_command {
 	const char *synopsis;    /* after "benchtop ": "import PATH... [OPTIONS]" */
 	const char *summary;     /* one line for `benchtop --help` */
 	const char *description; /* a paragraph */
-	const struct cli_opt *opts; /* terminated by {NULL, NULL} */
+	const struct cli_opt *opts; /* terminated by CLI_OPT_END */
 };
+
+/* A command's options as they are parsed. */
+struct cli_args {
+	const char *name;           /* the command, for messages and --help */
+	const struct cli_opt *opts; /* its table */
+	const char *store; /* --store, NULL when not given */
+	const char *runs[CLI_MAX_RUNS]; /* each --run, in order (argv's strings) */
+	size_t n_runs;
+	int format;        /* --format (enum report_format), FMT_TEXT when not given */
+	int status;        /* what to exit with when cli_getopt() says CLI_EXIT */
+	struct option longopts[CLI_MAX_OPTS + 2]; /* the table's, and --help */
+	char shortopts[2 * CLI_MAX_OPTS + 2];
+};
+#define CLI_EXIT (-1)
+/* Start parsing the options of command `name` (one of cli_commands). */
+void cli_args_init(struct cli_args *a, const char *name);
+/* The same with another table (a sub-command's); name is for messages. */
+void cli_args_init_opts(struct cli_args *a, const char *name, const struct cli_opt *opts);
+/* The next option of argv, by the command's table: the key of one of the
+ * command's own options (optarg holds its argument); 0 when they are over
+ * (optind is at the first operand); CLI_EXIT when the command must return
+ * a->status: 0 after --help, BT_EUSAGE after a bad option (said on stderr).
+ * The shared options fill *a or go to cli_store_option(). */
+int cli_getopt(struct cli_args *a, int argc, char **argv);
 
 extern const struct cli_command cli_commands[];
 
@@ -55,11 +108,9 @@ int cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt
 /* Open a store for writing (created when missing), with the user's options. */
 int cli_open_write(const char *path, struct store **st, struct bt_error *err);
 
-/* The store options every command that opens a store takes: their getopt
- * long options, and cli_store_option() to call with c and optarg. */
+/* The store options every command that opens a store takes (their keys in
+ * the option tables), and cli_store_option() to call with c and optarg. */
 enum { CLI_OPT_JOURNAL = 0x100, CLI_OPT_IMMUTABLE };
-#define CLI_OPT_LONG_JOURNAL {"journal", required_argument, NULL, CLI_OPT_JOURNAL}
-#define CLI_OPT_LONG_IMMUTABLE {"immutable", no_argument, NULL, CLI_OPT_IMMUTABLE}
 /* Take --journal MODE or --immutable; BT_EUSAGE (said) for an unknown mode. */
 int cli_store_option(const char *cmd, int c, const char *arg);
 /* Take `set journal MODE` from a configuration file (NULL: none), unless
@@ -83,12 +134,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 /* Print a command's --help text on stdout. */
 int cli_help(const char *cmd);
 
-/* Parse --format (default text); returns -1 and prints an error when unknown. */
-int cli_parse_format(const char *cmd, const char *arg);
-
 /* Selected runs (--run may repeat): ids into *ids (malloc'd); all runs
  * when none named.  Returns a status. */
-int cli_select_runs(struct store *st, char *const *names, size_t n, int64_t **ids, size_t *n_ids,
+int cli_select_runs(struct store *st, const char *const *names, size_t n, int64_t **ids, size_t *n_ids,
 		    struct bt_error *err);
 
 /* Take the user's locale (LC_ALL from the environment) and say whether it

@@ -5,6 +5,8 @@
 #include "benchtop/action.h"
 #include "benchtop/sanitize.h"
 
+#include <assert.h>
+#include <ctype.h>
 #include <getopt.h>
 #include <langinfo.h>
 #include <limits.h>
@@ -100,21 +102,44 @@ wrap(FILE *out, const char *text, int indent, int width)
 		fputc('\n', out);
 }
 
+/* The heading of the options documented together from o on ("--width N,
+ * --height N"), or of a line that is not an option, into out; returns the
+ * first entry after them. */
+static const struct cli_opt *
+opt_heading(const struct cli_opt *o, struct buf *out)
+{
+	const char *help = o->help;
+
+	buf_reset(out);
+	if (o->shared == CLI_DOC) {
+		buf_puts(out, o->name);
+		return o + 1;
+	}
+	for (; o->name && o->shared != CLI_DOC && strcmp(o->help, help) == 0; o++)
+		buf_printf(out, "%s--%s%s%s", out->len ? ", " : "", o->name, o->arg ? " " : "",
+			   o->arg ? o->arg : "");
+	return o;
+}
+
 int
 cli_help(const char *cmd)
 {
 	const struct cli_command *c = cli_find(cmd);
+	struct buf head;
 
 	if (!c)
 		return cli_usage_error(NULL, "unknown command '%s'", cmd);
 	printf("Usage: benchtop %s\n\n", c->synopsis);
 	wrap(stdout, c->description, 0, 78);
-	if (c->opts && c->opts[0].flag) {
+	if (c->opts && c->opts[0].name) {
 		puts("\nOptions:");
-		for (const struct cli_opt *o = c->opts; o->flag; o++) {
-			printf("  %s\n", o->flag);
+		buf_init(&head);
+		for (const struct cli_opt *o = c->opts, *next; o->name; o = next) {
+			next = opt_heading(o, &head);
+			printf("  %s\n", head.data);
 			wrap(stdout, o->help, 6, 78);
 		}
+		buf_free(&head);
 	}
 	return BT_OK;
 }
@@ -122,6 +147,9 @@ cli_help(const char *cmd)
 void
 cli_print_man(FILE *out)
 {
+	struct buf head;
+
+	buf_init(&head);
 	for (const struct cli_command *c = cli_commands; c->name; c++) {
 		if (c->name[0] == '_')
 			continue;
@@ -130,24 +158,99 @@ cli_print_man(FILE *out)
 		fputs("\"\n", out);
 		roff_puts(out, c->description);
 		fputc('\n', out);
-		for (const struct cli_opt *o = c->opts; o && o->flag; o++) {
+		for (const struct cli_opt *o = c->opts, *next; o && o->name; o = next) {
+			next = opt_heading(o, &head);
 			fputs(".TP\n.B ", out);
-			roff_puts(out, o->flag);
+			roff_puts(out, head.data);
 			fputc('\n', out);
 			roff_puts(out, o->help);
 			fputc('\n', out);
 		}
 	}
+	buf_free(&head);
+}
+
+void
+cli_args_init_opts(struct cli_args *a, const char *name, const struct cli_opt *opts)
+{
+	size_t n = 0, k = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->name = name;
+	a->opts = opts;
+	a->format = FMT_TEXT;
+	for (const struct cli_opt *o = opts; o->name; o++) {
+		if (o->shared == CLI_DOC)
+			continue;
+		assert(n < CLI_MAX_OPTS && o->key != 'h' && o->key > 0);
+		a->longopts[n++] = (struct option){o->name, o->arg ? required_argument : no_argument,
+						   NULL, o->key};
+		if (o->key < 0x80 && isalpha(o->key)) {
+			a->shortopts[k++] = (char)o->key;
+			if (o->arg)
+				a->shortopts[k++] = ':';
+		}
+	}
+	a->longopts[n] = (struct option){"help", no_argument, NULL, 'h'};
+	a->shortopts[k] = 'h';
+	optind = 1;
+}
+
+void
+cli_args_init(struct cli_args *a, const char *name)
+{
+	const struct cli_command *c = cli_find(name);
+
+	assert(c);
+	cli_args_init_opts(a, c->name, c->opts);
 }
 
 int
-cli_parse_format(const char *cmd, const char *arg)
+cli_getopt(struct cli_args *a, int argc, char **argv)
 {
-	int f = report_format_parse(arg);
+	const char *cmd = a->name;
+	int c;
 
-	if (f < 0)
-		cli_usage_error(cmd, "unknown format '%s' (text, csv, json, md, latex)", arg);
-	return f;
+	while ((c = getopt_long(argc, argv, a->shortopts, a->longopts, NULL)) != -1) {
+		const struct cli_opt *o = a->opts;
+		if (c == 'h') {
+			a->status = cli_help(cmd);
+			return CLI_EXIT;
+		}
+		while (o->name && (o->key != c || o->shared == CLI_DOC))
+			o++;
+		if (!o->name) { /* getopt_long said why */
+			a->status = cli_usage_error(cmd, "bad option");
+			return CLI_EXIT;
+		}
+		switch (o->shared) {
+		case CLI_OWN: return c;
+		case CLI_SHARED_STORE: a->store = optarg; break;
+		case CLI_SHARED_RUN:
+			if (a->n_runs == CLI_MAX_RUNS) {
+				a->status = cli_usage_error(cmd, "at most %d --run; without any, every "
+							    "run", CLI_MAX_RUNS);
+				return CLI_EXIT;
+			}
+			a->runs[a->n_runs++] = optarg;
+			break;
+		case CLI_SHARED_FORMAT:
+			if ((a->format = report_format_parse(optarg)) < 0) {
+				a->status = cli_usage_error(cmd, "unknown format '%s' (text, csv, json, "
+							    "md, latex)", optarg);
+				return CLI_EXIT;
+			}
+			break;
+		case CLI_SHARED_STORE_OPTION:
+			if (cli_store_option(cmd, c, optarg)) {
+				a->status = BT_EUSAGE;
+				return CLI_EXIT;
+			}
+			break;
+		case CLI_DOC: break; /* (never a key) */
+		}
+	}
+	return 0;
 }
 
 char *
@@ -349,7 +452,7 @@ cli_open_read(const char *named, struct store **st, bool *is_demo, struct bt_err
 }
 
 int
-cli_select_runs(struct store *st, char *const *names, size_t n, int64_t **ids, size_t *n_ids,
+cli_select_runs(struct store *st, const char *const *names, size_t n, int64_t **ids, size_t *n_ids,
 		struct bt_error *err)
 {
 	int rc;
@@ -400,45 +503,24 @@ int
 cli_table_command(const char *cmd, int argc, char **argv,
 		  struct report_table *(*build)(struct store *st, struct bt_error *err))
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
-	const char *store_path = NULL;
 	struct bt_error err = {0};
 	struct report_table *t;
+	struct cli_args a;
 	struct store *st;
-	int c, rc, fmt = FMT_TEXT;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "s:f:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'f':
-			if ((fmt = cli_parse_format(cmd, optarg)) < 0)
-				return BT_EUSAGE;
-			break;
-		case 'h': return cli_help(cmd);
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option(cmd, c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error(cmd, "bad option");
-		}
-	}
+	cli_args_init(&a, cmd);
+	if (cli_getopt(&a, argc, argv) == CLI_EXIT)
+		return a.status;
 	if (optind < argc)
 		return cli_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)))
+	if ((rc = cli_open_read(a.store, &st, NULL, &err)))
 		return cli_fail(rc, "%s", err.msg);
 	t = build(st, &err);
 	store_close(st);
 	if (!t)
 		return cli_fail(err.code, "%s", err.msg);
-	report_write(&t, 1, (enum report_format)fmt, cli_report_flags(stdout), stdout);
+	report_write(&t, 1, (enum report_format)a.format, cli_report_flags(stdout), stdout);
 	report_table_free(t);
 	return BT_OK;
 }

@@ -3,7 +3,6 @@
  * jobs (--fail-on-regression). */
 #include "config.h"
 
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -188,35 +187,20 @@ static const char *const part_names[PART_COUNT] = {"summary", "coverage", "tasks
 int
 cmd_compare(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"format", required_argument, NULL, 'f'},
-		{"fail-on-regression", no_argument, NULL, 'F'},
-		{"threshold", required_argument, NULL, 't'},
-		{"table", required_argument, NULL, 'T'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
-	const char *store_path = NULL;
 	struct bt_error err = {0};
+	struct cli_args args;
 	struct store *st = NULL;
 	struct compare_model m = {0};
 	struct report_table *tables[4] = {0};
 	size_t n_tables;
-	int c, rc = BT_OK, fmt = FMT_TEXT, part = PART_ALL;
+	int c, rc = BT_OK, part = PART_ALL;
 	bool gate = false, have_threshold = false;
 	double threshold = 0;
 	int64_t a, b;
 
-	while ((c = getopt_long(argc, argv, "s:f:Ft:T:h", opts, NULL)) != -1) {
+	cli_args_init(&args, "compare");
+	while ((c = cli_getopt(&args, argc, argv)) > 0) {
 		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'f':
-			if ((fmt = cli_parse_format("compare", optarg)) < 0)
-				return BT_EUSAGE;
-			break;
 		case 'F': gate = true; break;
 		case 't':
 			if (!str_to_double(optarg, &threshold) || !(threshold >= 0) || isinf(threshold))
@@ -231,31 +215,26 @@ cmd_compare(int argc, char **argv)
 				return cli_usage_error("compare", "--table is summary, coverage or "
 						       "tasks, not '%s'", optarg);
 			break;
-		case 'h': return cli_help("compare");
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("compare", c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error("compare", "bad option");
 		}
 	}
+	if (c == CLI_EXIT)
+		return args.status;
 	if (argc - optind != 2)
 		return cli_usage_error("compare", argc - optind < 2 ? "which runs? compare A B"
 								   : "two runs: compare A B");
 	if (have_threshold && !gate)
 		return cli_usage_error("compare", "--threshold goes with --fail-on-regression");
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
+	if ((rc = cli_open_read(args.store, &st, NULL, &err)) ||
 	    (rc = store_find_run(st, argv[optind], &a, &err)) ||
 	    (rc = store_find_run(st, argv[optind + 1], &b, &err)) ||
 	    (rc = compare_model_load(&m, st, a, b, &err))) {
 		rc = cli_fail(rc, "%s", err.msg);
 		goto out;
 	}
-	bool machine = fmt == FMT_CSV || fmt == FMT_JSON;
+	bool machine = args.format == FMT_CSV || args.format == FMT_JSON;
 	/* CSV is one tidy table: several would share no header a reader could
 	 * tell apart, so it is the task list unless --table picks another */
-	if (part == PART_ALL && fmt == FMT_CSV)
+	if (part == PART_ALL && args.format == FMT_CSV)
 		part = PART_TASKS;
 	switch (part) {
 	case PART_SUMMARY: tables[0] = summary_table(&m, machine); break;
@@ -269,7 +248,7 @@ cmd_compare(int argc, char **argv)
 		break;
 	}
 	n_tables = part == PART_ALL ? 4 : 1;
-	report_write(tables, n_tables, (enum report_format)fmt, cli_report_flags(stdout), stdout);
+	report_write(tables, n_tables, (enum report_format)args.format, cli_report_flags(stdout), stdout);
 	if (gate) {
 		char why[256];
 		/* the verdict on stderr, so stdout stays a clean document */

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,35 +29,20 @@ remove_new_store(const char *path)
 int
 cmd_import(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"keep-going", no_argument, NULL, 'k'},
-		{"name", required_argument, NULL, 'n'},
-		{"label", required_argument, NULL, 'l'},
-		{"collection", required_argument, NULL, 'c'},
-		{"quiet", no_argument, NULL, 'q'},
-		{"portable", no_argument, NULL, 'p'},
-		{"allow-outside", required_argument, NULL, 'a'},
-		{"run", required_argument, NULL, 'r'},
-		{"index-text", no_argument, NULL, 'x'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		{0, 0, 0, 0},
-	};
 	struct import_options o = {.progress_out = stderr};
 	struct import_summary sum = {0};
 	struct bt_error err = {0};
 	struct store *st;
+	struct cli_args a;
 	char *store_path = NULL, real[PATH_MAX];
 	bool portable = false, index_text = false, existed;
 	int c, rc = BT_OK;
 
-	while ((c = getopt_long(argc, argv, "s:kn:l:c:qpa:r:xh", opts, NULL)) != -1) {
+	cli_args_init(&a, "import");
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 's': free(store_path); store_path = xstrdup(optarg); break;
 		case 'k': o.keep_going = true; break;
 		case 'n': o.run_name = optarg; break;
-		case 'r': o.judge_run = optarg; break;
 		case 'l': o.label = optarg; break;
 		case 'c': o.collection = optarg; break;
 		case 'q': o.quiet = true; break;
@@ -77,16 +61,14 @@ cmd_import(int argc, char **argv)
 			strv_push(&o.allow_outside, real);
 			break;
 		case 'x': index_text = true; break;
-		case 'h': rc = cli_help("import"); goto out;
-		case CLI_OPT_JOURNAL:
-			if (cli_store_option("import", c, optarg)) {
-				rc = BT_EUSAGE;
-				goto out;
-			}
-			break;
-		default: rc = cli_usage_error("import", "bad option"); goto out;
 		}
 	}
+	if (c == CLI_EXIT) {
+		rc = a.status;
+		goto out;
+	}
+	store_path = a.store ? xstrdup(a.store) : NULL;
+	o.judge_run = a.n_runs ? a.runs[a.n_runs - 1] : NULL; /* the last --run given */
 	/* --index-text alone indexes what a store holds */
 	if (optind >= argc && !(index_text && file_exists(store_path ? store_path : ""))) {
 		rc = cli_usage_error("import", "nothing to import: give a results tree, a JSONL "

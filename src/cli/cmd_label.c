@@ -3,7 +3,6 @@
  * export`: the labels in the judge validation set's JSON layout. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,36 +12,39 @@
 #include "benchtop/model_label.h"
 #include "benchtop/tui.h"
 
+/* `label export`'s own options (the help shows the sub-command as a line
+ * of label's) */
+static const struct cli_opt export_opts[] = {
+	{"store", 's', "PATH", "", CLI_SHARED_STORE},
+	CLI_OPT("labeller", 'L', "NAME", ""),
+	CLI_OPT("format", 'f', "json", ""),
+	CLI_OPT_END,
+};
+
 static int
 label_export(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"labeller", required_argument, NULL, 'L'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0},
-	};
-	const char *store_path = NULL, *labeller = NULL;
+	const char *labeller = NULL;
 	struct bt_error err = {0};
 	struct store *st = NULL;
+	struct cli_args a;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "s:L:f:h", opts, NULL)) != -1) {
+	cli_args_init_opts(&a, "label", export_opts);
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 's': store_path = optarg; break;
 		case 'L': labeller = optarg; break;
 		case 'f':
 			if (strcmp(optarg, "json") != 0)
 				return cli_usage_error("label", "label export writes json only");
 			break;
-		case 'h': return cli_help("label");
-		default: return cli_usage_error("label", "bad option");
 		}
 	}
+	if (c == CLI_EXIT)
+		return a.status;
 	if (optind < argc)
 		return cli_usage_error("label", "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
+	if ((rc = cli_open_read(a.store, &st, NULL, &err)) ||
 	    (rc = label_export_json(st, labeller, stdout, &err)))
 		rc = cli_fail(rc, "%s", err.msg);
 	store_close(st);
@@ -52,32 +54,19 @@ label_export(int argc, char **argv)
 int
 cmd_label(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"run", required_argument, NULL, 'r'},
-		{"sample", required_argument, NULL, 'n'},
-		{"seed", required_argument, NULL, 'S'},
-		{"stratify", required_argument, NULL, 't'},
-		{"by", required_argument, NULL, 'b'},
-		{"ascii", no_argument, NULL, 'a'},
-		{"config", required_argument, NULL, 'c'},
-		{"no-config", no_argument, NULL, 'N'},
-		{"help", no_argument, NULL, 'h'},
-		{0, 0, 0, 0},
-	};
 	struct label_start start = {.seed = 1};
 	struct tui_options o = {0};
-	const char *store = NULL, *user = getenv("USER");
+	const char *user = getenv("USER");
+	struct cli_args a;
 	char *end;
 	int c;
 
 	if (argc > 1 && strcmp(argv[1], "export") == 0)
 		return label_export(argc - 1, argv + 1);
 	start.labeller = user && *user ? user : "me";
-	while ((c = getopt_long(argc, argv, "s:r:n:S:t:b:ac:Nh", opts, NULL)) != -1) {
+	cli_args_init(&a, "label");
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 's': store = optarg; break;
-		case 'r': start.run = optarg; break;
 		case 'n':
 			start.sample = strtol(optarg, &end, 10);
 			if (*end || start.sample <= 0 || start.sample > 1000000)
@@ -98,10 +87,11 @@ cmd_label(int argc, char **argv)
 		case 'a': o.ascii = true; break;
 		case 'c': o.config = optarg; break;
 		case 'N': o.no_config = true; break;
-		case 'h': return cli_help("label");
-		default: return cli_usage_error("label", "bad option");
 		}
 	}
+	if (c == CLI_EXIT)
+		return a.status;
+	start.run = a.n_runs ? a.runs[a.n_runs - 1] : NULL; /* the last --run given */
 	if (optind < argc)
 		return cli_usage_error("label", "unexpected argument '%s'", argv[optind]);
 	if (!start.run)
@@ -110,7 +100,7 @@ cmd_label(int argc, char **argv)
 		return cli_usage_error("label", "--by takes a name");
 	/* the session writes its labels through its own connection to the
 	 * same file the explorer reads */
-	char *path = store ? xstrdup(store) : cli_default_store();
+	char *path = a.store ? xstrdup(a.store) : cli_default_store();
 	start.store_path = path;
 	o.label = &start;
 	int rc = cli_explore(path, &o);

@@ -2,7 +2,6 @@
  * remember about runs, tasks and attempts, keyed by address (address.h). */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,27 +59,15 @@ canonical(struct store *st, const char *text, struct buf *out, struct bt_error *
 static int
 write_options(const char *cmd, int argc, char **argv, const char **store_path, const char **by)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"by", required_argument, NULL, 'b'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		{0, 0, 0, 0},
-	};
+	struct cli_args a;
 	int c;
 
-	while ((c = getopt_long(argc, argv, "s:b:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': *store_path = optarg; break;
-		case 'b': *by = optarg; break;
-		case 'h': return cli_help(cmd);
-		case CLI_OPT_JOURNAL:
-			if (cli_store_option(cmd, c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error(cmd, "bad option");
-		}
-	}
+	cli_args_init(&a, cmd);
+	while ((c = cli_getopt(&a, argc, argv)) > 0)
+		*by = optarg; /* --by, the one option of their own */
+	*store_path = a.store;
+	if (c == CLI_EXIT)
+		return a.status;
 	return -1;
 }
 
@@ -186,48 +173,27 @@ cmd_note(int argc, char **argv)
 int
 cmd_notes(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"run", required_argument, NULL, 'r'},
-		{"tag", required_argument, NULL, 't'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
 	static const char *const cols[] = {"Address|address", "What|what", "Text|text",
 					   "Author|author", "Time|time"};
-	const char *store_path = NULL, *run = NULL;
+	const char *run;
+	struct cli_args args;
 	struct memo_filter f = {0};
 	struct bt_error err = {0};
 	struct memo *m = NULL;
 	struct store *st;
 	struct buf runaddr;
-	int c, rc, fmt = FMT_TEXT;
+	int c, rc;
 	size_t n = 0;
 
-	while ((c = getopt_long(argc, argv, "s:r:t:f:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'r': run = optarg; break;
-		case 't': f.tag = optarg; break;
-		case 'f':
-			if ((fmt = cli_parse_format("notes", optarg)) < 0)
-				return BT_EUSAGE;
-			break;
-		case 'h': return cli_help("notes");
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("notes", c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error("notes", "bad option");
-		}
-	}
+	cli_args_init(&args, "notes");
+	while ((c = cli_getopt(&args, argc, argv)) > 0)
+		f.tag = optarg; /* --tag, the one option of its own */
+	if (c == CLI_EXIT)
+		return args.status;
+	run = args.n_runs ? args.runs[args.n_runs - 1] : NULL; /* the last --run given */
 	if (optind < argc)
 		return cli_usage_error("notes", "unexpected argument '%s'", argv[optind]);
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)))
+	if ((rc = cli_open_read(args.store, &st, NULL, &err)))
 		return cli_fail(rc, "%s", err.msg);
 	buf_init(&runaddr);
 	if (run) {
@@ -255,7 +221,7 @@ cmd_notes(int argc, char **argv)
 		report_set_text(t, r, 3, m[i].author);
 		report_set_text(t, r, 4, m[i].created_at);
 	}
-	report_write(&t, 1, (enum report_format)fmt, cli_report_flags(stdout), stdout);
+	report_write(&t, 1, (enum report_format)args.format, cli_report_flags(stdout), stdout);
 	report_table_free(t);
 	store_memos_free(m, n);
 	return BT_OK;

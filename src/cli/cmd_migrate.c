@@ -1,7 +1,6 @@
 /* cmd_migrate.c: `benchtop migrate`: bring a store to this build's schema. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -10,37 +9,19 @@
 int
 cmd_migrate(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		{0, 0, 0, 0},
-	};
 	struct bt_error err = {0};
+	struct cli_args a;
 	struct store *st;
-	char *path = NULL;
-	int c, rc;
+	char *path;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "s:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': free(path); path = xstrdup(optarg); break;
-		case 'h': free(path); return cli_help("migrate");
-		case CLI_OPT_JOURNAL:
-			if (cli_store_option("migrate", c, optarg)) {
-				free(path);
-				return BT_EUSAGE;
-			}
-			break;
-		default: free(path); return cli_usage_error("migrate", "bad option");
-		}
-	}
-	if (optind < argc) {
-		/* a store is named with --store; a stray word is a mistake, not a no-op */
-		free(path);
+	cli_args_init(&a, "migrate");
+	if (cli_getopt(&a, argc, argv) == CLI_EXIT)
+		return a.status;
+	/* a store is named with --store; a stray word is a mistake, not a no-op */
+	if (optind < argc)
 		return cli_usage_error("migrate", "unexpected argument '%s'", argv[optind]);
-	}
-	if (!path)
-		path = cli_default_store();
+	path = a.store ? xstrdup(a.store) : cli_default_store();
 	if (!file_exists(path)) {
 		rc = cli_fail(BT_ENOINPUT, "%s: no such store", path);
 		free(path);

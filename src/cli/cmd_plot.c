@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,28 +25,10 @@ parse_size(const char *opt, const char *arg, int *out)
 	return BT_OK;
 }
 
-/* How the title names a run: its name (unique, unlike labels). */
-static int
-run_name(struct store *st, int64_t id, char *out, size_t n, struct bt_error *err)
-{
-	struct run_summary *runs;
-	size_t nr;
-	int rc;
-
-	if ((rc = store_runs(st, &runs, &nr, err)))
-		return rc;
-	snprintf(out, n, "run %lld", (long long)id);
-	for (size_t i = 0; i < nr; i++)
-		if (runs[i].id == id)
-			snprintf(out, n, "%s", runs[i].name);
-	store_runs_free(runs, nr);
-	return BT_OK;
-}
-
 /* --framework-sensitivity: the RQ2 figure. */
 static int
-plot_sensitivity(const char *store_path, const struct strv *run_names, enum plot_format fmt,
-		 int width, bool ascii, bool decay_options)
+plot_sensitivity(const char *store_path, const char *const *runs, size_t n_runs,
+		 enum plot_format fmt, int width, bool ascii, bool decay_options)
 {
 	struct bt_error err = {0};
 	struct store *st = NULL;
@@ -61,9 +42,8 @@ plot_sensitivity(const char *store_path, const struct strv *run_names, enum plot
 				       "the sensitivity figure is always run-level strict A%% "
 				       "with +/-1 SEM");
 	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
-	    (run_names->n && (rc = cli_select_runs(st, run_names->v, run_names->n, &ids, &n_ids,
-						   &err))) ||
-	    (rc = sensitivity_build(st, ids, run_names->n ? n_ids : 0, &p, &err))) {
+	    (n_runs && (rc = cli_select_runs(st, runs, n_runs, &ids, &n_ids, &err))) ||
+	    (rc = sensitivity_build(st, ids, n_runs ? n_ids : 0, &p, &err))) {
 		rc = err.code == BT_EUSAGE ? cli_usage_error("plot", "%s", err.msg)
 					   : cli_fail(rc, "%s", err.msg);
 		goto out;
@@ -83,24 +63,8 @@ out:
 int
 cmd_plot(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"run", required_argument, NULL, 'r'},
-		{"metric", required_argument, NULL, 'm'},
-		{"format", required_argument, NULL, 'f'},
-		{"error-bars", no_argument, NULL, 'e'},
-		{"width", required_argument, NULL, 'W'},
-		{"height", required_argument, NULL, 'H'},
-		{"ascii", no_argument, NULL, 'a'},
-		{"framework-sensitivity", no_argument, NULL, 'F'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
-	const char *store_path = NULL;
-	struct strv run_names = {0};
 	struct bt_error err = {0};
+	struct cli_args a;
 	struct store *st = NULL;
 	struct plot_data d;
 	struct plot_opts po = {
@@ -115,10 +79,9 @@ cmd_plot(int argc, char **argv)
 	char names[2][64];
 
 	memset(&d, 0, sizeof(d));
-	while ((c = getopt_long(argc, argv, "s:r:m:f:eW:H:aFh", opts, NULL)) != -1) {
+	cli_args_init(&a, "plot");
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'r': strv_push(&run_names, optarg); break;
 		case 'm':
 			metric_given = true;
 			if ((metric = plot_metric_parse(optarg)) < 0) {
@@ -147,33 +110,28 @@ cmd_plot(int argc, char **argv)
 			break;
 		case 'a': ascii = true; break;
 		case 'F': sensitivity = true; break;
-		case 'h': rc = cli_help("plot"); goto out;
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("plot", c, optarg)) {
-				rc = BT_EUSAGE;
-				goto out;
-			}
-			break;
-		default: rc = cli_usage_error("plot", "bad option"); goto out;
 		}
+	}
+	if (c == CLI_EXIT) {
+		rc = a.status;
+		goto out;
 	}
 	if (optind < argc) {
 		rc = cli_usage_error("plot", "unexpected argument '%s'", argv[optind]);
 		goto out;
 	}
 	if (sensitivity) {
-		rc = plot_sensitivity(store_path, &run_names, fmt, po.w, ascii || !cli_locale_utf8(),
+		rc = plot_sensitivity(a.store, a.runs, a.n_runs, fmt, po.w, ascii || !cli_locale_utf8(),
 				      metric_given || po.error_bars);
 		goto out;
 	}
-	if (run_names.n > 2) {
+	if (a.n_runs > 2) {
 		rc = cli_usage_error("plot", "at most two runs (--run A --run B overlays B, "
 				     "dashed)");
 		goto out;
 	}
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
-	    (rc = cli_select_runs(st, run_names.v, run_names.n, &ids, &n_ids, &err))) {
+	if ((rc = cli_open_read(a.store, &st, NULL, &err)) ||
+	    (rc = cli_select_runs(st, a.runs, a.n_runs, &ids, &n_ids, &err))) {
 		rc = cli_fail(rc, "%s", err.msg);
 		goto out;
 	}
@@ -183,14 +141,14 @@ cmd_plot(int argc, char **argv)
 		goto out;
 	}
 	/* without --run: the first run in store_runs() order */
-	if (run_names.n == 0)
+	if (a.n_runs == 0)
 		n_ids = 1;
 	d.metric = (enum plot_metric)metric;
 	for (size_t i = 0; i < n_ids; i++) {
 		struct task_row *rows;
 		size_t nrows;
 
-		if ((rc = run_name(st, ids[i], names[i], sizeof(names[i]), &err)) ||
+		if ((rc = store_run_name(st, ids[i], names[i], sizeof(names[i]), &err)) ||
 		    (rc = store_task_rows(st, ids[i], TASK_GENERATION, &rows, &nrows, &err))) {
 			rc = cli_fail(rc, "%s", err.msg);
 			goto out;
@@ -223,6 +181,5 @@ cmd_plot(int argc, char **argv)
 out:
 	free(ids);
 	store_close(st);
-	strv_free(&run_names);
 	return rc;
 }

@@ -2,7 +2,6 @@
  * reasoning and failed assertion that hold a pattern, with their address. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -12,54 +11,35 @@
 int
 cmd_search(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"run", required_argument, NULL, 'r'},
-		{"in", required_argument, NULL, 'i'},
-		{"regex", no_argument, NULL, 'E'},
-		{"format", required_argument, NULL, 'f'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
 	static const char *const cols[] = {"Address|address", "Artifact|artifact", ">Line|line",
 					   "Text|text"};
 	struct search_opts so = {0};
-	const char *store_path = NULL, *run = NULL;
+	const char *run;
 	struct search_result r = {0};
 	struct bt_error err = {0};
+	struct cli_args a;
 	struct store *st;
 	struct buf addr;
-	int c, rc, fmt = FMT_TEXT;
+	int c, rc;
 	char why[160];
 
-	while ((c = getopt_long(argc, argv, "s:r:i:Ef:h", opts, NULL)) != -1) {
+	cli_args_init(&a, "search");
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'r': run = optarg; break;
 		case 'i':
 			if (!(so.sources = search_sources_parse(optarg, why, sizeof(why))))
 				return cli_usage_error("search", "%s", why);
 			break;
 		case 'E': so.regex = true; break;
-		case 'f':
-			if ((fmt = cli_parse_format("search", optarg)) < 0)
-				return BT_EUSAGE;
-			break;
-		case 'h': return cli_help("search");
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("search", c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error("search", "bad option");
 		}
 	}
+	if (c == CLI_EXIT)
+		return a.status;
+	run = a.n_runs ? a.runs[a.n_runs - 1] : NULL; /* the last --run given */
 	if (argc - optind != 1)
 		return cli_usage_error("search", "give one PATTERN");
 	so.pattern = argv[optind];
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)))
+	if ((rc = cli_open_read(a.store, &st, NULL, &err)))
 		return cli_fail(rc, "%s", err.msg);
 	if (run)
 		rc = store_find_run(st, run, &so.run_id, &err);
@@ -81,7 +61,7 @@ cmd_search(int argc, char **argv)
 		report_set_text(t, row, 3, r.v[i].text);
 	}
 	buf_free(&addr);
-	report_write(&t, 1, (enum report_format)fmt, cli_report_flags(stdout), stdout);
+	report_write(&t, 1, (enum report_format)a.format, cli_report_flags(stdout), stdout);
 	report_table_free(t);
 	/* like grep: 1 when nothing matched */
 	rc = r.n ? BT_OK : 1;

@@ -6,7 +6,6 @@
  * log needs no 64 MB of memory. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,74 +99,66 @@ stream(struct store_blob *blob, bool raw, FILE *out, struct bt_error *err)
 	return rc;
 }
 
-int
-cmd_show(int argc, char **argv)
+/* What `benchtop show` was asked. */
+struct show_request {
+	const char *store, *run, *task, *number;
+	int kind, kinds; /* the artifact, and how many were named */
+	bool raw;
+};
+
+static int
+show(const struct show_request *q)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"run", required_argument, NULL, 'r'},
-		{"task", required_argument, NULL, 't'},
-		{"attempt", required_argument, NULL, 'n'},
-		{"patch", no_argument, NULL, 'P'},
-		{"log", no_argument, NULL, 'L'},
-		{"setup-log", no_argument, NULL, 'I'},
-		{"trajectory", no_argument, NULL, 'J'},
-		{"raw", no_argument, NULL, 'R'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
-	const char *store_path = NULL, *run = NULL, *task = NULL, *number = NULL;
 	struct bt_error err = {0};
 	struct store_blob *blob;
 	struct store *st;
-	int c, rc, kind = -1, kinds = 0;
 	int64_t run_id, attempt_id;
-	bool raw = false;
 	long n;
+	int rc;
 
-	while ((c = getopt_long(argc, argv, "s:r:t:n:h", opts, NULL)) != -1) {
-		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'r': run = optarg; break;
-		case 't': task = optarg; break;
-		case 'n': number = optarg; break;
-		case 'P': kind = ARTIFACT_PATCH, kinds++; break;
-		case 'L': kind = ARTIFACT_SERVER_LOG, kinds++; break;
-		case 'I': kind = ARTIFACT_SETUP_LOG, kinds++; break;
-		case 'J': kind = ARTIFACT_TRAJECTORY, kinds++; break;
-		case 'R': raw = true; break;
-		case 'h': return cli_help("show");
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("show", c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error("show", "bad option");
-		}
-	}
-	if (optind < argc)
-		return cli_usage_error("show", "unexpected argument '%s'", argv[optind]);
-	if (!run || !task || !number)
+	if (!q->run || !q->task || !q->number)
 		return cli_usage_error("show", "--run, --task and --attempt are required");
-	if (!str_to_long(number, &n) || n < 0 || n > 1000000)
+	if (!str_to_long(q->number, &n) || n < 0 || n > 1000000)
 		return cli_usage_error("show", "--attempt takes the attempt number N of run_N, "
-				       "got '%s'", number);
-	if (kinds != 1)
+				       "got '%s'", q->number);
+	if (q->kinds != 1)
 		return cli_usage_error("show", "give one of --patch, --log, --setup-log, "
 				       "--trajectory");
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)))
+	if ((rc = cli_open_read(q->store, &st, NULL, &err)))
 		return cli_fail(rc, "%s", err.msg);
-	if ((rc = store_find_run(st, run, &run_id, &err)) ||
-	    (rc = store_find_attempt(st, run_id, task, (int)n, &attempt_id, &err)) ||
-	    (rc = store_blob_open(st, attempt_id, (enum artifact_kind)kind, &blob, &err))) {
+	if ((rc = store_find_run(st, q->run, &run_id, &err)) ||
+	    (rc = store_find_attempt(st, run_id, q->task, (int)n, &attempt_id, &err)) ||
+	    (rc = store_blob_open(st, attempt_id, (enum artifact_kind)q->kind, &blob, &err))) {
 		rc = cli_fail(rc, "%s", err.msg);
 	} else {
-		if ((rc = stream(blob, raw, stdout, &err)))
+		if ((rc = stream(blob, q->raw, stdout, &err)))
 			cli_fail(rc, "%s", err.msg);
 		store_blob_close(blob);
 	}
 	store_close(st);
+	return rc;
+}
+
+int
+cmd_show(int argc, char **argv)
+{
+	struct show_request q = {.kind = -1};
+	struct cli_args a;
+	int c, rc;
+
+	cli_args_init(&a, "show");
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
+		switch (c) {
+		case 't': q.task = optarg; break;
+		case 'n': q.number = optarg; break;
+		case CLI_LONG('R'): q.raw = true; break;
+		default: q.kind = c - CLI_KEY_ARTIFACT, q.kinds++; break; /* --patch, --log ... */
+		}
+	}
+	q.store = a.store;
+	q.run = a.n_runs ? a.runs[a.n_runs - 1] : NULL; /* the last --run given */
+	rc = c == CLI_EXIT      ? a.status
+	     : optind < argc ? cli_usage_error("show", "unexpected argument '%s'", argv[optind])
+			     : show(&q);
 	return rc;
 }

@@ -1,7 +1,6 @@
 /* cmd_table.c: `benchtop table NAME`: the paper's tables. */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,48 +31,22 @@ parse_price(char *arg, struct tables_price *p)
 int
 cmd_table(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"run", required_argument, NULL, 'r'},
-		{"format", required_argument, NULL, 'f'},
-		{"list", no_argument, NULL, 'l'},
-		{"exclude-limits", no_argument, NULL, 'x'},
-		{"sem", no_argument, NULL, 'S'},
-		{"by", required_argument, NULL, 'b'},
-		{"pipeline-only", no_argument, NULL, 'p'},
-		{"price", required_argument, NULL, 'P'},
-		{"labeller", required_argument, NULL, 'L'},
-		{"against", required_argument, NULL, 'a'},
-		{"level", required_argument, NULL, 'v'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
-	const char *store_path = NULL;
-	struct strv run_names = {0};
 	struct bt_error err = {0};
+	struct cli_args a;
 	struct store *st = NULL;
 	struct report_table **tables = NULL;
 	int64_t *ids = NULL;
 	size_t n_ids, n_tables = 0;
-	int c, rc = BT_OK, fmt = FMT_TEXT;
+	int c, rc = BT_OK;
 	bool list = false;
 	struct tables_opts o = {0};
 	struct tables_price *prices = NULL;
 	size_t n_prices = 0, cap_prices = 0;
 	struct agreement_options agree = {0};
 
-	while ((c = getopt_long(argc, argv, "s:r:f:lxSb:pP:L:a:v:h", opts, NULL)) != -1) {
+	cli_args_init(&a, "table");
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 's': store_path = optarg; break;
-		case 'r': strv_push(&run_names, optarg); break;
-		case 'f':
-			if ((fmt = cli_parse_format("table", optarg)) < 0) {
-				rc = BT_EUSAGE;
-				goto out;
-			}
-			break;
 		case 'l': list = true; break;
 		case 'x': o.exclude_limits = true; break;
 		case 'S': o.sem = true; break;
@@ -94,16 +67,11 @@ cmd_table(int argc, char **argv)
 		case 'L': agree.labeller = optarg; break;
 		case 'a': agree.against = optarg; break;
 		case 'v': agree.level = optarg; break;
-		case 'h': rc = cli_help("table"); goto out;
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("table", c, optarg)) {
-				rc = BT_EUSAGE;
-				goto out;
-			}
-			break;
-		default: rc = cli_usage_error("table", "bad option"); goto out;
 		}
+	}
+	if (c == CLI_EXIT) {
+		rc = a.status;
+		goto out;
 	}
 	if (list) {
 		for (const struct table_info *t = tables_list; t->name; t++)
@@ -117,8 +85,8 @@ cmd_table(int argc, char **argv)
 				     "tokens, cost)" : "one table at a time");
 		goto out;
 	}
-	if ((rc = cli_open_read(store_path, &st, NULL, &err)) ||
-	    (run_names.n && (rc = cli_select_runs(st, run_names.v, run_names.n, &ids, &n_ids, &err)))) {
+	if ((rc = cli_open_read(a.store, &st, NULL, &err)) ||
+	    (a.n_runs && (rc = cli_select_runs(st, a.runs, a.n_runs, &ids, &n_ids, &err)))) {
 		rc = cli_fail(rc, "%s", err.msg);
 		goto out;
 	}
@@ -126,20 +94,20 @@ cmd_table(int argc, char **argv)
 		rc = cli_usage_error("table", "--labeller, --against and --level go with table 6");
 		goto out;
 	}
-	o.machine = fmt == FMT_CSV || fmt == FMT_JSON;
+	o.machine = a.format == FMT_CSV || a.format == FMT_JSON;
 	o.prices = prices;
 	o.n_prices = n_prices;
 	if (strcmp(argv[optind], "6") == 0)
 		n_tables = agreement_tables(st, &agree, &tables, &err);
 	else
-		n_tables = tables_build(argv[optind], st, ids, run_names.n ? n_ids : 0, &o, &tables,
+		n_tables = tables_build(argv[optind], st, ids, a.n_runs ? n_ids : 0, &o, &tables,
 					&err);
 	if (n_tables == 0) {
 		rc = err.code == BT_EUSAGE ? cli_usage_error("table", "%s", err.msg)
 					   : cli_fail(err.code, "%s", err.msg);
 		goto out;
 	}
-	report_write(tables, n_tables, (enum report_format)fmt, cli_report_flags(stdout), stdout);
+	report_write(tables, n_tables, (enum report_format)a.format, cli_report_flags(stdout), stdout);
 out:
 	for (size_t i = 0; i < n_tables; i++)
 		report_table_free(tables[i]);
@@ -147,6 +115,5 @@ out:
 	free(ids);
 	free(prices);
 	store_close(st);
-	strv_free(&run_names);
 	return rc;
 }

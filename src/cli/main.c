@@ -13,165 +13,197 @@
 #include "benchtop/model_compare.h"
 #include "benchtop/tui.h"
 
-/* (a macro, not a const object: C allows no object's members in a
- * static initializer; GCC accepts them, clang does not) */
-#define STORE_OPT {"--store PATH", "The store to use. Default: $BENCHTOP_STORE, else " \
-		   "$XDG_DATA_HOME/benchtop/benchtop.db; reading commands fall back to the " \
-		   "bundled synthetic demo when that does not exist. A store is only ever " \
-		   "created by import."}
-#define JOURNAL_OPT {"--journal MODE", "How imports journal the store: wal, delete (a rollback " \
-		     "journal) or auto (the default: WAL, but a rollback journal when the store " \
-		     "is on a network filesystem such as NFS, SMB, sshfs or Lustre, which is " \
-		     "said once). wal is for a mount only one host uses. Also 'set journal " \
-		     "MODE' in the configuration file; see benchtop-store(5)."}
-#define IMMUTABLE_OPT {"--immutable", "Read the store as a file nobody writes (SQLite's " \
-		       "immutable=1: no locks, no file beside it), for a WAL store whose -wal " \
-		       "and -shm this user cannot make. Wrong results if anything writes it " \
-		       "meanwhile. Done by itself when nobody may write the file."}
+/* Each command's options (struct cli_opt): getopt_long()'s array, --help
+ * and the man page come from these tables.  The shared ones: */
+#define STORE_OPT                                                                                  \
+	{"store", 's', "PATH",                                                                     \
+	 "The store to use. Default: $BENCHTOP_STORE, else $XDG_DATA_HOME/benchtop/benchtop.db; " \
+	 "reading commands fall back to the bundled synthetic demo when that does not exist. "    \
+	 "A store is only ever created by import.",                                               \
+	 CLI_SHARED_STORE}
+#define JOURNAL_OPT                                                                                \
+	{"journal", CLI_OPT_JOURNAL, "MODE",                                                       \
+	 "How imports journal the store: wal, delete (a rollback journal) or auto (the default: " \
+	 "WAL, but a rollback journal when the store is on a network filesystem such as NFS, "    \
+	 "SMB, sshfs or Lustre, which is said once). wal is for a mount only one host uses. "     \
+	 "Also 'set journal MODE' in the configuration file; see benchtop-store(5).",            \
+	 CLI_SHARED_STORE_OPTION}
+#define IMMUTABLE_OPT                                                                              \
+	{"immutable", CLI_OPT_IMMUTABLE, NULL,                                                     \
+	 "Read the store as a file nobody writes (SQLite's immutable=1: no locks, no file beside " \
+	 "it), for a WAL store whose -wal and -shm this user cannot make. Wrong results if "      \
+	 "anything writes it meanwhile. Done by itself when nobody may write the file.",          \
+	 CLI_SHARED_STORE_OPTION}
 #define READ_OPTS STORE_OPT, JOURNAL_OPT, IMMUTABLE_OPT
-#define FORMAT_OPT {"--format FMT", "Output format: text (default), csv, json, md or latex."}
-#define EXCLUDE_LIMITS_OPT {"--exclude-limits", "Leave out the attempts whose trajectory ended " \
-	"in LimitsExceeded (the step or iteration limit), as evaluation_tables_filtered.py does, " \
-	"and say how many were left out (on standard error with --upstream)."}
-#define RUN_OPT {"--run RUN", "Only this run (repeatable): its full name as 'benchtop runs' " \
-		 "shows it, agent/model, or a unique prefix. Default: every run."}
+#define FORMAT_OPT(help) {"format", 'f', "FMT", help, CLI_SHARED_FORMAT}
+#define REPORT_FORMAT_OPT FORMAT_OPT("Output format: text (default), csv, json, md or latex.")
+#define RUN_OPT(help) {"run", 'r', "RUN", help, CLI_SHARED_RUN}
+#define RUNS_OPT                                                                                   \
+	RUN_OPT("Only this run (repeatable): its full name as 'benchtop runs' shows it, "           \
+		"agent/model, or a unique prefix. Default: every run.")
+#define EXCLUDE_LIMITS_OPT                                                                         \
+	CLI_OPT("exclude-limits", 'x', NULL,                                                       \
+		"Leave out the attempts whose trajectory ended in LimitsExceeded (the step or "    \
+		"iteration limit), as evaluation_tables_filtered.py does, and say how many were " \
+		"left out (on standard error with --upstream).")
 
 static const struct cli_opt import_opts[] = {
 	STORE_OPT,
 	JOURNAL_OPT,
-	{"--keep-going", "Import the good lines of a JSONL file and list the bad ones, instead of "
-			 "importing nothing when one line is bad. The exit status is still 65."},
-	{"--name NAME", "Name the run NAME instead of agent/model. Refused (status 65) when the "
-			"input holds more than one agent/model pair, or when the store has a run "
-			"NAME of another agent/model."},
-	{"--run RUN", "The run the judge CSVs judge. Needed when several runs share an agent/model "
-		      "(import --name): a judge CSV names only agent and model, and is refused "
-		      "then rather than given to every run."},
-	{"--allow-outside DIR", "Trust the folder DIR too: artifacts whose paths lead into it "
-				"(an absolute path a harness wrote, a symbolic link) are read. "
-				"Repeatable."},
-	{"--label TEXT", "A label shown beside the run."},
-	{"--collection FILE", "The Postman collection, used to split assertion names "
-			      "(default: runtime/newman/Conduit.postman_collection.json beside the "
-			      "tree, when present)."},
-	{"--quiet", "No progress bar and no summary unless something went wrong."},
-	{"--portable", "Leave the store as one self-contained file (no WAL), vacuumed, for copying "
-		       "or installing it read-only."},
-	{"--index-text", "Keep a text index (SQLite FTS5, trigrams) of every artifact, so that "
-			 "'benchtop search' and :grep read only the artifacts that may match. Made "
-			 "once over the whole store, then kept up to date by every import. It costs "
-			 "disk and import time (docs/performance.md); without it a search reads "
-			 "every artifact it looks in. With --store and no PATH, indexes what "
-			 "the store holds."},
-	{NULL, NULL},
+	CLI_OPT("keep-going", 'k', NULL,
+		"Import the good lines of a JSONL file and list the bad ones, instead of importing "
+		"nothing when one line is bad. The exit status is still 65."),
+	CLI_OPT("name", 'n', "NAME",
+		"Name the run NAME instead of agent/model. Refused (status 65) when the input holds "
+		"more than one agent/model pair, or when the store has a run NAME of another "
+		"agent/model."),
+	RUN_OPT("The run the judge CSVs judge. Needed when several runs share an agent/model "
+		"(import --name): a judge CSV names only agent and model, and is refused then "
+		"rather than given to every run."),
+	CLI_OPT("allow-outside", 'a', "DIR",
+		"Trust the folder DIR too: artifacts whose paths lead into it (an absolute path a "
+		"harness wrote, a symbolic link) are read. Repeatable."),
+	CLI_OPT("label", 'l', "TEXT", "A label shown beside the run."),
+	CLI_OPT("collection", 'c', "FILE",
+		"The Postman collection, used to split assertion names (default: "
+		"runtime/newman/Conduit.postman_collection.json beside the tree, when present)."),
+	CLI_OPT("quiet", 'q', NULL, "No progress bar and no summary unless something went wrong."),
+	CLI_OPT("portable", 'p', NULL,
+		"Leave the store as one self-contained file (no WAL), vacuumed, for copying or "
+		"installing it read-only."),
+	CLI_OPT("index-text", 'x', NULL,
+		"Keep a text index (SQLite FTS5, trigrams) of every artifact, so that 'benchtop "
+		"search' and :grep read only the artifacts that may match. Made once over the "
+		"whole store, then kept up to date by every import. It costs disk and import time "
+		"(docs/performance.md); without it a search reads every artifact it looks in. "
+		"With --store and no PATH, indexes what the store holds."),
+	CLI_OPT_END,
 };
 
-static const struct cli_opt runs_opts[] = {READ_OPTS, FORMAT_OPT, {NULL, NULL}};
+static const struct cli_opt runs_opts[] = {READ_OPTS, REPORT_FORMAT_OPT, CLI_OPT_END};
 
 static const struct cli_opt summary_opts[] = {
 	READ_OPTS,
-	RUN_OPT,
-	{"--by G", "Group by level (default, plus an overall row), framework (with a column for "
-		   "each framework's decay L3 - L0 of strict A%), framework,level, "
-		   "runtime, runtime,level, global, constraint, or framework,constraint."},
-	{"--kind K", "generation (default) or feature tasks."},
-	FORMAT_OPT,
-	{"--upstream", "With --format csv: write exactly the columns, row order and 4-decimal "
-		       "fractions of the benchmark's data/global_stats.csv (CRLF line ends), one "
-		       "block per run, runs ordered by agent then model, so the two can be diffed."},
+	RUNS_OPT,
+	CLI_OPT("by", 'b', "G",
+		"Group by level (default, plus an overall row), framework (with a column for each "
+		"framework's decay L3 - L0 of strict A%), framework,level, runtime, runtime,level, "
+		"global, constraint, or framework,constraint."),
+	CLI_OPT("kind", 'k', "K", "generation (default) or feature tasks."),
+	REPORT_FORMAT_OPT,
+	CLI_OPT("upstream", 'u', NULL,
+		"With --format csv: write exactly the columns, row order and 4-decimal fractions "
+		"of the benchmark's data/global_stats.csv (CRLF line ends), one block per run, "
+		"runs ordered by agent then model, so the two can be diffed."),
 	EXCLUDE_LIMITS_OPT,
-	{NULL, NULL},
+	CLI_OPT_END,
 };
 
 static const struct cli_opt table_opts[] = {
 	READ_OPTS,
-	RUN_OPT,
-	FORMAT_OPT,
-	{"--list", "List the tables."},
-	{"--labeller NAME", "Table 6: whose labels are the reference (default: the only labeller)."},
-	{"--against NAME", "Table 6: compare with this labeller instead of the judge."},
-	{"--level L", "Table 6: coarse (the categories) or logic (the subcategories; the default "
-		      "when the labeller gave any)."},
+	RUNS_OPT,
+	REPORT_FORMAT_OPT,
+	CLI_OPT("list", 'l', NULL, "List the tables."),
+	CLI_OPT("labeller", 'L', "NAME",
+		"Table 6: whose labels are the reference (default: the only labeller)."),
+	CLI_OPT("against", 'a', "NAME", "Table 6: compare with this labeller instead of the judge."),
+	CLI_OPT("level", 'v', "L",
+		"Table 6: coarse (the categories) or logic (the subcategories; the default when "
+		"the labeller gave any)."),
 	EXCLUDE_LIMITS_OPT,
-	{"--sem", "8, 8-all: add to each cell the run-level mean +/- SEM and n of the strict "
-		  "A% of every attempt at the framework's tasks (compute_sem.py)."},
-	{"--by level", "termination: one row per configuration and level."},
-	{"--pipeline-only", "subset: compare with the 16 pipeline tasks instead of every task of "
-			    "the four subset frameworks."},
-	{"--price MODEL=IN,OUT", "cost: USD per million input and output tokens for MODEL "
-				 "(repeatable); it replaces upstream's price of a model it lists."},
-	{NULL, NULL},
+	CLI_OPT("sem", 'S', NULL,
+		"8, 8-all: add to each cell the run-level mean +/- SEM and n of the strict A% of "
+		"every attempt at the framework's tasks (compute_sem.py)."),
+	CLI_OPT("by", 'b', "level", "termination: one row per configuration and level."),
+	CLI_OPT("pipeline-only", 'p', NULL,
+		"subset: compare with the 16 pipeline tasks instead of every task of the four "
+		"subset frameworks."),
+	CLI_OPT("price", 'P', "MODEL=IN,OUT",
+		"cost: USD per million input and output tokens for MODEL (repeatable); it replaces "
+		"upstream's price of a model it lists."),
+	CLI_OPT_END,
 };
 
 static const struct cli_opt export_opts[] = {
 	STORE_OPT,
-	RUN_OPT,
-	{"--upstream DIR", "Write the CSV files of the benchmark's evaluation into DIR (made when "
-			   "missing): run_stats.csv, task_stats.csv, global_stats.csv and "
-			   "decay_stats.csv (evaluation.py) and feature_run_stats.csv, "
-			   "feature_task_stats.csv and feature_global_stats.csv "
-			   "(evaluation_feature.py), byte for byte: same columns, row order, "
-			   "4-decimal fractions and CRLF line ends. --run limits them to some runs, "
-			   "as upstream's --agent and --model do."},
-	{NULL, NULL},
+	RUNS_OPT,
+	CLI_OPT("upstream", 'u', "DIR",
+		"Write the CSV files of the benchmark's evaluation into DIR (made when missing): "
+		"run_stats.csv, task_stats.csv, global_stats.csv and decay_stats.csv "
+		"(evaluation.py) and feature_run_stats.csv, feature_task_stats.csv and "
+		"feature_global_stats.csv (evaluation_feature.py), byte for byte: same columns, "
+		"row order, 4-decimal fractions and CRLF line ends. --run limits them to some "
+		"runs, as upstream's --agent and --model do."),
+	CLI_OPT_END,
 };
 
+#define PLOT_SIZE_HELP "The text plot's size in characters (default 78x22)."
 static const struct cli_opt plot_opts[] = {
 	READ_OPTS,
-	{"--run RUN", "The run to plot (default: the first); a second --run is overlaid, drawn "
-		      "dashed with hollow markers and labelled (B)."},
-	{"--metric M", "strict (default: strict A%), raw (raw A%) or pass1 (pass@1)."},
-	{"--format F", "text (default) or svg (a standalone SVG for a paper, with the "
-		       "colour-blind-safe Okabe-Ito palette)."},
-	{"--error-bars", "Draw +/-1 standard error of the mean over the tasks of each point."},
-	{"--width N, --height N", "The text plot's size in characters (default 78x22)."},
-	{"--ascii", "ASCII lines and markers (the default when the locale is not UTF-8)."},
-	{"--framework-sensitivity", "Instead of the decay plot, the RQ2 figure "
-				    "(plot_framework_sensitivity.py): per framework the run-level "
-				    "strict A% (every attempt at its tasks, all levels) as mean +/- "
-				    "SEM, one marker per configuration: those given with --run (up to "
-				    "8), else upstream's six (Mini-SWE and OpenHands with GPT-5-mini "
-				    "and Qwen3-Coder, Mini-SWE with MiniMax-M2.5 and GPT-5.4) that the "
-				    "store has. As text, one bar per framework and configuration; as "
-				    "SVG, the figure."},
-	{NULL, NULL},
+	RUN_OPT("The run to plot (default: the first); a second --run is overlaid, drawn dashed "
+		"with hollow markers and labelled (B)."),
+	CLI_OPT("metric", 'm', "M", "strict (default: strict A%), raw (raw A%) or pass1 (pass@1)."),
+	/* not a report's format: the plot's own */
+	CLI_OPT("format", 'f', "F",
+		"text (default) or svg (a standalone SVG for a paper, with the colour-blind-safe "
+		"Okabe-Ito palette)."),
+	CLI_OPT("error-bars", 'e', NULL,
+		"Draw +/-1 standard error of the mean over the tasks of each point."),
+	CLI_OPT("width", 'W', "N", PLOT_SIZE_HELP),
+	CLI_OPT("height", 'H', "N", PLOT_SIZE_HELP),
+	CLI_OPT("ascii", 'a', NULL,
+		"ASCII lines and markers (the default when the locale is not UTF-8)."),
+	CLI_OPT("framework-sensitivity", 'F', NULL,
+		"Instead of the decay plot, the RQ2 figure (plot_framework_sensitivity.py): per "
+		"framework the run-level strict A% (every attempt at its tasks, all levels) as "
+		"mean +/- SEM, one marker per configuration: those given with --run (up to 8), "
+		"else upstream's six (Mini-SWE and OpenHands with GPT-5-mini and Qwen3-Coder, "
+		"Mini-SWE with MiniMax-M2.5 and GPT-5.4) that the store has. As text, one bar per "
+		"framework and configuration; as SVG, the figure."),
+	CLI_OPT_END,
 };
 
 static const struct cli_opt compare_opts[] = {
 	READ_OPTS,
-	{"--format FMT", "Output format: text (default), csv, json or md (latex works too)."},
-	{"--fail-on-regression", "Exit with status 1 when B regresses: when a task is marked "
-				 "regressed, or, with --threshold, when strict A% over the common "
-				 "tasks drops by more than the threshold; with status 65 when no "
-				 "task is in both runs. The verdict goes to standard error. "
-				 "Without this option the status is 0 whatever B does."},
-	{"--table T", "Only one table: summary (Table 1 over the common tasks, B - A and its "
-		      "95% CI), coverage (tasks in both, only in A, only in B, and the counts of "
-		      "changes) or tasks (every task in both runs with its change, regressed, "
-		      "improved or unchanged, and the test's p-value). CSV is always one table: "
-		      "tasks unless --table says otherwise; the other formats give every table, "
-		      "each with its title, unless --table picks one."},
-	{"--threshold PP", "With --fail-on-regression: fail only when B's strict A% over the "
-			   "common tasks is more than PP percentage points below A's (B - A < "
-			   "-PP), whatever single tasks do."},
-	{NULL, NULL},
+	FORMAT_OPT("Output format: text (default), csv, json or md (latex works too)."),
+	CLI_OPT("fail-on-regression", 'F', NULL,
+		"Exit with status 1 when B regresses: when a task is marked regressed, or, with "
+		"--threshold, when strict A% over the common tasks drops by more than the "
+		"threshold; with status 65 when no task is in both runs. The verdict goes to "
+		"standard error. Without this option the status is 0 whatever B does."),
+	CLI_OPT("table", 'T', "T",
+		"Only one table: summary (Table 1 over the common tasks, B - A and its 95% CI), "
+		"coverage (tasks in both, only in A, only in B, and the counts of changes) or tasks "
+		"(every task in both runs with its change, regressed, improved or unchanged, and "
+		"the test's p-value). CSV is always one table: tasks unless --table says otherwise; "
+		"the other formats give every table, each with its title, unless --table picks "
+		"one."),
+	CLI_OPT("threshold", 't', "PP",
+		"With --fail-on-regression: fail only when B's strict A% over the common tasks is "
+		"more than PP percentage points below A's (B - A < -PP), whatever single tasks "
+		"do."),
+	CLI_OPT_END,
 };
 
+#define SHOW_ARTIFACT_HELP "Which artifact: the agent's patch, the server log (conduit.log), " \
+			   "the setup log or the trajectory (as stored)."
 static const struct cli_opt show_opts[] = {
 	READ_OPTS,
-	{"--run RUN", "The run: its full name as 'benchtop runs' shows it, agent/model, or a "
-		      "unique prefix."},
-	{"--task TASK", "The task's name (generation tasks: flask-openapi-sqlite ...); a feature "
-			"task's name repeats across frameworks: give FRAMEWORK/NAME."},
-	{"--attempt N", "The attempt number: N of the benchmark's run_N (0 for run_0)."},
-	{"--patch, --log, --setup-log, --trajectory", "Which artifact: the agent's patch, the "
-						      "server log (conduit.log), the setup log or "
-						      "the trajectory (as stored)."},
-	{"--raw", "The stored bytes unchanged. Without it, control characters and escape "
-		  "sequences are shown as visible escapes (ESC as ^[), invalid UTF-8 as U+FFFD "
-		  "(everything as ASCII when the locale is not UTF-8), and CRLF line ends as LF; "
-		  "tabs are kept."},
-	{NULL, NULL},
+	RUN_OPT("The run: its full name as 'benchtop runs' shows it, agent/model, or a unique "
+		"prefix."),
+	CLI_OPT("task", 't', "TASK",
+		"The task's name (generation tasks: flask-openapi-sqlite ...); a feature task's "
+		"name repeats across frameworks: give FRAMEWORK/NAME."),
+	CLI_OPT("attempt", 'n', "N", "The attempt number: N of the benchmark's run_N (0 for run_0)."),
+	/* --patch, --log ...: one per artifact kind */
+#define SHOW_ARTIFACT(id, name, title, heading, viewer, option) \
+	CLI_OPT(option, CLI_KEY_ARTIFACT + id, NULL, SHOW_ARTIFACT_HELP),
+	ARTIFACT_KIND_LIST(SHOW_ARTIFACT)
+	CLI_OPT("raw", CLI_LONG('R'), NULL,
+		"The stored bytes unchanged. Without it, control characters and escape sequences "
+		"are shown as visible escapes (ESC as ^[), invalid UTF-8 as U+FFFD (everything as "
+		"ASCII when the locale is not UTF-8), and CRLF line ends as LF; tabs are kept."),
+	CLI_OPT_END,
 };
 
 #define FILTER_HELP                                                                          \
@@ -181,89 +213,99 @@ static const struct cli_opt show_opts[] = {
 
 static const struct cli_opt tasks_opts[] = {
 	READ_OPTS,
-	{"--run RUN", "The run: its full name, agent/model, or a unique prefix. Default: every "
-		      "run's tasks, with a Run column."},
-	{"--filter EXPR", "Only the tasks that match: " FILTER_HELP},
-	{"--sort COL", "Sort by task (default), framework, level, A%, raw, pass1 or category; "
-		       "numbers worst first, as in the explorer."},
-	{"--reverse", "Reverse the sort."},
-	{"--kind K", "generation (default), feature, or all (the generation tasks' rows, then "
-		     "the feature tasks')."},
-	{"--format FMT", "Output format: text (default), csv, json or md. The CSV has a task "
-			 "column with the task's full name, then one column per list column."},
-	{NULL, NULL},
+	RUN_OPT("The run: its full name, agent/model, or a unique prefix. Default: every run's "
+		"tasks, with a Run column."),
+	CLI_OPT("filter", 'F', "EXPR", "Only the tasks that match: " FILTER_HELP),
+	CLI_OPT("sort", 'o', "COL",
+		"Sort by task (default), framework, level, A%, raw, pass1 or category; numbers "
+		"worst first, as in the explorer."),
+	CLI_OPT("reverse", 'R', NULL, "Reverse the sort."),
+	CLI_OPT("kind", 'k', "K",
+		"generation (default), feature, or all (the generation tasks' rows, then the "
+		"feature tasks')."),
+	FORMAT_OPT("Output format: text (default), csv, json or md. The CSV has a task column "
+		   "with the task's full name, then one column per list column."),
+	CLI_OPT_END,
 };
 
 static const struct cli_opt failures_opts[] = {
 	READ_OPTS,
-	{"--run RUN", "The run (full name, agent/model or a unique prefix). Twice: run A, then "
-		      "run B, with both counts and the change. Default: every run."},
-	{"--by KEY", "What to rank: request (default), assertion, category, subcategory or "
-		     "first-failure."},
-	{"--filter EXPR", "Only the attempts of the tasks that match: " FILTER_HELP},
-	{"--kind K", "generation (default) or feature tasks."},
-	{"--format FMT", "Output format: text (default), csv, json or md. The first column is "
-			 "named after --by (request, assertion, category, subcategory, "
-			 "first_failure), then attempts, share_pct, tasks and the attempts per "
-			 "framework and per level."},
-	{NULL, NULL},
+	RUN_OPT("The run (full name, agent/model or a unique prefix). Twice: run A, then run B, "
+		"with both counts and the change. Default: every run."),
+	CLI_OPT("by", 'b', "KEY",
+		"What to rank: request (default), assertion, category, subcategory or "
+		"first-failure."),
+	CLI_OPT("filter", 'F', "EXPR", "Only the attempts of the tasks that match: " FILTER_HELP),
+	CLI_OPT("kind", 'k', "K", "generation (default) or feature tasks."),
+	FORMAT_OPT("Output format: text (default), csv, json or md. The first column is named "
+		   "after --by (request, assertion, category, subcategory, first_failure), then "
+		   "attempts, share_pct, tasks and the attempts per framework and per level."),
+	CLI_OPT_END,
 };
 
-static const struct cli_opt migrate_opts[] = {STORE_OPT, JOURNAL_OPT, {NULL, NULL}};
-static const struct cli_opt store_cmd_opts[] = {READ_OPTS, FORMAT_OPT, {NULL, NULL}};
-
-static const struct cli_opt label_opts[] = {
-	STORE_OPT,
-	{"--run RUN", "The run whose failed attempts (succeeded = 0) are sampled (required)."},
-	{"--sample N", "How many to label (default: every one)."},
-	{"--seed S", "The sample's seed (default 1): the same run, size, seed and stratification "
-		     "draw the same items, and resume the same session."},
-	{"--stratify category", "Draw from each of the judge's categories in proportion to its "
-				"size."},
-	{"--by NAME", "The labeller (default: $USER)."},
-	{"--ascii, --config FILE, --no-config", "As for the explorer."},
-	{"export [--labeller NAME]", "Print the labels as a judge validation set (JSON, the "
-				     "layout of the paper's judge_validation_set.json); "
-				     "'benchtop import' reads it back."},
-	{NULL, NULL},
-};
+static const struct cli_opt migrate_opts[] = {STORE_OPT, JOURNAL_OPT, CLI_OPT_END};
+static const struct cli_opt store_cmd_opts[] = {READ_OPTS, REPORT_FORMAT_OPT, CLI_OPT_END};
 
 static const struct cli_opt tui_opts[] = {
 	READ_OPTS,
-	{"--run RUN", "Open on the decay plot of this run."},
-	{"--ascii", "Draw lines, plot markers and text in ASCII (the default when the locale is "
-		    "not UTF-8)."},
-	{"--config FILE", "Read this configuration file instead of "
-			  "$XDG_CONFIG_HOME/benchtop/config."},
-	{"--no-config", "Read no configuration file."},
-	{"--mouse", "Turn on mouse tracking (clicks select, double clicks open, the wheel "
-		    "scrolls). It is off by default, since it takes text selection away from the "
-		    "terminal; 'set mouse yes' in the configuration file turns it on too."},
-	{"--goto ADDR", "Open at an address (see ADDRESSES), as 'benchtop open ADDR' does."},
-	{NULL, NULL},
+	RUN_OPT("Open on the decay plot of this run."),
+	CLI_OPT("ascii", 'a', NULL,
+		"Draw lines, plot markers and text in ASCII (the default when the locale is not "
+		"UTF-8)."),
+	CLI_OPT("config", 'c', "FILE",
+		"Read this configuration file instead of $XDG_CONFIG_HOME/benchtop/config."),
+	CLI_OPT("no-config", 'n', NULL, "Read no configuration file."),
+	CLI_OPT("mouse", 'm', NULL,
+		"Turn on mouse tracking (clicks select, double clicks open, the wheel scrolls). It "
+		"is off by default, since it takes text selection away from the terminal; 'set "
+		"mouse yes' in the configuration file turns it on too."),
+	CLI_OPT("goto", 'g', "ADDR", "Open at an address (see ADDRESSES), as 'benchtop open ADDR' does."),
+	CLI_OPT_END,
 };
 
-#define BY_OPT {"--by NAME", "The author recorded (default: $USER)."}
-static const struct cli_opt tag_opts[] = {STORE_OPT, BY_OPT, {NULL, NULL}};
+#define LABEL_EXPLORER_HELP "As for the explorer."
+static const struct cli_opt label_opts[] = {
+	STORE_OPT,
+	RUN_OPT("The run whose failed attempts (succeeded = 0) are sampled (required)."),
+	CLI_OPT("sample", 'n', "N", "How many to label (default: every one)."),
+	CLI_OPT("seed", 'S', "S",
+		"The sample's seed (default 1): the same run, size, seed and stratification draw "
+		"the same items, and resume the same session."),
+	CLI_OPT("stratify", 't', "category",
+		"Draw from each of the judge's categories in proportion to its size."),
+	CLI_OPT("by", 'b', "NAME", "The labeller (default: $USER)."),
+	CLI_OPT("ascii", 'a', NULL, LABEL_EXPLORER_HELP),
+	CLI_OPT("config", 'c', "FILE", LABEL_EXPLORER_HELP),
+	CLI_OPT("no-config", 'N', NULL, LABEL_EXPLORER_HELP),
+	/* the sub-command's own table is in cmd_label.c */
+	CLI_DOC("export [--labeller NAME]",
+		"Print the labels as a judge validation set (JSON, the layout of the paper's "
+		"judge_validation_set.json); 'benchtop import' reads it back."),
+	CLI_OPT_END,
+};
+
+#define BY_OPT CLI_OPT("by", 'b', "NAME", "The author recorded (default: $USER).")
+static const struct cli_opt tag_opts[] = {STORE_OPT, JOURNAL_OPT, BY_OPT, CLI_OPT_END};
 static const struct cli_opt search_opts[] = {
 	READ_OPTS,
-	{"--run RUN", "Only this run's attempts."},
-	{"--in LIST", "Where to look, comma-separated: logs (server and setup logs), patches, "
-		      "trajectories, judge (the failure judge's categories and reasoning), "
-		      "assertions (each failed assertion as 'request: assertion'). Default: "
-		      "all of them."},
-	{"--regex", "PATTERN is a POSIX extended regular expression (matched line by line) "
-		    "instead of literal text."},
-	{"--format FMT", "Output format: text (default), csv, json or md."},
-	{NULL, NULL},
+	RUN_OPT("Only this run's attempts."),
+	CLI_OPT("in", 'i', "LIST",
+		"Where to look, comma-separated: logs (server and setup logs), patches, "
+		"trajectories, judge (the failure judge's categories and reasoning), assertions "
+		"(each failed assertion as 'request: assertion'). Default: all of them."),
+	CLI_OPT("regex", 'E', NULL,
+		"PATTERN is a POSIX extended regular expression (matched line by line) instead of "
+		"literal text."),
+	FORMAT_OPT("Output format: text (default), csv, json or md."),
+	CLI_OPT_END,
 };
 static const struct cli_opt notes_opts[] = {
 	READ_OPTS,
-	{"--run RUN", "Only this run's own notes and tags and those of its tasks and attempts."},
-	{"--tag WORD", "Only the addresses that carry this tag."},
-	{"--format FMT", "Output format: text (default), csv, json or md. CSV and JSON can be "
-			 "read back by 'benchtop import'."},
-	{NULL, NULL},
+	RUN_OPT("Only this run's own notes and tags and those of its tasks and attempts."),
+	CLI_OPT("tag", 't', "WORD", "Only the addresses that carry this tag."),
+	FORMAT_OPT("Output format: text (default), csv, json or md. CSV and JSON can be read back "
+		   "by 'benchtop import'."),
+	CLI_OPT_END,
 };
 
 const struct cli_command cli_commands[] = {
@@ -537,52 +579,35 @@ cli_explore(const char *store, struct tui_options *o)
 int
 cmd_tui(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{"store", required_argument, NULL, 's'},
-		{"run", required_argument, NULL, 'r'},
-		{"ascii", no_argument, NULL, 'a'},
-		{"config", required_argument, NULL, 'c'},
-		{"no-config", no_argument, NULL, 'n'},
-		{"mouse", no_argument, NULL, 'm'},
-		{"goto", required_argument, NULL, 'g'},
-		{"help", no_argument, NULL, 'h'},
-		CLI_OPT_LONG_JOURNAL,
-		CLI_OPT_LONG_IMMUTABLE,
-		{0, 0, 0, 0},
-	};
 	struct tui_options o = {0};
-	const char *store = NULL;
+	struct cli_args a;
+	const char *store;
 	/* `benchtop open ADDR`: the explorer at an address */
 	bool open = strcmp(argv[0], "open") == 0;
-	int c;
+	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "s:r:ac:nmg:h", opts, NULL)) != -1) {
+	cli_args_init(&a, open ? "open" : "tui");
+	while ((c = cli_getopt(&a, argc, argv)) > 0) {
 		switch (c) {
-		case 's': store = optarg; break;
-		case 'r': o.run = optarg; break;
 		case 'a': o.ascii = true; break;
 		case 'c': o.config = optarg; break;
 		case 'n': o.no_config = true; break;
 		case 'm': o.mouse = true; break;
 		case 'g': o.go = optarg; break;
-		case 'h': return cli_help(open ? "open" : "tui");
-		case CLI_OPT_JOURNAL:
-		case CLI_OPT_IMMUTABLE:
-			if (cli_store_option("tui", c, optarg))
-				return BT_EUSAGE;
-			break;
-		default: return cli_usage_error("tui", "bad option");
 		}
 	}
-	if (open && optind < argc && !o.go)
+	store = a.store;
+	o.run = a.n_runs ? a.runs[a.n_runs - 1] : NULL; /* the last --run given */
+	if (c != CLI_EXIT && open && optind < argc && !o.go)
 		o.go = argv[optind++];
-	else if (open && !o.go)
-		return cli_usage_error("open", "give an address (see ADDRESSES in benchtop(1))");
-	if (optind < argc && !store)
+	if (c != CLI_EXIT && optind < argc && !store)
 		store = argv[optind++];
-	if (optind < argc)
-		return cli_usage_error("tui", "unexpected argument '%s'", argv[optind]);
-	return cli_explore(store, &o);
+	rc = c == CLI_EXIT	  ? a.status
+	     : open && !o.go ? cli_usage_error("open", "give an address (see ADDRESSES in "
+						       "benchtop(1))")
+	     : optind < argc ? cli_usage_error("tui", "unexpected argument '%s'", argv[optind])
+			     : cli_explore(store, &o);
+	return rc;
 }
 
 int
