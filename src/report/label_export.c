@@ -46,7 +46,9 @@ newman_summary(const struct attempt *a)
 	}
 	if (!b.len)
 		buf_puts(&b, "All Newman assertions passed.");
-	return xstrdup(buf_cstr(&b));
+	char *s = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return s;
 }
 
 /* The last LOG_TAIL_LINES lines of the attempt's server log, or NULL. */
