@@ -30,6 +30,9 @@ struct import_options {
 	const char *collection; /* --collection FILE: the Postman collection */
 	struct strv allow_outside; /* --allow-outside DIR: real paths of trusted folders */
 	const char *judge_run;  /* --run: the run a judge CSV judges */
+	double unfinished_after; /* trees, > 0: a run folder without its Newman CSV is
+				  * still being written unless nothing in it changed
+				  * for this many seconds (import --watch) */
 };
 
 /* What an import did, for the summary printed at the end. */
@@ -44,6 +47,7 @@ struct import_summary {
 	long superseded;        /* older date folders skipped */
 	long replaced;          /* attempts of older batches removed */
 	long flagged;           /* attempts with problems recorded */
+	long waiting;           /* run folders left for later (unfinished_after) */
 	struct strv superseded_paths;
 	struct strv bad_lines;  /* "file:line: message" (JSONL --keep-going) */
 	struct strv unreadable; /* "path: why" for files that could not be read */
@@ -57,6 +61,14 @@ struct import_summary {
 void import_summary_free(struct import_summary *s);
 /* Names, paths and messages in it come out sanitized (ASCII unless utf8). */
 void import_summary_print(const struct import_summary *s, FILE *out, bool utf8);
+
+/* What a named input is, recognised by its content: a folder is a tree, a
+ * file is sniffed; anything else (a FIFO, a device) is an error. */
+enum input_kind {
+	INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT_TASK_JSON, INPUT_LABEL_SET,
+	INPUT_NOTES
+};
+int import_sniff(const char *path, enum input_kind *kind, struct bt_error *err);
 
 /* Import every path into the open (writable) store.  Each input is a unit
  * on its own: one that fails is listed in sum->failed_inputs and the others
@@ -101,6 +113,16 @@ int jsonl_import(struct store *st, const char *path, const struct import_options
 int jsonl_import_stream(struct store *st, FILE *f, const char *name,
 			const struct import_options *o, struct import_summary *sum,
 			struct bt_error *err);
+/* Where the lines of a JSONL file imported so far end. */
+struct jsonl_pos {
+	long offset; /* the byte after the last line imported */
+	long lineno; /* its line number */
+};
+/* Import the whole lines appended after *pos in one transaction and move
+ * *pos past them; a last line without its newline waits (import --watch). */
+int jsonl_import_appended(struct store *st, const char *path, struct jsonl_pos *pos,
+			  const struct import_options *o, struct import_summary *sum,
+			  struct bt_error *err);
 
 /* ---------------------------------------------------------------- trees */
 
@@ -109,6 +131,51 @@ int jsonl_import_stream(struct store *st, FILE *f, const char *name,
  * definitions under a data/tasks folder next to it are read too. */
 int tree_import(struct store *st, const char *path, const struct import_options *o,
 		struct import_summary *sum, struct bt_error *err);
+/* Import task folders of the results tree at root ({runtime}/{agent}/
+ * {model}/{task} below it), as tree_import() does, in one transaction; the
+ * runs' source is root.  Task definitions are not read. */
+int tree_import_folders(struct store *st, const char *root, char *const *task_dirs, size_t n,
+			const struct import_options *o, struct import_summary *sum,
+			struct bt_error *err);
+/* Append to out the task folders below path, a folder of the tree at root,
+ * that tree_import() would import. */
+void tree_find_task_folders(const char *root, const char *path, const struct import_options *o,
+			    struct strv *out);
+
+/* ---------------------------------------------------------------- watch */
+
+/* `import --watch` (ingest_watch.c): results trees and JSONL files followed
+ * while they are written.  A task folder of a tree is imported (one unit,
+ * by tree_import_folders()) when it holds a finished run folder (its Newman
+ * CSV) and nothing in it has changed for the quiet period, and again when
+ * it changes; a JSONL file's appended whole lines are imported as they
+ * come (jsonl_import_appended()).  Changes are seen with inotify on Linux,
+ * else by scanning every second (network and FUSE file systems, where
+ * inotify does not see other hosts' writes, or when inotify runs out of
+ * watches). */
+struct watch_options {
+	double quiet_period; /* seconds a task folder must stay unchanged */
+	bool verbose;        /* say on stderr how each path is watched */
+	bool force_poll;     /* scan even where inotify works */
+	bool utf8;           /* the terminal shows UTF-8 (for the lines printed) */
+	FILE *out;           /* one line per unit imported; NULL: none */
+};
+struct watch;
+/* Start watching paths (directories: results trees, maybe empty; files:
+ * JSONL files, or other inputs imported once here).  The store is put in
+ * WAL mode for the readers beside it. */
+int watch_open(struct store *st, char *const *paths, size_t n, const struct import_options *o,
+	       const struct watch_options *wo, struct watch **out, struct bt_error *err);
+/* Take in what changed and import every unit due at `now` (seconds on any
+ * steady clock: tests pass their own); *units gets the count imported.  A
+ * unit that cannot be imported is reported and skipped; an error is the
+ * store's. */
+int watch_update(struct watch *w, double now, long *units, struct bt_error *err);
+/* watch_update() and wait for changes until SIGINT or SIGTERM, which end it
+ * after the unit being imported. */
+int watch_run(struct watch *w, struct bt_error *err);
+/* Stop: the runs' live marks are removed.  Frees w. */
+int watch_close(struct watch *w, struct bt_error *err);
 
 /* ---------------------------------------------------------------- other */
 

@@ -79,6 +79,14 @@ void store_watch_plans(struct store *s, store_plan_fn fn, void *ctx);
 int store_make_portable(struct store *s, struct bt_error *err);
 /* PRAGMA data_version: changes when another connection commits (for "new data available"). */
 long store_data_version(struct store *s);
+/* A new store being filled keeps a rollback journal until it is closed;
+ * this puts it in WAL mode now, for readers beside a long-lived writer
+ * (import --watch). */
+void store_share(struct store *s);
+/* Live marks: process pid (a running import --watch) is writing the run.
+ * store_clear_live() removes every mark of pid (at its clean exit). */
+int store_mark_live(struct store *s, const char *run_name, long pid, struct bt_error *err);
+int store_clear_live(struct store *s, long pid, struct bt_error *err);
 
 /* ------------------------------------------------------------- writing */
 
@@ -158,10 +166,20 @@ struct run_summary {
 	long n_tasks;             /* generation tasks with at least one attempt */
 	long n_feature_attempts;
 	long n_feature_tasks;
+	long max_task_attempts;   /* the most attempts of one generation task */
+	long live_pid;            /* the import --watch writing it, 0 when none */
 };
 /* Runs ordered by agent, then model, then name. */
 int store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error *err);
 void store_runs_free(struct run_summary *r, size_t n);
+/* How far a run's import has got (counts from the per-task cache). */
+struct run_progress {
+	long attempts;          /* generation attempts */
+	long max_task_attempts; /* the most attempts of one generation task */
+	long feature_attempts;
+};
+int store_run_progress(struct store *s, const char *name, struct run_progress *p,
+		       struct bt_error *err);
 /* The name of run id (into out); BT_EINPUT when there is no such run. */
 int store_run_name(struct store *s, int64_t id, char *out, size_t outlen, struct bt_error *err);
 /* Find a run by name (exact), or by a unique prefix / "agent/model".

@@ -37,6 +37,8 @@ enum task_constraint {
 	X("koa", "node", "Koa", "koa", false)
 #define TASK_FRAMEWORK_ONE(token, runtime, display, folder, pipeline) +1
 #define TASK_N_FRAMEWORKS (0 TASK_FRAMEWORK_LIST(TASK_FRAMEWORK_ONE))
+/* Generation tasks in the benchmark: 10 constraint variants per framework. */
+#define TASK_N_GENERATION (TASK_N_FRAMEWORKS * 10)
 
 enum task_kind { TASK_GENERATION = 0, TASK_FEATURE = 1 };
 

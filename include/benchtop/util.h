@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 /* Status codes double as the process exit codes documented in benchtop(1). */
 enum bt_status {
@@ -99,6 +100,8 @@ struct strset {
 void strset_init(struct strset *set, const struct strv *v);
 void strset_free(struct strset *set);
 bool strset_has(const struct strset *set, const char *s);
+/* The index of s in the strv, or -1. */
+long strset_find(const struct strset *set, const char *s);
 /* Record that v->v[idx] (just pushed) is in the set. */
 void strset_added(struct strset *set, size_t idx);
 
@@ -128,6 +131,12 @@ bool file_exists(const char *path);
 /* "a FIFO", "a character device", ... for a st_mode. */
 const char *file_type_name(unsigned mode);
 bool file_is_dir(const char *path);
+/* Call fn with every entry below dir (not dir itself; lstat, links not
+ * followed), to max_depth folders down, in no promised order. */
+typedef void (*file_walk_fn)(void *ctx, const char *path, const struct stat *sb);
+void file_walk(const char *dir, int max_depth, file_walk_fn fn, void *ctx);
+/* The newest modification time (seconds since the epoch) below dir; 0 when empty. */
+double file_newest_mtime(const char *dir, int max_depth);
 /* Join two path parts with one '/'.  Caller frees. */
 char *path_join(const char *a, const char *b);
 const char *path_base(const char *path);
@@ -142,6 +151,10 @@ void roff_puts(FILE *out, const char *s);
 
 /* Monotonic clock in seconds. */
 double clock_now(void);
+/* Wall-clock time in seconds since the epoch (to compare with file times). */
+double clock_wall(void);
+/* Whether process pid exists (on this host). */
+bool process_alive(long pid);
 /* Local time "YYYY-MM-DDTHH:MM:SS" (UTC with BENCHTOP_FIXED_TIME set, for tests). */
 void time_iso_now(char out[32]);
 

@@ -363,11 +363,6 @@ progress_end(struct progress *p)
 
 /* ------------------------------------------------------------ dispatch */
 
-enum input_kind {
-	INPUT_UNKNOWN, INPUT_JSONL, INPUT_TREE, INPUT_JUDGE_CSV, INPUT_TASK_JSON, INPUT_LABEL_SET,
-	INPUT_NOTES
-};
-
 /* What the first bytes of an input say it is; path's suffix breaks ties. */
 static enum input_kind
 sniff_head(const char *path, char *head, size_t n)
@@ -400,8 +395,8 @@ sniff_head(const char *path, char *head, size_t n)
 
 /* A named input: a folder is a tree, a file is sniffed; anything else (a
  * FIFO, a device) is refused, never opened for a blocking read. */
-static int
-sniff_path(const char *path, enum input_kind *kind, struct bt_error *err)
+int
+import_sniff(const char *path, enum input_kind *kind, struct bt_error *err)
 {
 	char head[4096];
 	struct stat sb;
@@ -559,7 +554,7 @@ import_paths(struct store *st, char *const *paths, size_t n, const struct import
 
 		if (ingest_is_stream(paths[i]))
 			rc = import_stream(st, paths[i], o, sum, &e);
-		else if ((rc = sniff_path(paths[i], &kind, &e)) == BT_OK)
+		else if ((rc = import_sniff(paths[i], &kind, &e)) == BT_OK)
 			rc = import_kind(st, paths[i], kind, o, sum, &e);
 		if (rc) {
 			/* the input was rolled back: so are its counts */

@@ -659,16 +659,19 @@ line_is_blank(const char *s, size_t n)
 	return true;
 }
 
-/* Import the JSONL text read from f, named path in messages. */
+/* Import the JSONL text read from f, named path in messages.  With pos, f
+ * stands at pos->offset, a last line without its newline is left for later
+ * (it is still being written) and pos moves past the lines committed. */
 static int
 import_stream(struct store *st, FILE *f, const char *path, const struct jsonl_origin *origin,
-	      const struct import_options *o, struct import_summary *sum, struct bt_error *err)
+	      struct jsonl_pos *pos, const struct import_options *o, struct import_summary *sum,
+	      struct bt_error *err)
 {
 	char *line = NULL, *first_pair = NULL;
 	struct buf pair = {0};
 	size_t cap = 0;
 	ssize_t got;
-	long lineno = 0, bytes = 0, first_line = 0;
+	long lineno = pos ? pos->lineno : 0, bytes = 0, first_line = 0;
 	struct progress prog;
 	struct stat sb;
 	int rc;
@@ -683,6 +686,8 @@ import_stream(struct store *st, FILE *f, const char *path, const struct jsonl_or
 		struct attempt a;
 		struct bt_error lerr;
 
+		if (pos && line[n - 1] != '\n')
+			break;
 		sum->bytes += got;
 		bytes += got;
 		if (n && line[n - 1] == '\n')
@@ -774,6 +779,10 @@ import_stream(struct store *st, FILE *f, const char *path, const struct jsonl_or
 		goto out;
 	}
 	sum->tasks += pairs;
+	if (pos) {
+		pos->offset += bytes;
+		pos->lineno = lineno;
+	}
 out:
 	progress_end(&prog);
 	free(first_pair);
@@ -782,9 +791,10 @@ out:
 	return rc;
 }
 
-int
-jsonl_import(struct store *st, const char *path, const struct import_options *o,
-	     struct import_summary *sum, struct bt_error *err)
+/* A JSONL file from pos on (NULL: the whole file). */
+static int
+import_file(struct store *st, const char *path, struct jsonl_pos *pos,
+	    const struct import_options *o, struct import_summary *sum, struct bt_error *err)
 {
 	char *dir = path_dirname(path), real[PATH_MAX];
 	struct jsonl_origin origin = {.dir = dir, .scope = {.allow = &o->allow_outside}};
@@ -800,10 +810,28 @@ jsonl_import(struct store *st, const char *path, const struct import_options *o,
 	/* artifacts come from the file's folder, as it really is */
 	if (realpath(dir, real))
 		origin.scope.root = real;
-	rc = import_stream(st, f, path, &origin, o, sum, err);
+	if (pos && pos->offset && fseeko(f, pos->offset, SEEK_SET) != 0)
+		rc = bt_errorf(err, BT_EIO, "%s: %s", path, strerror(errno));
+	else
+		rc = import_stream(st, f, path, &origin, pos, o, sum, err);
 	fclose(f);
 	free(dir);
 	return rc;
+}
+
+int
+jsonl_import(struct store *st, const char *path, const struct import_options *o,
+	     struct import_summary *sum, struct bt_error *err)
+{
+	return import_file(st, path, NULL, o, sum, err);
+}
+
+int
+jsonl_import_appended(struct store *st, const char *path, struct jsonl_pos *pos,
+		      const struct import_options *o, struct import_summary *sum,
+		      struct bt_error *err)
+{
+	return import_file(st, path, pos, o, sum, err);
 }
 
 int
@@ -813,5 +841,5 @@ jsonl_import_stream(struct store *st, FILE *f, const char *name, const struct im
 	/* a stream has no folder: artifact paths only from --allow-outside */
 	struct jsonl_origin origin = {.dir = ".", .scope = {.allow = &o->allow_outside}};
 
-	return import_stream(st, f, name, &origin, o, sum, err);
+	return import_stream(st, f, name, &origin, NULL, o, sum, err);
 }

@@ -473,6 +473,26 @@ struct plan {
 	size_t n_jobs, cap_jobs;
 };
 
+/* A finished run folder: Newman writes its CSV last (it runs even when the
+ * server never started).  One without a CSV is being written, unless
+ * nothing in it changed for a while: its pipeline died. */
+static bool
+run_finished(const struct import_options *o, const char *date_dir, const char *run)
+{
+	char *dir = path_join(date_dir, run);
+	struct strv files = {0};
+	size_t count = 0;
+	bool done;
+
+	if (list_dirs(dir, NULL, &files) == 0)
+		newest_file(&files, "newman-run-report-", ".csv", &count);
+	done = count > 0 ||
+	       clock_wall() - file_newest_mtime(dir, TREE_MAX_DEPTH) >= o->unfinished_after;
+	strv_free(&files);
+	free(dir);
+	return done;
+}
+
 /* Check a unit's task and list its run folders; false (with the reason
  * among the unreadable) when the folder is not a task of the benchmark. */
 static bool
@@ -515,7 +535,10 @@ plan_unit(struct tree_ctx *c, const struct tree_unit *u, struct plan_unit *pu)
 				pu->date_dir = NULL;
 			}
 			for (size_t i = 0; i < all.n; i++) {
-				if (run_number(all.v[i]) >= 0)
+				if (run_number(all.v[i]) >= 0 && c->o->unfinished_after > 0 &&
+				    !run_finished(c->o, pu->date_dir, all.v[i]))
+					c->sum->waiting++;
+				else if (run_number(all.v[i]) >= 0)
 					strv_push(&pu->runs, all.v[i]);
 				else if (is_run_name(all.v[i]))
 					strv_push_owned(&c->sum->unreadable,
@@ -835,7 +858,8 @@ import_plan(struct tree_ctx *c, struct plan *p, struct bt_error *err)
 	for (size_t u = 0; u < p->n_units && !rc; u++) {
 		const struct plan_unit *pu = &p->units[u];
 		long removed = 0;
-		if (pu->released || pu->runs.n || !pu->u->whole_batch)
+		/* (import --watch: a batch still being written replaces nothing yet) */
+		if (pu->released || pu->runs.n || !pu->u->whole_batch || c->o->unfinished_after > 0)
 			continue;
 		rc = store_prune_task(c->st, pu->run.name, &pu->ti, pu->u->date, NULL, 0, &removed,
 				      err);
@@ -940,17 +964,12 @@ load_catalogue(const char *path, struct import_summary *sum)
 	return cat;
 }
 
-int
-tree_import(struct store *st, const char *path, const struct import_options *o,
-	    struct import_summary *sum, struct bt_error *err)
+/* Resolve the tree named by path into real and set up c and w for it:
+ * artifacts come from inside it (or the folders allowed). */
+static int
+tree_begin(struct tree_ctx *c, struct tree_walk *w, const char *path, char *real,
+	   struct bt_error *err)
 {
-	struct tree_walk w = {.sum = sum};
-	struct tree_ctx c = {.st = st, .o = o, .sum = sum};
-	struct plan plan = {0};
-	struct assertion_catalogue *cat = NULL;
-	char real[PATH_MAX], *data_dir = NULL;
-	int rc = BT_OK;
-
 	if (!realpath(path, real))
 		return bt_errorf(err, BT_ENOINPUT, "%s: cannot resolve the path", path);
 #ifdef __linux__
@@ -960,12 +979,103 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 		return bt_errorf(err, BT_EINPUT, "%s: a kernel file system (/proc, /sys), not a "
 				 "results tree", path);
 #endif
-	c.source = xstrdup(real);
-	c.scope.root = c.source;
-	c.scope.allow = &o->allow_outside;
-	w.scope = &c.scope;
-	strset_init(&w.seen, &w.dirs);
+	c->source = xstrdup(real);
+	c->scope.root = c->source;
+	c->scope.allow = &c->o->allow_outside;
+	w->scope = &c->scope;
+	strset_init(&w->seen, &w->dirs);
+	return BT_OK;
+}
 
+static void
+tree_end(struct tree_ctx *c, struct tree_walk *w)
+{
+	for (size_t i = 0; i < w->n; i++) {
+		free(w->units[i].date);
+		free(w->units[i].only_run);
+	}
+	free(w->units);
+	strset_free(&w->seen);
+	strv_free(&w->dirs);
+	free(c->source);
+}
+
+/* Import the units walked, with the task definitions beside the tree when
+ * `defs` (a whole tree's import; else none is an error either). */
+static int
+import_walked(struct tree_ctx *c, struct tree_walk *w, const char *path, bool defs,
+	      struct bt_error *err)
+{
+	const struct import_options *o = c->o;
+	struct store *st = c->st;
+	struct import_summary *sum = c->sum;
+	struct plan plan = {0};
+	struct assertion_catalogue *cat = NULL;
+	char *data_dir = NULL;
+	int rc = BT_OK;
+
+	/* the collection (for splitting assertion names) and task definitions
+	 * sit beside the results in the benchmark's repository */
+	data_dir = find_data_dir(c->source);
+	if (o->collection) {
+		cat = load_catalogue(o->collection, sum);
+	} else if (data_dir) {
+		char *repo = path_dirname(data_dir);
+		char *coll = path_join(repo, "runtime/newman/Conduit.postman_collection.json");
+		if (file_exists(coll))
+			cat = load_catalogue(coll, sum);
+		free(coll);
+		free(repo);
+	}
+	c->cat = cat;
+
+	if (w->n == 0 && !data_dir && defs) {
+		rc = bt_errorf(err, BT_EINPUT,
+			       "%s: no run_N folders found; expected a results tree "
+			       "(results/{runtime}/{agent}/{model}/{task}/{date}/run_N)", path);
+		goto out;
+	}
+
+	plan_build(c, w, &plan);
+	if (o->run_name && (rc = plan_check_name(&plan, o->run_name, err)))
+		goto out;
+	progress_start(&c->prog, o->progress_out, o->progress && !o->quiet, (long)plan.n_jobs,
+		       "attempts");
+	if ((rc = store_begin(st, err)))
+		goto out;
+	if (data_dir && defs) {
+		char *tasks = path_join(data_dir, "tasks");
+		if (file_is_dir(tasks))
+			import_task_defs(c, tasks, 0, err);
+		free(tasks);
+	}
+	rc = import_plan(c, &plan, err);
+	if (rc)
+		store_rollback(st);
+	else if ((rc = commit_point(c, true, err)))
+		store_rollback(st);
+	progress_end(&c->prog);
+out:
+	plan_free(&plan);
+	free(data_dir);
+	if (cat) {
+		catalogue_free(cat);
+		free(cat);
+	}
+	return rc;
+}
+
+int
+tree_import(struct store *st, const char *path, const struct import_options *o,
+	    struct import_summary *sum, struct bt_error *err)
+{
+	struct tree_walk w = {.sum = sum};
+	struct tree_ctx c = {.st = st, .o = o, .sum = sum};
+	char real[PATH_MAX];
+	int rc;
+
+	if ((rc = tree_begin(&c, &w, path, real, err)))
+		goto out;
 	if (is_run_name(path_base(real)) && run_number(path_base(real)) < 0) {
 		rc = bt_errorf(err, BT_EINPUT, "%s: not a run folder (run_N, N from 0 to 999999 "
 			       "without leading zeros)", path);
@@ -982,62 +1092,45 @@ tree_import(struct store *st, const char *path, const struct import_options *o,
 	} else {
 		walk(&w, real, 0);
 	}
-
-	/* the collection (for splitting assertion names) and task definitions
-	 * sit beside the results in the benchmark's repository */
-	data_dir = find_data_dir(real);
-	if (o->collection) {
-		cat = load_catalogue(o->collection, sum);
-	} else if (data_dir) {
-		char *repo = path_dirname(data_dir);
-		char *coll = path_join(repo, "runtime/newman/Conduit.postman_collection.json");
-		if (file_exists(coll))
-			cat = load_catalogue(coll, sum);
-		free(coll);
-		free(repo);
-	}
-	c.cat = cat;
-
-	if (w.n == 0 && !data_dir) {
-		rc = bt_errorf(err, BT_EINPUT,
-			       "%s: no run_N folders found; expected a results tree "
-			       "(results/{runtime}/{agent}/{model}/{task}/{date}/run_N)", path);
-		goto out;
-	}
-
-	plan_build(&c, &w, &plan);
-	if (o->run_name && (rc = plan_check_name(&plan, o->run_name, err)))
-		goto out;
-	progress_start(&c.prog, o->progress_out, o->progress && !o->quiet, (long)plan.n_jobs,
-		       "attempts");
-	if ((rc = store_begin(st, err)))
-		goto out;
-	if (data_dir) {
-		char *tasks = path_join(data_dir, "tasks");
-		if (file_is_dir(tasks))
-			import_task_defs(&c, tasks, 0, err);
-		free(tasks);
-	}
-	rc = import_plan(&c, &plan, err);
-	if (rc)
-		store_rollback(st);
-	else if ((rc = commit_point(&c, true, err)))
-		store_rollback(st);
-	progress_end(&c.prog);
+	rc = import_walked(&c, &w, path, true, err);
 out:
-	plan_free(&plan);
-	for (size_t i = 0; i < w.n; i++) {
-		free(w.units[i].date);
-		free(w.units[i].only_run);
-	}
-	free(w.units);
-	strset_free(&w.seen);
-	strv_free(&w.dirs);
-	free(data_dir);
-	free(c.source);
-	if (cat) {
-		catalogue_free(cat);
-		free(cat);
-	}
+	tree_end(&c, &w);
 	return rc;
+}
+
+int
+tree_import_folders(struct store *st, const char *root, char *const *task_dirs, size_t n,
+		    const struct import_options *o, struct import_summary *sum,
+		    struct bt_error *err)
+{
+	struct tree_walk w = {.sum = sum};
+	struct tree_ctx c = {.st = st, .o = o, .sum = sum};
+	char real[PATH_MAX];
+	int rc;
+
+	if (!(rc = tree_begin(&c, &w, root, real, err))) {
+		for (size_t i = 0; i < n; i++)
+			add_task_dir(&w, task_dirs[i]);
+		rc = import_walked(&c, &w, root, false, err);
+	}
+	tree_end(&c, &w);
+	return rc;
+}
+
+void
+tree_find_task_folders(const char *root, const char *path, const struct import_options *o,
+		       struct strv *out)
+{
+	struct import_summary scratch = {0};
+	struct tree_walk w = {.sum = &scratch};
+	struct tree_ctx c = {.o = o, .sum = &scratch};
+	char real[PATH_MAX];
+
+	if (!tree_begin(&c, &w, root, real, NULL)) {
+		walk(&w, path, 0);
+		for (size_t i = 0; i < w.n; i++)
+			strv_push(out, w.units[i].task_dir);
+	}
+	tree_end(&c, &w);
+	import_summary_free(&scratch);
 }

@@ -520,6 +520,48 @@ store_schema_version(struct store *s)
 	return v;
 }
 
+void
+store_share(struct store *s)
+{
+	if (!s->filling)
+		return;
+	s->filling = false;
+	/* reading once makes the WAL's files, which readers cannot make */
+	store_exec(s, "PRAGMA journal_mode = WAL; SELECT count(*) FROM sqlite_master", NULL);
+	store_exec(s, "PRAGMA synchronous = NORMAL", NULL);
+}
+
+int
+store_mark_live(struct store *s, const char *run_name, long pid, struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, "INSERT OR REPLACE INTO meta (key, value) VALUES ('live:' || ?1, ?2)",
+				&st, err)))
+		return rc;
+	store_bind_text(st, 1, run_name);
+	sqlite3_bind_int64(st, 2, pid);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot mark a run live");
+}
+
+int
+store_clear_live(struct store *s, long pid, struct bt_error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = store_prepare(s, "DELETE FROM meta WHERE key LIKE 'live:%' AND value = ?1", &st,
+				err)))
+		return rc;
+	sqlite3_bind_int64(st, 1, pid);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? BT_OK : store_fail(s, err, "cannot clear the live marks");
+}
+
 long
 store_data_version(struct store *s)
 {

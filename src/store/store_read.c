@@ -23,6 +23,8 @@ fill_run(sqlite3_stmt *st, void *row)
 	r->n_tasks = sqlite3_column_int64(st, 8);
 	r->n_feature_attempts = sqlite3_column_int64(st, 9);
 	r->n_feature_tasks = sqlite3_column_int64(st, 10);
+	r->max_task_attempts = sqlite3_column_int64(st, 11);
+	r->live_pid = sqlite3_column_int64(st, 12);
 }
 
 int
@@ -34,7 +36,9 @@ store_runs(struct store *s, struct run_summary **out, size_t *n, struct bt_error
 		" coalesce(sum(x.n_executed) FILTER (WHERE t.kind = 'generation'), 0),"
 		" count(x.task_id) FILTER (WHERE t.kind = 'generation'),"
 		" coalesce(sum(x.n_executed) FILTER (WHERE t.kind = 'feature'), 0),"
-		" count(x.task_id) FILTER (WHERE t.kind = 'feature')"
+		" count(x.task_id) FILTER (WHERE t.kind = 'feature'),"
+		" coalesce(max(x.n_executed) FILTER (WHERE t.kind = 'generation'), 0),"
+		" coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'live:' || r.name), 0)"
 		" FROM run r LEFT JOIN task_result x ON x.run_id = r.id"
 		" LEFT JOIN task t ON t.id = x.task_id"
 		" GROUP BY r.id ORDER BY r.agent, r.model, r.name";
@@ -66,6 +70,33 @@ store_runs_free(struct run_summary *r, size_t n)
 		free(r[i].imported_at);
 	}
 	free(r);
+}
+
+int
+store_run_progress(struct store *s, const char *name, struct run_progress *p,
+		   struct bt_error *err)
+{
+	static const char sql[] =
+		"SELECT coalesce(sum(x.n_executed) FILTER (WHERE t.kind = 'generation'), 0),"
+		" coalesce(max(x.n_executed) FILTER (WHERE t.kind = 'generation'), 0),"
+		" coalesce(sum(x.n_executed) FILTER (WHERE t.kind = 'feature'), 0)"
+		" FROM run r JOIN task_result x ON x.run_id = r.id JOIN task t ON t.id = x.task_id"
+		" WHERE r.name = ?1";
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((rc = store_prepare(s, sql, &st, err)))
+		return rc;
+	store_bind_text(st, 1, name);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		p->attempts = sqlite3_column_int64(st, 0);
+		p->max_task_attempts = sqlite3_column_int64(st, 1);
+		p->feature_attempts = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? BT_OK : store_fail(s, err, "cannot read a run's progress");
 }
 
 int

@@ -3,9 +3,11 @@
 
 #include "benchtop/util.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -585,6 +587,64 @@ clock_now(void)
 }
 
 void
+file_walk(const char *dir, int max_depth, file_walk_fn fn, void *ctx)
+{
+	DIR *d;
+	struct dirent *e;
+
+	if (max_depth < 0 || !(d = opendir(dir)))
+		return;
+	while ((e = readdir(d))) {
+		struct stat sb;
+		char *p;
+
+		if (e->d_name[0] == '.' && (!e->d_name[1] || (e->d_name[1] == '.' && !e->d_name[2])))
+			continue;
+		p = path_join(dir, e->d_name);
+		if (lstat(p, &sb) == 0) {
+			fn(ctx, p, &sb);
+			if (S_ISDIR(sb.st_mode))
+				file_walk(p, max_depth - 1, fn, ctx);
+		}
+		free(p);
+	}
+	closedir(d);
+}
+
+static void
+newest_of(void *ctx, const char *path, const struct stat *sb)
+{
+	double *newest = ctx, m = (double)sb->st_mtim.tv_sec + (double)sb->st_mtim.tv_nsec / 1e9;
+	(void)path;
+	if (m > *newest)
+		*newest = m;
+}
+
+double
+file_newest_mtime(const char *dir, int max_depth)
+{
+	double newest = 0;
+
+	file_walk(dir, max_depth, newest_of, &newest);
+	return newest;
+}
+
+double
+clock_wall(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+bool
+process_alive(long pid)
+{
+	/* EPERM: it exists, as another user's process */
+	return pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+}
+
+void
 time_iso_now(char out[32])
 {
 	const char *fixed = getenv("BENCHTOP_FIXED_TIME");
@@ -637,20 +697,26 @@ strset_put(size_t *slots, size_t cap, const struct strv *v, size_t idx)
 	slots[i] = idx + 1;
 }
 
-bool
-strset_has(const struct strset *set, const char *s)
+long
+strset_find(const struct strset *set, const char *s)
 {
 	size_t i;
 
 	if (!set->cap)
-		return false;
+		return -1;
 	i = (size_t)hash_str(s) & (set->cap - 1);
 	while (set->slots[i]) {
 		if (strcmp(set->v->v[set->slots[i] - 1], s) == 0)
-			return true;
+			return (long)set->slots[i] - 1;
 		i = (i + 1) & (set->cap - 1);
 	}
-	return false;
+	return -1;
+}
+
+bool
+strset_has(const struct strset *set, const char *s)
+{
+	return strset_find(set, s) >= 0;
 }
 
 void
