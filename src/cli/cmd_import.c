@@ -1,4 +1,4 @@
-/* cmd_import.c: `benchtop import PATH...`. */
+/* cmd_import.c: `benchtop import PATH...` and `import --watch`. */
 #include "config.h"
 
 #include <errno.h>
@@ -26,6 +26,29 @@ remove_new_store(const char *path)
 	}
 }
 
+/* --watch: until SIGINT or SIGTERM, which end it with status 0 once the unit
+ * being imported is in. */
+static int
+import_watch(struct store *st, char *const *paths, size_t n, const struct import_options *o,
+	     struct watch_options *wo)
+{
+	struct bt_error err = {0};
+	struct watch *w;
+	const char *how = getenv("BENCHTOP_WATCH");
+	int rc;
+
+	/* BENCHTOP_WATCH=poll: scan even where inotify works (tests, odd mounts) */
+	wo->force_poll = how && strcmp(how, "poll") == 0;
+	wo->utf8 = cli_locale_utf8();
+	if ((rc = watch_open(st, paths, n, o, wo, &w, &err)) == BT_OK) {
+		rc = watch_run(w, &err);
+		int crc = watch_close(w, rc ? NULL : &err);
+		rc = rc ? rc : crc;
+	}
+	store_close(st);
+	return rc ? cli_fail(rc, "%s", err.msg) : BT_OK;
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -34,8 +57,9 @@ cmd_import(int argc, char **argv)
 	struct bt_error err = {0};
 	struct store *st;
 	struct cli_args a;
-	char *store_path = NULL, real[PATH_MAX];
-	bool portable = false, index_text = false, existed;
+	struct watch_options wo = {.quiet_period = 5, .out = stdout};
+	char *store_path = NULL, real[PATH_MAX], *end;
+	bool portable = false, index_text = false, existed, watch = false;
 	int c, rc = BT_OK;
 
 	cli_args_init(&a, "import");
@@ -61,6 +85,15 @@ cmd_import(int argc, char **argv)
 			strv_push(&o.allow_outside, real);
 			break;
 		case 'x': index_text = true; break;
+		case 'w': watch = true; break;
+		case 'v': wo.verbose = true; break;
+		case CLI_LONG('q'):
+			wo.quiet_period = strtod(optarg, &end);
+			if (end == optarg || *end || !(wo.quiet_period >= 0 && wo.quiet_period <= 86400)) {
+				rc = cli_usage_error("import", "--quiet-period takes seconds (0 to 86400)");
+				goto out;
+			}
+			break;
 		}
 	}
 	if (c == CLI_EXIT) {
@@ -69,6 +102,11 @@ cmd_import(int argc, char **argv)
 	}
 	store_path = a.store ? xstrdup(a.store) : NULL;
 	o.judge_run = a.n_runs ? a.runs[a.n_runs - 1] : NULL; /* the last --run given */
+	if (watch && portable) {
+		rc = cli_usage_error("import", "--portable does not go with --watch: readers need the "
+				     "WAL beside a watcher");
+		goto out;
+	}
 	/* --index-text alone indexes what a store holds */
 	if (optind >= argc && !(index_text && file_exists(store_path ? store_path : ""))) {
 		rc = cli_usage_error("import", "nothing to import: give a results tree, a JSONL "
@@ -100,6 +138,10 @@ cmd_import(int argc, char **argv)
 	existed = file_exists(store_path);
 	if ((rc = cli_open_write(store_path, &st, &err))) {
 		rc = cli_fail(rc, "%s", err.msg);
+		goto out;
+	}
+	if (watch) {
+		rc = import_watch(st, argv + optind, (size_t)(argc - optind), &o, &wo);
 		goto out;
 	}
 	rc = import_paths(st, argv + optind, (size_t)(argc - optind), &o, &sum, &err);

@@ -77,6 +77,22 @@ static const struct cli_opt import_opts[] = {
 		"whole store, then kept up to date by every import. It costs disk and import time "
 		"(docs/performance.md); without it a search reads every artifact it looks in. "
 		"With --store and no PATH, indexes what the store holds."),
+	CLI_OPT("watch", 'w', NULL,
+		"Keep running and import what the paths get while a sweep writes them, until "
+		"SIGINT or SIGTERM (which finish the unit being imported and exit with status 0). "
+		"A task folder of a results tree is imported once it holds a finished run folder "
+		"(its Newman CSV) and nothing in it changed for the quiet period, and again when it "
+		"changes; a run folder without its CSV waits, unless untouched for ten quiet "
+		"periods. A JSONL file's appended whole lines are imported as they come (bad lines "
+		"are listed, the others go in). One line per unit imported, with the run's progress "
+		"against 80 generation tasks x the attempts seen. Changes are seen with inotify, or "
+		"by scanning every second on NFS, SMB, FUSE and other file systems where inotify "
+		"misses writes (BENCHTOP_WATCH=poll forces it)."),
+	CLI_OPT("quiet-period", CLI_LONG('q'), "SECONDS",
+		"With --watch: how long a task folder must stay unchanged before it is imported "
+		"(default 5)."),
+	CLI_OPT("verbose", 'v', NULL,
+		"With --watch: say how each path is watched (inotify or polling, and why)."),
 	CLI_OPT_END,
 };
 
@@ -340,7 +356,8 @@ const struct cli_command cli_commands[] = {
 	 "the results tree named; any other path is refused with a problem naming it, unless "
 	 "--allow-outside names its folder. A file that cannot be read (permissions, I/O) "
 	 "stores nothing of its unit (the JSONL file; the task folder of a tree) and the "
-	 "import exits with status 74, naming the path and the error.",
+	 "import exits with status 74, naming the path and the error. With --watch it follows "
+	 "a sweep while it runs, beside explorers reading the same store.",
 	 import_opts},
 	{"runs", cmd_runs, "runs [OPTIONS]", "list the runs in a store",
 	 "List the runs (agent configurations) in the store with their attempt counts, the "
