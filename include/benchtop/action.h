@@ -228,7 +228,8 @@ int view_from_name(const char *name);
 	_(SAVE_DISPLAY, "save-display", "FILE", ANY_VIEW, "")                                 \
 	_(RESIZE, "resize", "WIDTHxHEIGHT", ANY_VIEW, "")                                     \
 	_(CLICK, "click", "ROW COLUMN", ANY_VIEW, "")                                         \
-	_(DBLCLICK, "dblclick", "ROW COLUMN", ANY_VIEW, "")
+	_(DBLCLICK, "dblclick", "ROW COLUMN", ANY_VIEW, "")                                   \
+	_(TICK, "tick", "", ANY_VIEW, "")
 
 enum command {
 	CMD_NONE = -1,
@@ -328,6 +329,7 @@ void keymap_keys_for(const struct keymap *km, const char *view, enum action a, s
  *   set journal wal|delete|auto      (also "set NAME = VALUE")
  *   set clipboard osc52|off     (y copies a row's name with OSC 52; off by default)
  *   set mouse true|false        mouse tracking, off by default
+ *   set auto_reload yes|no      reload by itself when the store changes (default yes)
  *   # comments
  * config_apply() applies one file's text to set (NULL: checked only);
  * errors name file:line and stop at the first bad line (the lines before it
@@ -337,6 +339,7 @@ struct config_settings {
 	bool ascii; /* line drawing and text in ASCII */
 	bool osc52; /* y copies over OSC 52 */
 	bool mouse; /* mouse tracking (it takes text selection from the terminal) */
+	bool auto_reload; /* reload by itself when the store changes */
 };
 int config_apply(struct keymap *km, struct ui_colors *colors, struct config_settings *set,
 		 const char *text, size_t len, const char *file, struct bt_error *err);

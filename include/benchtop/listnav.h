@@ -19,6 +19,9 @@ void listnav_page(struct listnav *l, int pages_times_2); /* +2 = a page down, -1
 void listnav_first(struct listnav *l);
 void listnav_last(struct listnav *l);
 void listnav_goto(struct listnav *l, size_t row);
+/* Move the cursor to row, keeping its line on the screen (after a reload
+ * that added or removed rows above it, the list does not jump). */
+void listnav_keep(struct listnav *l, size_t row);
 /* Keep the cursor visible after a change of n or height. */
 void listnav_clamp(struct listnav *l);
 

@@ -26,6 +26,10 @@ struct run_row {
 	double a_all, raw_all, p1_all;
 	bool have_delta;
 	double delta;             /* A%(L3) - A%(L0) */
+	long expected;            /* generation attempts a whole run has: 80 tasks x the
+				   * most attempts a task has; 0 when it has none */
+	char last[8];             /* its last import: "HH:MM" that day, else "MM-DD" */
+	bool live;                /* a running import --watch is writing it */
 };
 
 enum runs_sort { RUNS_SORT_NAME, RUNS_SORT_A, RUNS_SORT_DELTA, RUNS_SORT_P1, RUNS_SORT_TASKS,

@@ -102,6 +102,8 @@ struct app {
 	int search_dir;
 	long data_version; /* for "new data available" */
 	bool new_data;
+	bool auto_reload;  /* reload by itself when idle (set auto_reload) */
+	bool prompting;    /* a line is being typed: no reload under it */
 	int color_attr[COL_COUNT]; /* curses attributes per element */
 	bool exclude_limits;       /* X: metrics without the attempts that hit their limits */
 };

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "benchtop/model_runs.h"
+#include "benchtop/task.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,18 @@
 
 #include "benchtop/sort.h"
 #include "benchtop/summary.h"
+
+/* "HH:MM" when `iso` ("YYYY-MM-DDTHH:MM:SS") is on the day `today` is, else "MM-DD". */
+static void
+last_import(const char *iso, const char *today, char out[8])
+{
+	if (strlen(iso) < 16)
+		snprintf(out, 8, "-");
+	else if (strncmp(iso, today, 10) == 0)
+		snprintf(out, 8, "%.5s", iso + 11);
+	else
+		snprintf(out, 8, "%.5s", iso + 5);
+}
 
 int
 runs_model_task_rows(struct store *st, int64_t run_id, bool exclude_limits,
@@ -40,6 +53,7 @@ int
 runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
 		struct bt_error *err)
 {
+	char today[32];
 	struct run_summary *runs;
 	struct task_rows *snap = NULL;
 	const struct task_row *rows;
@@ -48,6 +62,7 @@ runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
 	int rc;
 
 	memset(m, 0, sizeof(*m));
+	time_iso_now(today);
 	if ((rc = store_runs(st, &runs, &nr, err)))
 		return rc;
 	/* the store's shared rows, or this model's own without limit hits */
@@ -76,6 +91,10 @@ runs_model_load(struct runs_model *m, struct store *st, bool exclude_limits,
 		snprintf(r->label, sizeof(r->label), "%s", runs[i].label);
 		r->attempts = runs[i].n_attempts;
 		r->feature_attempts = runs[i].n_feature_attempts;
+		r->expected = TASK_N_GENERATION * runs[i].max_task_attempts;
+		last_import(runs[i].imported_at, today, r->last);
+		/* a watcher killed without its goodbye leaves a mark: not live */
+		r->live = process_alive(runs[i].live_pid);
 		k = metrics_rows_of_run(rows, nt, r->id, &first);
 		mine = rows + first;
 		/* the tasks its figures count (fewer when limit hits are left out),

@@ -457,7 +457,8 @@ config_apply(struct keymap *km, struct ui_colors *colors, struct config_settings
 				colors->c[e].attr = attr;
 			}
 		} else if (strcmp(words[0], "set") == 0 && set_value(words, nw) &&
-			   (strcmp(words[1], "ascii") == 0 || strcmp(words[1], "mouse") == 0)) {
+			   (strcmp(words[1], "ascii") == 0 || strcmp(words[1], "mouse") == 0 ||
+			    strcmp(words[1], "auto_reload") == 0)) {
 			const char *v = set_value(words, nw);
 			bool on = strcmp(v, "true") == 0 || strcmp(v, "yes") == 0;
 			if (!on && strcmp(v, "false") != 0 && strcmp(v, "no") != 0) {
@@ -466,7 +467,9 @@ config_apply(struct keymap *km, struct ui_colors *colors, struct config_settings
 				goto next;
 			}
 			if (set)
-				*(words[1][0] == 'a' ? &set->ascii : &set->mouse) = on;
+				*(strcmp(words[1], "ascii") == 0   ? &set->ascii
+				  : strcmp(words[1], "mouse") == 0 ? &set->mouse
+								   : &set->auto_reload) = on;
 		} else if (strcmp(words[0], "set") == 0 && set_value(words, nw) &&
 			   strcmp(words[1], "journal") == 0) {
 			/* the commands that open the store read it (config_setting) */

@@ -62,7 +62,7 @@ run_app_command(struct app *app, struct view *v, enum command cmd, const char *a
 	case CMD_SET: {
 		struct bt_error err;
 		char *text = xasprintf("%s %s", command_table[cmd].name, arg);
-		struct config_settings set = {app->ascii, app->osc52, app->mouse};
+		struct config_settings set = {app->ascii, app->osc52, app->mouse, app->auto_reload};
 		if (config_apply(&app->km, &app->colors, &set, text, strlen(text), "command", &err)) {
 			app_message(app, true, "%s", err.msg + strlen("command:1: "));
 		} else if (cmd == CMD_COLOR) {
@@ -71,11 +71,16 @@ run_app_command(struct app *app, struct view *v, enum command cmd, const char *a
 			app->ascii = set.ascii;
 			app->osc52 = set.osc52;
 			app->mouse = set.mouse;
+			app->auto_reload = set.auto_reload;
 			term_mouse_apply(app);
 		}
 		free(text);
 		break;
 	}
+	case CMD_TICK:
+		/* what a second without a key does, for scripted tests */
+		app_idle(app);
+		break;
 	default: /* the views' commands go to the views */
 		break;
 	}

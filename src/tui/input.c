@@ -158,12 +158,9 @@ input_next(struct app *app, struct event *ev)
 		timeout(1000);
 		kind = get_wch(&ch);
 		if (kind == ERR) {
-			/* idle: notice another process's import */
-			if (app->st && store_data_version(app->st) != app->data_version &&
-			    !app->new_data) {
-				app->new_data = true;
+			/* idle: take in another process's import */
+			if (app_idle(app))
 				app_draw_all(app);
-			}
 			continue;
 		}
 		ev->key = translate_key(ch, kind);
@@ -211,8 +208,8 @@ prompt_hint_draw(struct app *app, int y)
 }
 
 /* A one-line editor on the status line.  Returns false on Esc. */
-bool
-app_prompt(struct app *app, const char *label, char *out, size_t outlen)
+static bool
+prompt_read(struct app *app, const char *label, char *out, size_t outlen)
 {
 	out[0] = '\0';
 	return app_prompt_ex(app, label, out, outlen, NULL);
@@ -292,3 +289,15 @@ app_prompt_ex(struct app *app, const char *label, char *out, size_t outlen, bool
 	return false;
 }
 
+
+bool
+app_prompt(struct app *app, const char *label, char *out, size_t outlen)
+{
+	bool ok;
+
+	/* an idle second while typing must not reload the views under the line */
+	app->prompting = true;
+	ok = prompt_read(app, label, out, outlen);
+	app->prompting = false;
+	return ok;
+}

@@ -88,3 +88,13 @@ listnav_goto(struct listnav *l, size_t row)
 	l->cur = row;
 	listnav_clamp(l);
 }
+
+void
+listnav_keep(struct listnav *l, size_t row)
+{
+	size_t line = l->cur >= l->top ? l->cur - l->top : 0;
+
+	l->cur = row;
+	l->top = row >= line ? row - line : 0;
+	listnav_clamp(l);
+}

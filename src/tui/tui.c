@@ -325,6 +325,7 @@ app_run_on_file(struct app *app, const char *prog, const char *path)
 	return false;
 }
 
+/* Reload every view; `done` (NULL: nothing) goes on the status line. */
 static void
 reload_all(struct app *app, const char *done)
 {
@@ -339,7 +340,23 @@ reload_all(struct app *app, const char *done)
 			return;
 		}
 	}
-	app_message(app, false, "%s", done);
+	if (done)
+		app_message(app, false, "%s", done);
+}
+
+bool
+app_idle(struct app *app)
+{
+	if (!app->st || app->prompting || store_data_version(app->st) == app->data_version)
+		return false;
+	if (app->auto_reload) {
+		reload_all(app, NULL);
+		return true;
+	}
+	if (app->new_data)
+		return false;
+	app->new_data = true;
+	return true;
 }
 
 void
@@ -474,11 +491,12 @@ load_config(struct app *app, const struct tui_options *o, struct bt_error *err)
 		return BT_OK;
 	rc = file_read(o->config, 1 << 20, &data, &len, NULL, err);
 	if (!rc) {
-		struct config_settings set = {app->ascii, app->osc52, app->mouse};
+		struct config_settings set = {app->ascii, app->osc52, app->mouse, app->auto_reload};
 		rc = config_apply(&app->km, &app->colors, &set, data, len, o->config, err);
 		app->ascii = set.ascii;
 		app->osc52 = set.osc52;
 		app->mouse = set.mouse;
+		app->auto_reload = set.auto_reload;
 		free(data);
 	}
 	return rc;
@@ -509,6 +527,7 @@ tui_main(const struct tui_options *o, struct store *st, struct bt_error *err)
 		app.colors.c[e].fg = -2; /* "not set by the user" until the palette is known */
 	app.colors.ncolors = -1;
 	app.ascii = o->ascii || !utf8;
+	app.auto_reload = true;
 #ifndef HAVE_WIDE_CURSES
 	app.ascii = true;
 #endif

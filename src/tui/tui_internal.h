@@ -49,6 +49,10 @@ int app_goto(struct app *app, const char *text, struct bt_error *err);
 bool app_run_on_file(struct app *app, const char *prog, const char *path);
 void app_dispatch(struct app *app, enum action a);
 void app_draw_all(struct app *app);
+/* The user is idle (no key for a second, or a scripted ":tick"): take in
+ * another process's commits, by reloading (keeping the user's place) or,
+ * with `set auto_reload no`, by saying so.  True when the screen changed. */
+bool app_idle(struct app *app);
 /* The virtual screen as UTF-8 text into path (the scripted tests' dumps). */
 int app_save_display(struct app *app, const char *path);
 

@@ -21,7 +21,7 @@ struct runs_view {
 
 static const struct ui_column columns[] = {
 	{"Run", 22, true, false, true, "run", 0},
-	{"Att", 5, false, true, false, "attempts", 0},
+	{"Att", 3, false, true, false, "attempts", 0}, /* widened while a run is short */
 	{"Tasks", 5, false, true, false, "tasks", 0},
 	{"L0 A%", 5, false, true, false, "l0_a_pct", 0},
 	{"L1 A%", 5, false, true, false, "l1_a_pct", 0},
@@ -29,6 +29,7 @@ static const struct ui_column columns[] = {
 	{"L3 A%", 5, false, true, false, "l3_a_pct", 0},
 	{"ΔA%", 6, false, true, false, "delta_a_pct", 0},
 	{"p@1", 5, false, true, false, "pass1", 0},
+	{"Last", 5, false, true, false, "last_import", 0},
 	{"Tags", 8, true, false, false, "tags", 0},
 };
 /* the last column, Tags, only when the store has tags or notes */
@@ -65,11 +66,18 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 		/* with marks, names move right: the mark, then A or B */
 		const char *tag = !rv->n_marked ? "" : r->id == rv->marked[0] ? " A " :
 				  rv->n_marked > 1 && r->id == rv->marked[1] ? " B " : "   ";
-		snprintf(c->text, sizeof(c->text), "%s%s%s", tag, r->name, r->missing > 0 ? "*" : "");
+		snprintf(c->text, sizeof(c->text), "%s%s%s%s", tag, r->name, r->missing > 0 ? "*" : "",
+			 r->live ? " live" : "");
+		if (r->live)
+			c->color = COL_GOOD;
 		break;
 	}
 	case 1:
-		snprintf(c->text, sizeof(c->text), "%ld", r->attempts);
+		/* imported / expected while a run is short of its attempts */
+		if (r->expected && r->attempts < r->expected)
+			snprintf(c->text, sizeof(c->text), "%ld/%ld", r->attempts, r->expected);
+		else
+			snprintf(c->text, sizeof(c->text), "%ld", r->attempts);
 		break;
 	case 2:
 		snprintf(c->text, sizeof(c->text), "%ld", r->tasks);
@@ -98,7 +106,11 @@ cell(struct app *app, void *ctx, size_t row, size_t col, struct ui_cell *c)
 	case 8:
 		snprintf(c->text, sizeof(c->text), "%.1f", r->p1_all * 100);
 		break;
-	case 9: {
+	case 9:
+		snprintf(c->text, sizeof(c->text), "%s", r->last);
+		c->color = COL_DIM;
+		break;
+	case 10: {
 		const struct memory_entry *e = memory_lookup_parts(&rv->memory, r->name, NULL, -1);
 		snprintf(c->text, sizeof(c->text), "%s", e ? e->tags : "");
 		break;
@@ -122,7 +134,17 @@ runsview_draw(struct app *app, struct view *v, int y0, int h, int w)
 	for (size_t i = 0; i < rv->m.n; i++)
 		for (int k = 0; k < rv->n_marked; k++)
 			marked[i] |= rv->m.rows[i].id == rv->marked[k];
-	ui_table_draw(app, y0, h, w, &rv->nav, columns, N_COLUMNS(rv), cell, rv, marked);
+	/* "57/240" needs room only while a run is short of its attempts */
+	struct ui_column cols[sizeof(columns) / sizeof(columns[0])];
+	memcpy(cols, columns, sizeof(cols));
+	cols[1].width = 3;
+	for (size_t i = 0; i < rv->m.n; i++) {
+		struct ui_cell c = {.color = COL_TEXT};
+		cell(app, rv, i, 1, &c);
+		if ((int)strlen(c.text) > cols[1].width)
+			cols[1].width = (int)strlen(c.text);
+	}
+	ui_table_draw(app, y0, h, w, &rv->nav, cols, N_COLUMNS(rv), cell, rv, marked);
 	free(marked);
 }
 
@@ -331,7 +353,7 @@ runsview_reload(struct app *app, struct view *v, struct bt_error *err)
 	rv->nav.n = rv->m.n;
 	for (size_t i = 0; i < rv->m.n; i++)
 		if (rv->m.rows[i].id == keep)
-			listnav_goto(&rv->nav, i);
+			listnav_keep(&rv->nav, i);
 	listnav_clamp(&rv->nav);
 	return BT_OK;
 }

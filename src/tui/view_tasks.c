@@ -295,6 +295,7 @@ tasksview_reload(struct app *app, struct view *v, struct bt_error *err)
 	enum tasks_sort s = tv->m.sort;
 	bool rev = tv->m.reverse;
 	int64_t keep = tv->m.n_shown ? item(tv, tv->nav.cur)->row->task_id : 0;
+	int64_t keep_run = tv->m.n_shown ? item(tv, tv->nav.cur)->row->run_id : 0;
 	int rc;
 
 	tasks_model_free(&tv->m);
@@ -304,10 +305,13 @@ tasksview_reload(struct app *app, struct view *v, struct bt_error *err)
 	tv->m.reverse = rev;
 	tasks_model_apply(&tv->m);
 	tv->nav.n = tv->m.n_shown;
-	listnav_clamp(&tv->nav);
 	for (size_t i = 0; i < tv->m.n_shown; i++)
-		if (item(tv, i)->row->task_id == keep)
-			listnav_goto(&tv->nav, i);
+		/* the same task of the same run (the list of every run has it once per run) */
+		if (item(tv, i)->row->task_id == keep && item(tv, i)->row->run_id == keep_run) {
+			listnav_keep(&tv->nav, i);
+			break;
+		}
+	listnav_clamp(&tv->nav);
 	return BT_OK;
 }
 

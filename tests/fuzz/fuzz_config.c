@@ -12,7 +12,7 @@ fuzz_config(const uint8_t *data, size_t size)
 	char *copy = fuzz_copy(data, size);
 	struct keymap km;
 	struct ui_colors colors;
-	struct config_settings set = {false, false, false};
+	struct config_settings set = {false, false, false, false};
 	struct bt_error err;
 
 	keymap_init(&km);

@@ -15,7 +15,7 @@ main(void)
 	struct keymap km;
 	struct ui_colors uc;
 	struct bt_error err;
-	struct config_settings set = {false, false, false};
+	struct config_settings set = {false, false, false, false};
 	struct buf b;
 
 	tap_is_int(keys_parse("j", &len), 'j', "a letter");
@@ -83,6 +83,16 @@ main(void)
 	const char bad[] = "bind x back\nbind y\n";
 	tap_is_int(config_apply(&km, &uc, &set, bad, strlen(bad), "cfg", &err), BT_EINPUT, "bad line");
 	tap_is_str(err.msg, "cfg:2: expected 'bind [VIEW] KEY ACTION'", "file and line");
+	const char set_eq[] = "set auto_reload = no\n";
+	set.auto_reload = true;
+	tap_is_int(config_apply(&km, &uc, &set, set_eq, strlen(set_eq), "cfg", &err), BT_OK,
+		   "set auto_reload = no");
+	tap_ok(!set.auto_reload, "set auto_reload = no keeps the explorer still");
+	const char set_bad[] = "set auto_reload sometimes\n";
+	tap_is_int(config_apply(&km, &uc, &set, set_bad, strlen(set_bad), "cfg", &err), BT_EINPUT,
+		   "set auto_reload sometimes");
+	tap_is_str(err.msg, "cfg:1: 'set auto_reload' takes yes or no (true or false)",
+		   "the error names the option");
 	const char badc[] = "color series-9 red\n";
 	tap_is_int(config_apply(&km, &uc, &set, badc, strlen(badc), "cfg", &err), BT_EINPUT,
 		   "an unknown element");
