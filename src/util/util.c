@@ -578,12 +578,18 @@ roff_puts(FILE *out, const char *s)
 	}
 }
 
+static double
+clock_seconds(clockid_t which)
+{
+	struct timespec ts;
+	clock_gettime(which, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 double
 clock_now(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return clock_seconds(CLOCK_MONOTONIC);
 }
 
 void
@@ -632,9 +638,7 @@ file_newest_mtime(const char *dir, int max_depth)
 double
 clock_wall(void)
 {
-	struct timespec ts;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+	return clock_seconds(CLOCK_REALTIME);
 }
 
 bool
