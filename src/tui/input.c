@@ -134,6 +134,9 @@ read_escape(void)
 	return n < sizeof(seq) ? keys_decode_escape(seq, n) : -1;
 }
 
+/* When the last key came (clock_now()). */
+static double last_key;
+
 /* Wait for the next event; false when input is over (script end). */
 bool
 input_next(struct app *app, struct event *ev)
@@ -155,14 +158,17 @@ input_next(struct app *app, struct event *ev)
 
 		if (term_signal)
 			return false;
-		timeout(1000);
+		/* a look at the store four times a second (PRAGMA data_version
+		 * is cheap), but a reload only a second after the last key */
+		timeout(250);
 		kind = get_wch(&ch);
 		if (kind == ERR) {
 			/* idle: take in another process's import */
-			if (app_idle(app))
+			if (clock_now() - last_key >= 1.0 && app_idle(app))
 				app_draw_all(app);
 			continue;
 		}
+		last_key = clock_now();
 		ev->key = translate_key(ch, kind);
 		if (ev->key == K_ESC)
 			ev->key = read_escape();
