@@ -479,19 +479,22 @@ static void
 take_events(struct watch *w)
 {
 #ifdef HAVE_SYS_INOTIFY_H
-	char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+	char buf[16384];
 	ssize_t n;
 
 	if (w->fd < 0)
 		return;
 	while ((n = read(w->fd, buf, sizeof(buf))) > 0) {
 		for (char *p = buf; p < buf + n;) {
-			const struct inotify_event *ev = (const struct inotify_event *)p;
+			/* copied out: the bytes need not be aligned for the struct */
+			struct inotify_event ev;
+			const char *name = p + sizeof(ev);
 			size_t at;
 			struct wd *e;
 
-			p += sizeof(*ev) + ev->len;
-			if (ev->mask & IN_Q_OVERFLOW) {
+			memcpy(&ev, p, sizeof(ev));
+			p += sizeof(ev) + ev.len;
+			if (ev.mask & IN_Q_OVERFLOW) {
 				/* events were lost: look at everything */
 				for (size_t t = 0; t < w->n_trees; t++) {
 					strv_push(&w->pending, w->trees[t].real);
@@ -501,10 +504,10 @@ take_events(struct watch *w)
 				}
 				continue;
 			}
-			if (!(e = wd_find(w, ev->wd, &at)))
+			if (!(e = wd_find(w, ev.wd, &at)))
 				continue;
-			if (ev->mask & IN_IGNORED) {
-				wd_forget(w, ev->wd);
+			if (ev.mask & IN_IGNORED) {
+				wd_forget(w, ev.wd);
 				continue;
 			}
 			if (e->tree < 0)
@@ -512,8 +515,8 @@ take_events(struct watch *w)
 			struct tree *t = &w->trees[e->tree];
 			long tree = e->tree;
 			char *dir = xstrdup(e->path); /* e moves when watches are added */
-			if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO)) && ev->len) {
-				char *sub = path_join(dir, ev->name);
+			if ((ev.mask & IN_ISDIR) && (ev.mask & (IN_CREATE | IN_MOVED_TO)) && ev.len) {
+				char *sub = path_join(dir, name);
 				if (!watch_dir(w, tree, sub, 0) && t->how == HOW_INOTIFY) {
 					t->how = HOW_POLL;
 					if (w->wo.verbose)
