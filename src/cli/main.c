@@ -340,7 +340,7 @@ const struct cli_command cli_commands[] = {
 	 "the cursor is on.",
 	 tui_opts},
 	{"import", cmd_import, "import PATH... [OPTIONS]",
-	 "import results trees, JSONL files, judge CSVs and task JSONs",
+	 "import results trees, JSONL, judge CSVs, task JSONs, labels and notes",
 	 "Import results into the store, creating it when needed. Each PATH is recognised by "
 	 "its content: a results tree in the benchmark's layout "
 	 "(results/{runtime}/{agent}/{model}/{task}/{date}/run_N, or any folder inside one), a "
