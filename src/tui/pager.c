@@ -281,3 +281,9 @@ pager_hand_off(struct app *app, enum action a, struct text_model *m)
 {
 	app_external(app, a == ACT_PAGER ? "PAGER" : "EDITOR", a == ACT_PAGER ? "less" : "vi", m);
 }
+
+bool
+pager_target_address(struct app *app, const struct text_target *t, struct address *out)
+{
+	return t->attempt_id && store_attempt_address(app->st, t->attempt_id, out, NULL) == BT_OK;
+}

@@ -64,6 +64,9 @@ bool pager_move(struct pager *p, long *hscroll, bool wrap, enum action a);
  * there is one (at >= 0), else from `top` itself (forward: the line before
  * it, so that the top line is searched too). */
 long pager_search_from(long at, size_t top, int dir);
+/* The address of the attempt an artifact viewer shows (the @ key); false
+ * for a task's reference patch, which belongs to no attempt. */
+bool pager_target_address(struct app *app, const struct text_target *t, struct address *out);
 /* | and E: the artifact (m) to $PAGER or $EDITOR (app_external). */
 void pager_hand_off(struct app *app, enum action a, struct text_model *m);
 

@@ -876,9 +876,7 @@ diffview_address(struct app *app, struct view *v, struct address *out)
 {
 	const struct diff_view *x = v->priv;
 
-	/* a task's reference patch belongs to no attempt */
-	return x->target.attempt_id &&
-	       store_attempt_address(app->st, x->target.attempt_id, out, NULL) == BT_OK;
+	return pager_target_address(app, &x->target, out);
 }
 
 const struct view_ops view_diff_ops = {

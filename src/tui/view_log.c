@@ -309,9 +309,7 @@ logview_address(struct app *app, struct view *v, struct address *out)
 {
 	const struct log_view *x = v->priv;
 
-	/* a task's reference patch belongs to no attempt */
-	return x->target.attempt_id &&
-	       store_attempt_address(app->st, x->target.attempt_id, out, NULL) == BT_OK;
+	return pager_target_address(app, &x->target, out);
 }
 
 const struct view_ops view_log_ops = {
